@@ -1,0 +1,48 @@
+// The clean model the UI trusts, produced by normalize.ts from whatever shape
+// the API answered with.
+
+/** Normalised stage, from Convoso's `stage` and `class` values. */
+export type CallbackStage = 'pending' | 'past_due' | 'completed' | 'dismissed' | 'missed' | 'new' | 'unknown';
+
+/** Normalised recipient, from `USERONLY` / `system` / `personal` and friends. */
+export type CallbackRecipient = 'system' | 'personal' | 'unknown';
+
+/**
+ * A wall-clock time in the Convoso account's time zone, which the API never names.
+ * `local` is ISO-like without a zone (`2025-06-03T15:00:00`) so it sorts as text.
+ */
+export type WallTime = { local: string };
+
+export interface Callback {
+  id: string;
+  leadId: string;
+  listId: string;
+  campaignId: string;
+  userId: string;
+  /** Normalised stage; `stageLabel` keeps the API's own word for display. */
+  stage: CallbackStage;
+  stageLabel: string;
+  recipient: CallbackRecipient;
+  recipientLabel: string;
+  callbackTime: WallTime | null;
+  createdAt: WallTime | null;
+  modifiedAt: WallTime | null;
+  seenAt: WallTime | null;
+  status: string;
+  statusName: string;
+  userName: string;
+  campaignName: string;
+  campaignType: string;
+  directoryName: string;
+  comments: string;
+  context: string;
+  /** Every field exactly as the API sent it, for the details view. */
+  raw: Record<string, unknown>;
+}
+
+export interface SearchPage {
+  offset: number;
+  limit: number;
+  total: number;
+  results: Callback[];
+}

@@ -1,0 +1,105 @@
+import * as v from 'valibot';
+import { SearchQueryInputSchema } from '../api/query-input';
+import type { ApiError } from '../api/errors';
+import type { SearchPage } from '../api/model';
+
+// Every message between parts of the extension is one of these requests,
+// validated with valibot by the background before anything else looks at it.
+
+export const LeadIdSchema = v.pipe(v.string(), v.regex(/^[1-9]\d{0,17}$/, 'A lead ID is a positive whole number.'));
+
+export const SearchRequestSchema = v.strictObject({
+  type: v.literal('search'),
+  query: SearchQueryInputSchema,
+});
+
+export const SettingsStatusRequestSchema = v.strictObject({ type: v.literal('settings-status') });
+
+/** A one-result search with the saved settings, or with values the options form has not saved yet. */
+export const TestConnectionRequestSchema = v.strictObject({
+  type: v.literal('test-connection'),
+  token: v.optional(v.pipe(v.string(), v.maxLength(500))),
+  baseUrl: v.optional(v.pipe(v.string(), v.maxLength(2000))),
+  method: v.optional(v.picklist(['GET', 'POST'])),
+});
+
+export const LeadSummaryRequestSchema = v.strictObject({
+  type: v.literal('lead-summary'),
+  leadId: LeadIdSchema,
+});
+
+/** Inline mode: many leads of a list page at once. */
+export const LeadSummariesRequestSchema = v.strictObject({
+  type: v.literal('lead-summaries'),
+  leadIds: v.pipe(v.array(LeadIdSchema), v.minLength(1), v.maxLength(200)),
+});
+
+export const OpenOptionsRequestSchema = v.strictObject({ type: v.literal('open-options') });
+
+export const OpenSearchTabRequestSchema = v.strictObject({
+  type: v.literal('open-search-tab'),
+  leadId: LeadIdSchema,
+});
+
+export const RequestSchema = v.variant('type', [
+  SearchRequestSchema,
+  SettingsStatusRequestSchema,
+  TestConnectionRequestSchema,
+  LeadSummaryRequestSchema,
+  LeadSummariesRequestSchema,
+  OpenOptionsRequestSchema,
+  OpenSearchTabRequestSchema,
+]);
+
+export type Request = v.InferOutput<typeof RequestSchema>;
+export type RequestType = Request['type'];
+
+/** Errors the service itself raises, beside the API client's. */
+export type ServiceError =
+  | ApiError
+  | { kind: 'no-token'; message: string }
+  | { kind: 'refused'; message: string }
+  | { kind: 'internal'; message: string };
+
+export type Reply<T> = ({ ok: true } & T) | { ok: false; error: ServiceError };
+
+export interface SettingsStatus {
+  hasToken: boolean;
+  /** At most the last 4 characters, e.g. "••••3f9a". */
+  tokenHint: string;
+  tokenStorage: 'local' | 'session';
+  baseUrl: string;
+  method: 'GET' | 'POST';
+  pageSize: number;
+  /** Stored values that were corrupted or outdated and fell back to their default. */
+  problems: string[];
+}
+
+export interface TestConnectionResult {
+  total: number;
+}
+
+/**
+ * What a content script may learn about a lead: only what the badge shows.
+ * Defined in ../lead/summary.ts, re-exported here for the reply map.
+ */
+export type { LeadSummary } from '../lead/summary';
+import type { LeadSummary } from '../lead/summary';
+
+export interface ReplyMap {
+  search: Reply<{ page: SearchPage }>;
+  'settings-status': Reply<{ status: SettingsStatus }>;
+  'test-connection': Reply<TestConnectionResult>;
+  'lead-summary': Reply<{ summary: LeadSummary }>;
+  'lead-summaries': Reply<{ summaries: Record<string, Reply<{ summary: LeadSummary }>> }>;
+  'open-options': Reply<{}>;
+  'open-search-tab': Reply<{}>;
+}
+
+/** Who may ask what: content scripts get only the lead's summary and the two openers. */
+export const CONTENT_SCRIPT_REQUESTS: ReadonlySet<RequestType> = new Set([
+  'lead-summary',
+  'lead-summaries',
+  'open-options',
+  'open-search-tab',
+]);

@@ -1,0 +1,35 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+// `wxt build --mode test` (used by the real-browser tests and the demo) may also
+// reach the local mock API; a production build never asks for loopback hosts.
+const LOCAL_HOSTS = ['http://127.0.0.1/*', 'http://localhost/*'];
+const API_HOSTS = ['https://api.convoso.com/*'];
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  // Explicit imports everywhere: a reader (and a reviewer) sees where each name comes from.
+  imports: false,
+  vite: () => ({ plugins: [preact()] }),
+  zip: { excludeSources: ['.ci/**', 'tests/**', '.output/**', 'bench-results/**', 'demo-output/**'] },
+  manifest: ({ browser, mode }) => ({
+    name: 'Convoso Callbacks',
+    description:
+      "Search your Convoso account's System and Personal callbacks from the toolbar and see each lead's callbacks on your CRM pages.",
+    permissions: ['storage', 'scripting'],
+    host_permissions: mode === 'test' ? [...API_HOSTS, ...LOCAL_HOSTS] : API_HOSTS,
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    action: { default_title: 'Convoso Callbacks' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'convoso-callbacks@convoso-callbacks.dev',
+              strict_min_version: '128.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+});
