@@ -12,6 +12,14 @@ export default defineConfig({
   imports: false,
   vite: () => ({ plugins: [preact()] }),
   zip: { excludeSources: ['.ci/**', 'tests/**', '.output/**', 'bench-results/**', 'demo-output/**'] },
+  hooks: {
+    // The test build's static content script also runs on the local demo CRM
+    // (localhost only, so 127.0.0.1 stays free for the "add a CRM site" tests).
+    'build:manifestGenerated'(wxt, manifest) {
+      if (wxt.config.mode !== 'test') return;
+      for (const script of manifest.content_scripts ?? []) script.matches = [...(script.matches ?? []), 'http://localhost/*'];
+    },
+  },
   manifest: ({ browser, mode }) => ({
     name: 'Convoso Callbacks',
     description:

@@ -1,0 +1,83 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createRouter, type Handlers } from './router';
+
+const OWN = 'abcdefghijklmnopabcdefghijklmnop';
+const ORIGIN = `chrome-extension://${OWN}`;
+const tab = { id: 1 } as never;
+const popup = { id: OWN, url: `${ORIGIN}/popup.html` };
+const contentScript = { id: OWN, url: 'https://crm.example.com/lead/5', tab };
+const stranger = { id: 'someone-else', url: 'https://evil.example.com/', tab };
+
+function setup() {
+  const handlers = {
+    search: vi.fn(async () => ({ ok: true as const, page: { offset: 0, limit: 20, total: 0, results: [] } })),
+    'settings-status': vi.fn(async () => ({ ok: false as const, error: { kind: 'internal' as const, message: 'x' } })),
+    'test-connection': vi.fn(async () => ({ ok: true as const, total: 5 })),
+    'lead-summary': vi.fn(async () => ({ ok: false as const, error: { kind: 'no-token' as const, message: 'set up' } })),
+    'lead-summaries': vi.fn(async () => ({ ok: true as const, summaries: {} })),
+    'open-options': vi.fn(async () => ({ ok: true as const })),
+    'open-search-tab': vi.fn(async () => ({ ok: true as const })),
+  } satisfies Handlers;
+  return { handlers, route: createRouter(handlers, { id: OWN, origin: ORIGIN }) };
+}
+
+describe('router', () => {
+  it('dispatches a valid request from an extension page', async () => {
+    const { handlers, route } = setup();
+    const reply = await route({ type: 'search', query: { lead_id: '42' } }, popup);
+    expect(reply).toEqual({ ok: true, page: { offset: 0, limit: 20, total: 0, results: [] } });
+    expect(handlers.search).toHaveBeenCalledWith({ type: 'search', query: { lead_id: '42' } }, popup);
+  });
+
+  it('lets a content script ask for a lead summary', async () => {
+    const { handlers, route } = setup();
+    await route({ type: 'lead-summary', leadId: '5' }, contentScript);
+    expect(handlers['lead-summary']).toHaveBeenCalledOnce();
+  });
+
+  it.each([
+    [{ type: 'search', query: {} }],
+    [{ type: 'settings-status' }],
+    [{ type: 'test-connection', token: 'x' }],
+  ])('refuses %j from a content script', async (message) => {
+    const { handlers, route } = setup();
+    const reply = await route(message, contentScript);
+    expect(reply).toEqual({ ok: false, error: { kind: 'refused', message: 'A web page may only ask for the callbacks of the lead it shows.' } });
+    expect(handlers.search).not.toHaveBeenCalled();
+    expect(handlers['settings-status']).not.toHaveBeenCalled();
+    expect(handlers['test-connection']).not.toHaveBeenCalled();
+  });
+
+  it('refuses everything from an unknown sender, even a valid request', async () => {
+    const { handlers, route } = setup();
+    const reply = await route({ type: 'lead-summary', leadId: '5' }, stranger);
+    expect(reply).toMatchObject({ ok: false, error: { kind: 'refused' } });
+    expect(handlers['lead-summary']).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ['not an object', 'search'],
+    ['null', null],
+    ['an unknown type', { type: 'delete-everything' }],
+    ['an extra field', { type: 'settings-status', token: 'x' }],
+    ['a bad lead id', { type: 'lead-summary', leadId: '0' }],
+    ['a lead id that is not digits', { type: 'lead-summary', leadId: '12<script>' }],
+    ['a query with an unknown filter', { type: 'search', query: { auth_token: 'steal' } }],
+    ['a query with a non-string filter', { type: 'search', query: { lead_id: 42 } }],
+    ['too many leads', { type: 'lead-summaries', leadIds: Array.from({ length: 201 }, (_, i) => String(i + 1)) }],
+  ])('refuses a malformed message: %s', async (_name, message) => {
+    const { route } = setup();
+    expect(await route(message, popup)).toEqual({
+      ok: false,
+      error: { kind: 'refused', message: 'The extension received a request it does not understand.' },
+    });
+  });
+
+  it('turns a thrown handler into an internal error that quotes nothing', async () => {
+    const { handlers, route } = setup();
+    handlers.search.mockRejectedValueOnce(new Error('GET https://api/x?auth_token=secret-token failed'));
+    const reply = await route({ type: 'search', query: {} }, popup);
+    expect(reply).toEqual({ ok: false, error: { kind: 'internal', message: 'Something went wrong inside the extension. Try again.' } });
+    expect(JSON.stringify(reply)).not.toContain('secret-token');
+  });
+});

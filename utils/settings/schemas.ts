@@ -1,0 +1,51 @@
+import * as v from 'valibot';
+import { LIMIT_MAX } from '../api/vocabulary';
+
+export const DEFAULT_BASE_URL = 'https://api.convoso.com/v1';
+
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** `https` is required; plain `http` only for a server on this computer. */
+export function baseUrlProblem(text: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return 'Enter a full address, like https://api.convoso.com/v1.';
+  }
+  if (url.username || url.password) return 'The API address must not contain a user name or password.';
+  if (url.search || url.hash) return 'The API address must not contain a query (?…) or a fragment (#…).';
+  if (url.protocol === 'https:') return null;
+  if (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname)) return null;
+  return 'The API address must start with https:// (plain http is allowed only for localhost).';
+}
+
+/** Trailing slashes dropped so `${base}/callbacks/search` is always one slash. */
+export const BaseUrlSchema = v.pipe(
+  v.string(),
+  v.trim(),
+  v.check((s) => baseUrlProblem(s) === null, (issue) => baseUrlProblem(String(issue.input)) ?? 'Invalid API address.'),
+  v.transform((s) => s.replace(/\/+$/, '')),
+);
+
+export const TokenSchema = v.pipe(
+  v.string(),
+  v.trim(),
+  v.nonEmpty('Enter the API token.'),
+  v.maxLength(500, 'That token is too long to be a Convoso API token.'),
+  v.regex(/^[^\s]+$/, 'An API token has no spaces in it.'),
+);
+
+export const TokenStorageSchema = v.picklist(['local', 'session']);
+export type TokenStorage = v.InferOutput<typeof TokenStorageSchema>;
+
+export const MethodSchema = v.picklist(['GET', 'POST']);
+export type RequestMethod = v.InferOutput<typeof MethodSchema>;
+
+export const PageSizeSchema = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(LIMIT_MAX));
+
+/** The agent's own Convoso user ID, for "my callbacks"; empty when not set. */
+export const UserIdSchema = v.union([v.literal(''), v.pipe(v.string(), v.trim(), v.regex(/^[1-9]\d{0,17}$/, 'A user ID is a positive whole number.'))]);
+
+/** How long one request may take before it is reported as timed out. */
+export const TimeoutSchema = v.pipe(v.number(), v.integer(), v.minValue(1000), v.maxValue(120_000));
