@@ -28,6 +28,10 @@ export interface LaunchOptions {
   pageSize?: number;
   timeoutMs?: number;
   extensionDir?: string;
+  /** The demo shows a real window when a display exists. */
+  headless?: boolean;
+  /** 0 (the default) picks a free port. */
+  apiPort?: number;
 }
 
 export interface ExtensionSession {
@@ -48,14 +52,15 @@ export interface ExtensionSession {
 }
 
 export async function launchExtension(opts: LaunchOptions = {}): Promise<ExtensionSession> {
-  const api = await startMockApi({ port: 0 });
+  const api = await startMockApi({ port: opts.apiPort ?? 0 });
   const profile = await mkdtemp(path.join(tmpdir(), 'convoso-e2e-'));
   const extensionDir = opts.extensionDir ?? EXTENSION_DIR;
   let context: BrowserContext | undefined;
   try {
     context = await chromium.launchPersistentContext(profile, {
       executablePath: await findChromium(),
-      headless: true,
+      headless: opts.headless ?? true,
+      viewport: { width: 1280, height: 800 },
       args: [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, ...QUIET_FLAGS],
     });
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));

@@ -27,3 +27,184 @@ export type ApiErrorKind = ApiError['kind'];
 
 /** Kinds worth a Retry button: the same request may well succeed later. */
 export const RETRYABLE_KINDS: ReadonlySet<ApiErrorKind> = new Set(['rate-limited', 'server', 'network', 'timeout']);
+
+// ---------------------------------------------------------------------------
+// Mapping what Convoso (or anything between us and Convoso) answers to ApiError.
+// Every sentence that leaves this module passes through `redact`, because a
+// server or proxy may echo the request URL, and with GET that URL holds the token.
+
+/** Replaces the token, raw and URL-encoded (both encodings), with `[redacted]`. */
+export function redact(text: string, token: string): string {
+  if (!token) return text;
+  const forms = new Set([token, encodeURIComponent(token), new URLSearchParams({ t: token }).toString().slice(2)]);
+  let out = text;
+  // Longest first, so a raw token never leaves half of an encoded one behind.
+  for (const form of [...forms].sort((a, b) => b.length - a.length)) {
+    if (form) out = out.split(form).join('[redacted]');
+  }
+  return out;
+}
+
+export const EXCERPT_MAX = 160;
+
+/** A short, single-line, tag-free, token-free piece of a body, for "what did the server say". */
+export function excerpt(text: string, token: string, max = EXCERPT_MAX): string {
+  const plain = redact(text, token)
+    .replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, ' ')
+    .replace(/<!--[\s\S]*?-->/g, ' ')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&nbsp;/gi, ' ')
+    .replace(/&amp;/gi, '&')
+    .replace(/&lt;/gi, '<')
+    .replace(/&gt;/gi, '>')
+    .replace(/&quot;/gi, '"')
+    .replace(/&#(\d{1,7});/g, (_, n: string) => codePoint(Number(n)))
+    .replace(/&#x([0-9a-f]{1,6});/gi, (_, n: string) => codePoint(parseInt(n, 16)))
+    .replace(/\s+/g, ' ')
+    .trim();
+  // Redact again: entity decoding may have reassembled the token.
+  const clean = redact(plain, token);
+  return clean.length <= max ? clean : `${clean.slice(0, max - 1).trimEnd()}…`;
+}
+
+function codePoint(n: number): string {
+  return n > 0 && n <= 0x10ffff ? String.fromCodePoint(n) : ' ';
+}
+
+interface CodeEntry {
+  field?: QueryField;
+  message: string;
+}
+
+/**
+ * Convoso business codes seen for this endpoint and its parameters (API-NOTES).
+ * 403 is handled apart: it is an auth failure, not a parameter problem.
+ */
+export const CONVOSO_CODES: Readonly<Record<number, CodeEntry>> = {
+  6000: { message: 'Convoso could not run the search. Try again, and check the filters if it keeps happening.' },
+  6001: { message: 'Convoso found no matching record.' },
+  6006: { field: 'user_id', message: "Convoso doesn't know that user. Check the User ID." },
+  6026: { field: 'campaign_id', message: "Convoso doesn't know that campaign. Check the Campaign ID." },
+  6031: { field: 'start_date', message: 'Convoso refused the date format. Use YYYY-MM-DD, like 2025-06-03.' },
+  6042: { field: 'list_id', message: "Convoso doesn't know that list. Check the List ID." },
+  7231: { field: 'offset', message: 'Convoso refused the offset. Use a whole number from 0 to 50000.' },
+  7258: { field: 'limit', message: 'Convoso refused the page size. Use a whole number from 1 to 5000.' },
+};
+
+const AUTH_MESSAGE = 'Convoso refused the API token. Check the token in Settings, and that it may search callbacks.';
+const AUTH_TEXT = /invalid auth|authentication token|token (is )?not allowed|not authori[sz]ed|unauthori[sz]ed|forbidden/i;
+const API_TEXT_MAX = 300;
+
+function codeOf(value: unknown): number | undefined {
+  if (typeof value === 'number' && Number.isInteger(value)) return value;
+  if (typeof value === 'string' && /^\s*\d{1,9}\s*$/.test(value)) return Number(value);
+  return undefined;
+}
+
+function textOf(body: Record<string, unknown>): string {
+  for (const key of ['text', 'error', 'message', 'msg']) {
+    const value = body[key];
+    if (typeof value === 'string' && value.trim()) return value;
+    if (value && typeof value === 'object' && typeof (value as { message?: unknown }).message === 'string') {
+      return (value as { message: string }).message;
+    }
+  }
+  return '';
+}
+
+/** A `success:false` body (`{code, text}` or `{error}`), mapped to the error the UI shows. */
+export function errorFromBody(body: unknown, token: string, status?: number): ApiError {
+  const record = body && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
+  const code = codeOf(record.code) ?? codeOf(record.error_code);
+  const apiText = excerpt(textOf(record), token, API_TEXT_MAX);
+  if (code === 403 || code === 401 || AUTH_TEXT.test(apiText)) {
+    return { kind: 'auth', ...(status !== undefined && { status }), ...(code !== undefined && { code }), message: AUTH_MESSAGE };
+  }
+  const known = code !== undefined ? CONVOSO_CODES[code] : undefined;
+  if (known && code !== undefined && known.field) {
+    return { kind: 'param', code, field: known.field, apiText, message: known.message };
+  }
+  if (known) return { kind: 'api', code, apiText, message: known.message };
+  const said = apiText ? `Convoso said: ${apiText}` : 'Convoso gave no reason.';
+  return {
+    kind: 'api',
+    ...(code !== undefined && { code }),
+    apiText,
+    message: `Convoso refused the search${code !== undefined ? ` (code ${code})` : ''}. ${said}`,
+  };
+}
+
+/** Convoso's "nothing matched" code; a caller may prefer to show it as an empty list. */
+export function isNoMatch(error: ApiError): boolean {
+  return (error.kind === 'api' || error.kind === 'param') && error.code === 6001;
+}
+
+type HeaderSource = { get(name: string): string | null } | null | undefined;
+
+/**
+ * A non-2xx answer. A JSON `success:false` body is read for its code when the
+ * status itself says nothing more specific (400, 404, ...).
+ * `retryAfterMs` is parsed by the caller (retry.ts) so this stays clock-free.
+ */
+export function errorFromStatus(
+  status: number,
+  bodyText: string,
+  token: string,
+  retryAfterMs?: number,
+): ApiError {
+  const bit = excerpt(bodyText, token);
+  if (status === 401 || status === 403) return { kind: 'auth', status, message: AUTH_MESSAGE };
+  if (status === 429) {
+    const wait = retryAfterMs !== undefined ? ` Wait about ${Math.max(1, Math.ceil(retryAfterMs / 1000))} s and try again.` : ' Wait a moment and try again.';
+    return {
+      kind: 'rate-limited',
+      status,
+      ...(retryAfterMs !== undefined && { retryAfterMs }),
+      message: `Convoso is receiving too many requests.${wait}`,
+    };
+  }
+  if (status >= 500) {
+    return {
+      kind: 'server',
+      status,
+      excerpt: bit,
+      message: `Convoso's server had a problem (HTTP ${status}). Try again in a moment.`,
+    };
+  }
+  const json = parseJson(bodyText);
+  if (json && typeof json === 'object' && (json as { success?: unknown }).success === false) {
+    return errorFromBody(json, token, status);
+  }
+  return {
+    kind: 'http',
+    status,
+    excerpt: bit,
+    message:
+      status === 404
+        ? 'The API address was not found (HTTP 404). Check the API address in Settings.'
+        : `Convoso answered HTTP ${status}. Check the API address in Settings.`,
+  };
+}
+
+/** A 2xx body that is not JSON (a login page, a proxy's HTML, a truncated answer). */
+export function badResponse(status: number, bodyText: string, token: string): ApiError {
+  return {
+    kind: 'bad-response',
+    status,
+    excerpt: excerpt(bodyText, token),
+    message: "Convoso's answer could not be read. Check the API address in Settings.",
+  };
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The sentence to show; kept as a function so callers don't depend on the field name. */
+export function describeError(e: ApiError): string {
+  return e.message;
+}

@@ -1,5 +1,6 @@
 import type { Browser } from 'wxt/browser';
 import { searchCallbacks } from '../../api/client';
+import { isNoMatch } from '../../api/errors';
 import type { ReplyMap, Request } from '../../messaging/protocol';
 import { readConnection } from '../../settings/connection';
 import { NO_TOKEN } from '../no-token';
@@ -21,9 +22,10 @@ export function createSearchHandler(deps: { fetch?: typeof fetch } = {}) {
     inFlight.get(key)?.abort();
     const controller = new AbortController();
     inFlight.set(key, controller);
+    const query = { limit: settings.pageSize, ...request.query };
     try {
       const result = await searchCallbacks(
-        { limit: settings.pageSize, ...request.query },
+        query,
         {
           token: settings.token,
           baseUrl: settings.baseUrl,
@@ -33,7 +35,12 @@ export function createSearchHandler(deps: { fetch?: typeof fetch } = {}) {
           fetch: deps.fetch,
         },
       );
-      return result.ok ? { ok: true, page: result.page } : { ok: false, error: result.error };
+      if (result.ok) return { ok: true, page: result.page };
+      // Convoso answers "record not found" (6001) where it means "nothing matched".
+      if (isNoMatch(result.error)) {
+        return { ok: true, page: { offset: Number(query.offset ?? 0), limit: Number(query.limit), total: 0, results: [] } };
+      }
+      return { ok: false, error: result.error };
     } finally {
       if (inFlight.get(key) === controller) inFlight.delete(key);
     }

@@ -1,0 +1,82 @@
+// `npm run demo`: build the extension, start the local Convoso-compatible API and
+// its demo CRM pages, and open Chromium with the extension loaded and configured.
+// With no display (or --headless) it saves screenshots of what the extension
+// shows, prints the folder, and exits.
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { build } from 'wxt';
+import { DEMO_TOKEN, FIXTURE_LEADS } from '../mock-api/server';
+import { launchExtension } from '../tests/e2e/harness';
+
+const headless = process.argv.includes('--headless') || !process.env.DISPLAY;
+const port = Number(process.env.MOCK_API_PORT ?? 8787);
+
+console.log('Building the extension (test build: it may reach the local API)…');
+await build({ browser: 'chrome', mode: 'test' });
+
+const ext = await launchExtension({ token: DEMO_TOKEN, headless, apiPort: port });
+console.log(`Local Convoso-compatible API: ${ext.api.apiBase}  (token: ${DEMO_TOKEN})`);
+console.log(`Demo CRM pages:               ${ext.crmUrl('/crm/')}`);
+
+const stops: { name: string; page: () => Promise<Page>; show: (page: Page) => Promise<void> }[] = [
+  {
+    name: '1-popup-search',
+    page: () => ext.openPage('popup.html'),
+    show: async (page) => {
+      await page.setViewportSize({ width: 800, height: 600 });
+      await page.getByRole('button', { name: 'Search', exact: true }).click();
+      await page.getByText(/callbacks?$/).first().waitFor();
+    },
+  },
+  {
+    name: '2-crm-lead-badge',
+    page: async () => {
+      const page = await ext.context.newPage();
+      await page.goto(ext.crmUrl(`/crm/lead.html?lead_id=${FIXTURE_LEADS.withCallbacks}`));
+      return page;
+    },
+    show: async (page) => {
+      const badge = page.locator('convoso-callbacks').getByRole('button').first();
+      await badge.waitFor();
+      await page.waitForFunction(() => !document.querySelector('convoso-callbacks')?.shadowRoot?.textContent?.includes('Loading'));
+      await badge.click();
+    },
+  },
+  {
+    name: '3-search-tab',
+    page: () => ext.openPage(`search.html?lead_id=${FIXTURE_LEADS.withCallbacks}`),
+    show: async (page) => {
+      await page.getByText(/callbacks?$/).first().waitFor();
+    },
+  },
+  { name: '4-options', page: () => ext.openPage('options.html'), show: async (page) => void (await page.getByLabel('API token').waitFor()) },
+];
+
+if (headless) {
+  const dir = path.resolve('demo-output', new Date().toISOString().replace(/[:.]/g, '-'));
+  await mkdir(dir, { recursive: true });
+  let failed = 0;
+  for (const stop of stops) {
+    const page = await stop.page();
+    try {
+      await stop.show(page);
+    } catch (error) {
+      failed++;
+      console.error(`  ${stop.name}: ${(error as Error).message.split('\n')[0]}`);
+    }
+    await page.screenshot({ path: path.join(dir, `${stop.name}.png`), fullPage: true });
+  }
+  console.log(`Screenshots of what the extension shows: ${dir}`);
+  await ext.close();
+  process.exit(failed ? 1 : 0);
+} else {
+  for (const stop of stops) await stop.show(await stop.page()).catch(() => undefined);
+  console.log('Chromium is open with the extension loaded. Press Ctrl+C to stop.');
+  const stop = async () => {
+    await ext.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import config from '../../wxt.config';
+
+type ManifestFn = (env: { browser: string; mode: string; manifestVersion: 2 | 3; command: 'build' | 'serve' }) => Record<string, any>;
+const manifest = (browser: string, mode: string) => (config.manifest as ManifestFn)({ browser, mode, manifestVersion: 3, command: 'build' });
+const afterHook = (mode: string, generated: Record<string, any>) => {
+  const hooks = config.hooks as Record<string, (wxt: unknown, m: Record<string, any>) => void>;
+  const hook = hooks['build:manifestGenerated']!;
+  hook({ config: { mode } }, generated);
+  return generated;
+};
+
+describe('manifest permissions', () => {
+  it('asks a production build only for the Convoso API and what the code uses', () => {
+    const m = manifest('chrome', 'production');
+    expect(m.host_permissions).toEqual(['https://api.convoso.com/*']);
+    expect(m.permissions).toEqual(['storage', 'scripting']);
+    expect(JSON.stringify(m)).not.toMatch(/localhost|127\.0\.0\.1/);
+  });
+
+  it('lets the test build reach the local mock API', () => {
+    expect(manifest('chrome', 'test').host_permissions).toEqual([
+      'https://api.convoso.com/*',
+      'http://127.0.0.1/*',
+      'http://localhost/*',
+    ]);
+  });
+
+  it('runs the static content script on localhost only in the test build', () => {
+    const generated = () => ({ content_scripts: [{ matches: ['https://admin.convoso.com/*'], js: ['content-scripts/content.js'] }] });
+    expect(afterHook('production', generated()).content_scripts[0].matches).toEqual(['https://admin.convoso.com/*']);
+    expect(afterHook('test', generated()).content_scripts[0].matches).toEqual(['https://admin.convoso.com/*', 'http://localhost/*']);
+  });
+
+  it('gives Firefox an add-on id and its data-collection declaration', () => {
+    const m = manifest('firefox', 'production');
+    expect(m.browser_specific_settings.gecko.id).toBe('convoso-callbacks@convoso-callbacks.dev');
+    expect(m.browser_specific_settings.gecko.data_collection_permissions).toEqual({ required: ['none'] });
+    expect(manifest('chrome', 'production').browser_specific_settings).toBeUndefined();
+  });
+});

@@ -1,0 +1,276 @@
+import { describe, expect, it, vi } from 'vitest';
+import { searchCallbacks, searchUrl, type SearchOptions } from './client';
+
+const TOKEN = 'test-token-not-real-0001';
+const BASE = 'https://api.example.test/v1/';
+const OK_BODY = { success: true, data: { offset: '0', limit: '20', total: '1', results: [{ id: '1', lead_id: '42', stage: 'New' }] } };
+
+type Call = { url: string; init: RequestInit };
+
+function fakeFetch(...responses: (Response | Error | ((init: RequestInit) => Promise<Response>))[]) {
+  const calls: Call[] = [];
+  const fn = vi.fn(async (url: string | URL | Request, init?: RequestInit) => {
+    calls.push({ url: String(url), init: init ?? {} });
+    const next = responses.length > 1 ? responses.shift()! : responses[0]!;
+    if (next instanceof Error) throw next;
+    if (typeof next === 'function') return next(init ?? {});
+    return next.clone();
+  });
+  return { fetch: fn as unknown as typeof fetch, calls, fn };
+}
+
+const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
+const text = (body: string, status: number, headers: Record<string, string> = {}) => new Response(body, { status, headers });
+
+function options(extra: Partial<SearchOptions> & { fetch: typeof fetch }): SearchOptions & { sleeps: number[] } {
+  const sleeps: number[] = [];
+  return {
+    token: TOKEN,
+    baseUrl: BASE,
+    sleep: async (ms) => {
+      sleeps.push(ms);
+    },
+    random: () => 0.5,
+    now: () => Date.parse('2025-06-03T15:00:00Z'),
+    sleeps,
+    ...extra,
+  };
+}
+
+describe('searchUrl', () => {
+  it.each([
+    ['https://api.convoso.com/v1', 'https://api.convoso.com/v1/callbacks/search'],
+    ['https://api.convoso.com/v1/', 'https://api.convoso.com/v1/callbacks/search'],
+    ['https://api.convoso.com/v1///', 'https://api.convoso.com/v1/callbacks/search'],
+    ['http://127.0.0.1:8787', 'http://127.0.0.1:8787/callbacks/search'],
+  ])('%s', (base, url) => expect(searchUrl(base)?.toString()).toBe(url));
+  it.each(['', 'api.convoso.com', 'ftp://x/v1', 'javascript:alert(1)'])('%j is refused', (base) => expect(searchUrl(base)).toBeUndefined());
+});
+
+describe('searchCallbacks: request', () => {
+  it('GET puts every parameter in the query string, token first', async () => {
+    const f = fakeFetch(json(OK_BODY));
+    const result = await searchCallbacks({ lead_id: ' 42 ', stage: 'past_due', comments: '' }, options({ fetch: f.fetch }));
+    expect(result.ok).toBe(true);
+    expect(f.calls).toHaveLength(1);
+    expect(f.calls[0]!.url).toBe(`https://api.example.test/v1/callbacks/search?auth_token=${TOKEN}&lead_id=42&stage=PASTDUE&offset=0&limit=20`);
+    expect(f.calls[0]!.init.method).toBe('GET');
+    expect(f.calls[0]!.init.body).toBeUndefined();
+    expect(f.calls[0]!.init.credentials).toBe('omit');
+  });
+  it('POST sends a form body and keeps the token out of the URL', async () => {
+    const f = fakeFetch(json(OK_BODY));
+    await searchCallbacks({ recipient: 'system', limit: 50 }, options({ fetch: f.fetch, method: 'POST' }));
+    const { url, init } = f.calls[0]!;
+    expect(url).toBe('https://api.example.test/v1/callbacks/search');
+    expect(url).not.toContain(TOKEN);
+    expect(init.method).toBe('POST');
+    expect(new Headers(init.headers).get('content-type')).toMatch(/^application\/x-www-form-urlencoded/);
+    expect(init.body).toBe(`auth_token=${TOKEN}&recipient=System&offset=0&limit=50`);
+  });
+  it('returns the normalised page and the clean query', async () => {
+    const f = fakeFetch(json(OK_BODY));
+    const result = await searchCallbacks({ lead_id: '0042' }, options({ fetch: f.fetch }));
+    expect(result).toMatchObject({ ok: true, query: { lead_id: '42', offset: 0, limit: 20 }, page: { total: 1, results: [{ id: '1', leadId: '42', stage: 'new' }] } });
+  });
+  it('invalid input never calls fetch', async () => {
+    const f = fakeFetch(json(OK_BODY));
+    const result = await searchCallbacks({ lead_id: '1e3', end_date: '2025-02-30' }, options({ fetch: f.fetch }));
+    expect(result).toEqual({ ok: false, error: { kind: 'invalid-query', field: 'end_date', message: expect.stringMatching(/^End date/) } });
+    expect(f.fn).not.toHaveBeenCalled();
+  });
+  it('an unusable base URL never calls fetch', async () => {
+    const f = fakeFetch(json(OK_BODY));
+    const result = await searchCallbacks({}, options({ fetch: f.fetch, baseUrl: 'not a url' }));
+    expect(result.ok || result.error.kind).toBe('network');
+    expect(f.fn).not.toHaveBeenCalled();
+  });
+});
+
+describe('searchCallbacks: answers', () => {
+  it('success:false is mapped and never retried', async () => {
+    const f = fakeFetch(json({ success: false, code: 6026, text: 'Invalid campaign' }));
+    const o = options({ fetch: f.fetch });
+    const result = await searchCallbacks({ campaign_id: '9' }, o);
+    expect(result).toMatchObject({ ok: false, error: { kind: 'param', code: 6026, field: 'campaign_id' } });
+    expect(f.calls).toHaveLength(1);
+    expect(o.sleeps).toEqual([]);
+  });
+  it('a 200 that is not JSON is a bad response with an excerpt, not retried', async () => {
+    const f = fakeFetch(text('<html><body>Please log in</body></html>', 200));
+    const result = await searchCallbacks({}, options({ fetch: f.fetch }));
+    expect(result).toMatchObject({ ok: false, error: { kind: 'bad-response', status: 200, excerpt: 'Please log in' } });
+    expect(f.calls).toHaveLength(1);
+  });
+  it.each([400, 401, 403, 404, 500])('HTTP %i is never retried', async (status) => {
+    const f = fakeFetch(text('nope', status));
+    const o = options({ fetch: f.fetch });
+    const result = await searchCallbacks({}, o);
+    expect(result.ok).toBe(false);
+    expect(f.calls).toHaveLength(1);
+    expect(o.sleeps).toEqual([]);
+  });
+});
+
+describe('searchCallbacks: retries', () => {
+  it('429 with Retry-After, then 200: waits as told and succeeds', async () => {
+    const f = fakeFetch(text('slow down', 429, { 'Retry-After': '3' }), json(OK_BODY));
+    const o = options({ fetch: f.fetch });
+    const result = await searchCallbacks({}, o);
+    expect(result.ok).toBe(true);
+    expect(f.calls).toHaveLength(2);
+    expect(o.sleeps).toEqual([3000]);
+  });
+  it('Retry-After as an HTTP date, capped at 30 s', async () => {
+    const f = fakeFetch(text('', 429, { 'Retry-After': 'Wed, 04 Jun 2025 15:00:00 GMT' }), json(OK_BODY));
+    const o = options({ fetch: f.fetch });
+    await searchCallbacks({}, o);
+    expect(o.sleeps).toEqual([30_000]);
+  });
+  it('503 three times: a server error after 3 attempts, with growing jittered waits', async () => {
+    const f = fakeFetch(text('<h1>503 Service Unavailable</h1>', 503));
+    const o = options({ fetch: f.fetch });
+    const result = await searchCallbacks({}, o);
+    expect(result).toMatchObject({ ok: false, error: { kind: 'server', status: 503, excerpt: '503 Service Unavailable' } });
+    expect(f.calls).toHaveLength(3);
+    expect(o.sleeps).toEqual([375, 750]);
+  });
+  it('a dropped connection is retried, then reported as network', async () => {
+    const f = fakeFetch(new TypeError(`fetch failed for https://x/?auth_token=${TOKEN}`));
+    const o = options({ fetch: f.fetch, maxRetries: 1 });
+    const result = await searchCallbacks({}, o);
+    expect(result).toMatchObject({ ok: false, error: { kind: 'network' } });
+    expect(JSON.stringify(result)).not.toContain(TOKEN);
+    expect(f.calls).toHaveLength(2);
+  });
+  it('maxRetries 0 means one attempt', async () => {
+    const f = fakeFetch(text('', 502));
+    await searchCallbacks({}, options({ fetch: f.fetch, maxRetries: 0 }));
+    expect(f.calls).toHaveLength(1);
+  });
+  it('the 429 error keeps retryAfterMs when retries run out', async () => {
+    const f = fakeFetch(text('', 429, { 'Retry-After': '7' }));
+    const result = await searchCallbacks({}, options({ fetch: f.fetch }));
+    expect(result).toMatchObject({ ok: false, error: { kind: 'rate-limited', status: 429, retryAfterMs: 7000 } });
+    expect(f.calls).toHaveLength(3);
+  });
+});
+
+describe('searchCallbacks: abort and timeout', () => {
+  /** A fetch that never answers until its signal aborts, like a stalled server. */
+  const hanging = (init: RequestInit) =>
+    new Promise<Response>((_, reject) => {
+      init.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
+    });
+
+  it('times out as kind timeout, and does not retry', async () => {
+    const f = fakeFetch(hanging);
+    const result = await searchCallbacks({}, options({ fetch: f.fetch, timeoutMs: 30 }));
+    expect(result).toEqual({ ok: false, error: { kind: 'timeout', timeoutMs: 30, message: expect.any(String) } });
+    expect(f.calls).toHaveLength(1);
+  });
+  it('a body that stalls after the headers also times out', async () => {
+    const f = fakeFetch(async (init) => {
+      const stream = new ReadableStream({
+        start(controller) {
+          init.signal?.addEventListener('abort', () => controller.error(new DOMException('aborted', 'AbortError')));
+        },
+      });
+      return new Response(stream, { status: 200 });
+    });
+    const result = await searchCallbacks({}, options({ fetch: f.fetch, timeoutMs: 30 }));
+    expect(result.ok || result.error.kind).toBe('timeout');
+  });
+  it('uses fake timers for the default 20 s timeout', async () => {
+    vi.useFakeTimers();
+    try {
+      const f = fakeFetch(hanging);
+      const pending = searchCallbacks({}, options({ fetch: f.fetch }));
+      await vi.advanceTimersByTimeAsync(19_999);
+      let settled = false;
+      void pending.then(() => (settled = true));
+      await Promise.resolve();
+      expect(settled).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(await pending).toMatchObject({ ok: false, error: { kind: 'timeout', timeoutMs: 20_000 } });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+  it("the caller's abort during a request is kind aborted", async () => {
+    const controller = new AbortController();
+    const f = fakeFetch(hanging);
+    const pending = searchCallbacks({}, options({ fetch: f.fetch, signal: controller.signal }));
+    controller.abort();
+    expect(await pending).toEqual({ ok: false, error: { kind: 'aborted', message: expect.any(String) } });
+  });
+  it('an abort during backoff stops at once, even if sleep ignores the signal', async () => {
+    const controller = new AbortController();
+    const f = fakeFetch(text('', 503));
+    let sleepStarted!: () => void;
+    const started = new Promise<void>((r) => (sleepStarted = r));
+    const pending = searchCallbacks(
+      {},
+      options({
+        fetch: f.fetch,
+        signal: controller.signal,
+        sleep: () => {
+          sleepStarted();
+          return new Promise(() => {}); // never resolves
+        },
+      }),
+    );
+    await started;
+    controller.abort();
+    expect(await pending).toMatchObject({ ok: false, error: { kind: 'aborted' } });
+    expect(f.calls).toHaveLength(1);
+  });
+  it('the default sleep also stops on abort (fake timers)', async () => {
+    vi.useFakeTimers();
+    try {
+      const controller = new AbortController();
+      const f = fakeFetch(text('', 429, { 'Retry-After': '30' }));
+      const o = options({ fetch: f.fetch, signal: controller.signal });
+      delete (o as Partial<SearchOptions>).sleep;
+      const pending = searchCallbacks({}, o);
+      await vi.advanceTimersByTimeAsync(1000);
+      controller.abort();
+      expect(await pending).toMatchObject({ ok: false, error: { kind: 'aborted' } });
+      expect(f.calls).toHaveLength(1);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+  it('an already aborted signal never calls fetch', async () => {
+    const f = fakeFetch(json(OK_BODY));
+    const result = await searchCallbacks({}, options({ fetch: f.fetch, signal: AbortSignal.abort() }));
+    expect(result.ok || result.error.kind).toBe('aborted');
+    expect(f.fn).not.toHaveBeenCalled();
+  });
+});
+
+describe('searchCallbacks: the token never leaks', () => {
+  const echo = `<html><body>Error for GET /v1/callbacks/search?auth_token=${TOKEN}&amp;limit=20 token=${encodeURIComponent(TOKEN)}</body></html>`;
+  it.each([200, 400, 403, 404, 429, 500, 502])('HTTP %i echoing the URL', async (status) => {
+    const f = fakeFetch(text(echo, status));
+    const result = await searchCallbacks({}, options({ fetch: f.fetch, maxRetries: 0 }));
+    expect(result.ok).toBe(false);
+    expect(JSON.stringify(result)).not.toContain(TOKEN);
+  });
+  it('success:false echoing the token', async () => {
+    const f = fakeFetch(json({ success: false, code: 6000, error: `bad token ${TOKEN}` }), json({ success: false, error: `no ${TOKEN}` }));
+    expect(JSON.stringify(await searchCallbacks({}, options({ fetch: f.fetch })))).not.toContain(TOKEN);
+    expect(JSON.stringify(await searchCallbacks({}, options({ fetch: f.fetch })))).not.toContain(TOKEN);
+  });
+  it('nothing is logged', async () => {
+    const spies = (['log', 'info', 'warn', 'error', 'debug'] as const).map((m) => vi.spyOn(console, m));
+    try {
+      const f = fakeFetch(text(echo, 502), new TypeError('boom'), text(echo, 200));
+      await searchCallbacks({}, options({ fetch: f.fetch }));
+      for (const spy of spies) expect(spy).not.toHaveBeenCalled();
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+    }
+  });
+});

@@ -1,0 +1,194 @@
+import { badResponse, errorFromStatus, type ApiError } from './errors';
+import type { SearchPage } from './model';
+import { normalizeResponse } from './normalize';
+import { buildSearchParams, validateQuery, type SearchQuery } from './query';
+import type { SearchQueryInput } from './query-input';
+import { backoffDelay, isRetryable, parseRetryAfter } from './retry';
+
+export interface SearchOptions {
+  token: string;
+  /** e.g. `https://api.convoso.com/v1`; a trailing slash is fine. */
+  baseUrl: string;
+  /** POST (form body) keeps the token out of URLs and server logs. Default GET, as the spec documents. */
+  method?: 'GET' | 'POST';
+  signal?: AbortSignal;
+  /** Per attempt, including reading the body. Default 20 000. */
+  timeoutMs?: number;
+  /** Extra attempts after the first, for 429/502/503/504 and dropped connections. Default 2. */
+  maxRetries?: number;
+  fetch?: typeof fetch;
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  random?: () => number;
+  now?: () => number;
+}
+
+export type SearchResult = { ok: true; page: SearchPage; query: SearchQuery } | { ok: false; error: ApiError };
+
+export const DEFAULT_TIMEOUT_MS = 20_000;
+export const DEFAULT_MAX_RETRIES = 2;
+/** Hard ceiling whatever the caller asks: a popup must not spin forever. */
+const MAX_RETRIES_CEILING = 5;
+
+const ABORTED: ApiError = { kind: 'aborted', message: 'The search was cancelled.' };
+
+/** Endpoint URL from the configured base; `undefined` when the base is not an http(s) URL. */
+export function searchUrl(baseUrl: string): URL | undefined {
+  try {
+    const url = new URL(`${baseUrl.trim().replace(/\/+$/, '')}/callbacks/search`);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Searches callbacks. Never throws and never logs: every failure comes back as an
+ * ApiError whose text has been through `redact` (see errors.ts).
+ */
+export async function searchCallbacks(input: SearchQueryInput, opts: SearchOptions): Promise<SearchResult> {
+  const validated = validateQuery(input);
+  if (!validated.ok) return { ok: false, error: validated.error };
+  const { query } = validated;
+
+  const url = searchUrl(opts.baseUrl);
+  if (!url) {
+    return { ok: false, error: { kind: 'network', message: 'The API address in Settings is not a valid web address.' } };
+  }
+  const fetchFn = opts.fetch ?? globalThis.fetch.bind(globalThis);
+  const sleep = opts.sleep ?? defaultSleep;
+  const random = opts.random ?? Math.random;
+  const now = opts.now ?? Date.now;
+  const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const maxRetries = Math.min(MAX_RETRIES_CEILING, Math.max(0, Math.trunc(opts.maxRetries ?? DEFAULT_MAX_RETRIES)));
+  const { signal, token } = opts;
+
+  const params = buildSearchParams(query, token);
+  const method = opts.method ?? 'GET';
+  let init: RequestInit;
+  if (method === 'POST') {
+    init = {
+      method,
+      headers: { Accept: 'application/json', 'Content-Type': 'application/x-www-form-urlencoded;charset=UTF-8' },
+      body: params.toString(),
+    };
+  } else {
+    url.search = params.toString();
+    init = { method, headers: { Accept: 'application/json' } };
+  }
+  // No cookies: the token is the only credential, and a logged-in admin session must not change the answer.
+  init = { ...init, credentials: 'omit', cache: 'no-store' };
+
+  for (let attempt = 0; ; attempt++) {
+    if (signal?.aborted) return { ok: false, error: ABORTED };
+    const outcome = await attemptOnce(fetchFn, url.toString(), init, { signal, timeoutMs, token, query, now });
+    if (outcome.ok) return { ok: true, page: outcome.page, query };
+    const { error, retryAfterMs } = outcome;
+    if (error.kind === 'aborted' || attempt >= maxRetries || !isRetryable(error)) return { ok: false, error };
+    const delay = retryAfterMs ?? backoffDelay(attempt, random);
+    const slept = await sleepUnlessAborted(sleep, delay, signal);
+    if (!slept) return { ok: false, error: ABORTED };
+  }
+}
+
+type AttemptOutcome = { ok: true; page: SearchPage } | { ok: false; error: ApiError; retryAfterMs?: number };
+
+async function attemptOnce(
+  fetchFn: typeof fetch,
+  url: string,
+  init: RequestInit,
+  ctx: { signal?: AbortSignal; timeoutMs: number; token: string; query: SearchQuery; now: () => number },
+): Promise<AttemptOutcome> {
+  const controller = new AbortController();
+  let timedOut = false;
+  const onAbort = () => controller.abort();
+  ctx.signal?.addEventListener('abort', onAbort, { once: true });
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, ctx.timeoutMs);
+  try {
+    let status: number;
+    let headers: Headers;
+    let text: string;
+    try {
+      const response = await fetchFn(url, { ...init, signal: controller.signal });
+      status = response.status;
+      headers = response.headers;
+      // Still under the timer: a server can send headers and then stall the body.
+      text = await response.text();
+    } catch {
+      // The thrown error's own text is not shown: some runtimes put the request URL in it.
+      if (ctx.signal?.aborted) return { ok: false, error: ABORTED };
+      if (timedOut) {
+        const seconds = Math.round(ctx.timeoutMs / 1000);
+        return {
+          ok: false,
+          error: { kind: 'timeout', timeoutMs: ctx.timeoutMs, message: `Convoso did not answer within ${seconds} s. Try again.` },
+        };
+      }
+      return {
+        ok: false,
+        error: { kind: 'network', message: "Couldn't reach Convoso. Check your internet connection and the API address in Settings." },
+      };
+    }
+
+    if (status < 200 || status > 299) {
+      const retryAfterMs = isRetryable(status) ? parseRetryAfter(headers.get('retry-after'), ctx.now()) : undefined;
+      const error = errorFromStatus(status, text, ctx.token, retryAfterMs);
+      return { ok: false, error, ...(retryAfterMs !== undefined && { retryAfterMs }) };
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      return { ok: false, error: badResponse(status, text, ctx.token) };
+    }
+    const normalized = normalizeResponse(json, { offset: ctx.query.offset, limit: ctx.query.limit }, ctx.token);
+    return normalized.ok ? { ok: true, page: normalized.page } : { ok: false, error: normalized.error };
+  } finally {
+    clearTimeout(timer);
+    ctx.signal?.removeEventListener('abort', onAbort);
+  }
+}
+
+/** Resolves true after the wait, false as soon as `signal` aborts, even if `sleep` ignores it. */
+async function sleepUnlessAborted(
+  sleep: (ms: number, signal?: AbortSignal) => Promise<void>,
+  ms: number,
+  signal: AbortSignal | undefined,
+): Promise<boolean> {
+  if (!signal) {
+    // A failing injected sleep only shortens the wait; the search must not throw.
+    await sleep(ms).catch(() => undefined);
+    return true;
+  }
+  if (signal.aborted) return false;
+  let onAbort: (() => void) | undefined;
+  const aborted = new Promise<false>((resolve) => {
+    onAbort = () => resolve(false);
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+  try {
+    return await Promise.race([
+      sleep(ms, signal).then(
+        () => !signal.aborted,
+        () => false,
+      ),
+      aborted,
+    ]);
+  } finally {
+    if (onAbort) signal.removeEventListener('abort', onAbort);
+  }
+}
+
+function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
+    function done() {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    }
+  });
+}
