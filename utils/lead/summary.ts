@@ -1,0 +1,185 @@
+import type { Callback, CallbackRecipient, CallbackStage, SearchPage, WallTime } from '../api/model';
+import { formatWallMs } from './format-time';
+import { HOUR_MS, nowWallMs, wallDay, wallTimeMs } from './wall-clock';
+
+// What a content script may learn about a lead: only what the badge shows, no raw
+// API fields. Times are compared with `now` read as local wall-clock time, on the
+// assumption that the agent's browser runs in the Convoso account's time zone
+// (the API never names that zone); see wall-clock.ts.
+
+export interface BadgeCallback {
+  id: string;
+  callbackTime: WallTime | null;
+  stage: CallbackStage;
+  stageLabel: string;
+  recipient: CallbackRecipient;
+  userName: string;
+  campaignName: string;
+  /** Cut to COMMENT_MAX characters: the badge shows a line, not a record. */
+  comments: string;
+  /** Open and due before now (or marked past due by Convoso), whatever `stage` says. */
+  overdue: boolean;
+}
+
+export type LeadUrgency = 'past_due' | 'due_soon' | 'upcoming' | 'none' | 'empty';
+
+export interface LeadSummary {
+  leadId: string;
+  /** Callbacks of the lead according to the API (may exceed `shown`). */
+  total: number;
+  /** Callbacks on the page summarised. */
+  shown: number;
+  /** Shown callbacks per stage as Convoso reports it (an overdue "pending" counts as pending). */
+  counts: Record<CallbackStage, number>;
+  /** past_due: some open callback is overdue; due_soon: the next is within 60 min; upcoming: open ones later or undated; none: none open; empty: no callbacks. */
+  urgency: LeadUrgency;
+  /** The earliest open callback at or after now. */
+  next: WallTime | null;
+  overdue: number;
+  /** At most BADGE_CALLBACKS: overdue oldest first, then upcoming soonest first, open undated, then closed most recent first. */
+  callbacks: BadgeCallback[];
+  fetchedAt: number;
+}
+
+export const BADGE_CALLBACKS = 10;
+export const COMMENT_MAX = 200;
+export const DUE_SOON_MS = HOUR_MS;
+
+/**
+ * Stages that still need a call. 'unknown' counts as open: a stage word we do not
+ * know is more likely new work than closed work, and hiding a due callback costs
+ * more than showing one too many.
+ */
+export const OPEN_STAGES: ReadonlySet<CallbackStage> = new Set(['pending', 'new', 'past_due', 'unknown']);
+
+const STAGES: readonly CallbackStage[] = ['pending', 'past_due', 'completed', 'dismissed', 'missed', 'new', 'unknown'];
+
+function emptyCounts(): Record<CallbackStage, number> {
+  return Object.fromEntries(STAGES.map((s) => [s, 0])) as Record<CallbackStage, number>;
+}
+
+// Sort groups, most urgent first.
+const OVERDUE = 0;
+const UPCOMING = 1;
+const OPEN_UNDATED = 2;
+const CLOSED = 3;
+
+interface Ranked {
+  callback: Callback;
+  at: number | null;
+  group: number;
+}
+
+function rank(callback: Callback, nowMs: number): Ranked {
+  const at = wallTimeMs(callback.callbackTime);
+  if (!OPEN_STAGES.has(callback.stage)) return { callback, at, group: CLOSED };
+  if (callback.stage === 'past_due' || (at !== null && at < nowMs)) return { callback, at, group: OVERDUE };
+  return { callback, at, group: at === null ? OPEN_UNDATED : UPCOMING };
+}
+
+function compareRanked(a: Ranked, b: Ranked): number {
+  if (a.group !== b.group) return a.group - b.group;
+  if (a.at !== b.at) {
+    if (a.at === null) return 1;
+    if (b.at === null) return -1;
+    return a.group === CLOSED ? b.at - a.at : a.at - b.at;
+  }
+  return a.callback.id < b.callback.id ? -1 : a.callback.id > b.callback.id ? 1 : 0;
+}
+
+function toBadge({ callback, group }: Ranked): BadgeCallback {
+  return {
+    id: callback.id,
+    callbackTime: callback.callbackTime,
+    stage: callback.stage,
+    stageLabel: callback.stageLabel,
+    recipient: callback.recipient,
+    userName: callback.userName,
+    campaignName: callback.campaignName,
+    comments: callback.comments.length > COMMENT_MAX ? `${callback.comments.slice(0, COMMENT_MAX - 1)}…` : callback.comments,
+    overdue: group === OVERDUE,
+  };
+}
+
+/**
+ * The badge's view of one search page for `leadId`. Results for other leads (an
+ * API that ignored the filter) are dropped, and then the API's total is no longer
+ * trusted: `total` becomes what is left.
+ */
+export function summarizeLead(leadId: string, page: SearchPage, now: Date): LeadSummary {
+  const nowMs = nowWallMs(now);
+  const mine = page.results.filter((c) => c.leadId === leadId);
+  const total = mine.length === page.results.length ? Math.max(page.total, mine.length) : mine.length;
+
+  const counts = emptyCounts();
+  for (const c of mine) counts[c.stage]++;
+
+  const ranked = mine.map((c) => rank(c, nowMs)).sort(compareRanked);
+  const overdue = ranked.filter((r) => r.group === OVERDUE).length;
+  const nextRanked = ranked.find((r) => r.group === UPCOMING);
+  const anyOpen = ranked.some((r) => r.group !== CLOSED);
+
+  let urgency: LeadUrgency;
+  if (mine.length === 0) urgency = 'empty';
+  else if (overdue > 0) urgency = 'past_due';
+  else if (nextRanked && nextRanked.at !== null && nextRanked.at - nowMs <= DUE_SOON_MS) urgency = 'due_soon';
+  else if (anyOpen) urgency = 'upcoming';
+  else urgency = 'none';
+
+  return {
+    leadId,
+    total,
+    shown: mine.length,
+    counts,
+    urgency,
+    next: nextRanked?.callback.callbackTime ? { local: nextRanked.callback.callbackTime.local } : null,
+    overdue,
+    callbacks: ranked.slice(0, BADGE_CALLBACKS).map(toBadge),
+    fetchedAt: now.getTime(),
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Badge text
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+function formatCount(n: number, locale: string): string {
+  let format = numberFormats.get(locale);
+  if (!format) {
+    format = new Intl.NumberFormat(locale);
+    numberFormats.set(locale, format);
+  }
+  return format.format(n);
+}
+
+/** "No callbacks", "1 callback", "3 callbacks · 1 past due". */
+export function countText(summary: LeadSummary, locale = 'en-US'): string {
+  if (summary.total === 0 && summary.shown === 0) return 'No callbacks';
+  const count = `${formatCount(summary.total, locale)} ${summary.total === 1 ? 'callback' : 'callbacks'}`;
+  return summary.overdue > 0 ? `${count} · ${formatCount(summary.overdue, locale)} past due` : count;
+}
+
+/** "Next: today 3:30 PM", "Next: tomorrow 9:00 AM", "Next: Tue 9:00 AM", "Next: Dec 3, 9:00 AM" (a year only when it differs). */
+export function nextText(summary: LeadSummary, now: Date, locale = 'en-US'): string | null {
+  const at = wallTimeMs(summary.next);
+  if (at === null) return null;
+  const nowMs = nowWallMs(now);
+  const days = wallDay(at) - wallDay(nowMs);
+  const time = formatWallMs(at, locale, { hour: 'numeric', minute: '2-digit' });
+  let day: string;
+  if (days === 0) day = 'today';
+  else if (days === 1) day = 'tomorrow';
+  else if (days > 1 && days < 7) day = formatWallMs(at, locale, { weekday: 'short' });
+  else {
+    const sameYear = new Date(at).getUTCFullYear() === new Date(nowMs).getUTCFullYear();
+    day = `${formatWallMs(at, locale, sameYear ? { month: 'short', day: 'numeric' } : { month: 'short', day: 'numeric', year: 'numeric' })},`;
+  }
+  return `Next: ${day} ${time}`;
+}
+
+/** The badge's one line: counts, then the next callback when there is one. */
+export function badgeText(summary: LeadSummary, now: Date, locale = 'en-US'): string {
+  const next = nextText(summary, now, locale);
+  const count = countText(summary, locale);
+  return next ? `${count} · ${next}` : count;
+}
