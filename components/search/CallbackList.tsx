@@ -1,0 +1,60 @@
+import { useState } from 'preact/hooks';
+import { StageChip } from '../common/StageChip';
+import type { Callback } from '../../utils/api/model';
+import { CallbackFields, CallbackWhen, CommentText, MISSING, agentText, recipientText } from './CallbackParts';
+
+export interface CallbackViewProps {
+  callbacks: readonly Callback[];
+  now: Date;
+  locale: string;
+}
+
+function Meta(props: { label: string; value: string }) {
+  return (
+    <span class="meta">
+      <span class="meta-label">{props.label}</span> {props.value || MISSING}
+    </span>
+  );
+}
+
+/** Every field, rendered only once opened: a page may hold 500 callbacks. */
+function FieldsDisclosure(props: { callback: Callback }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <details class="card-details" onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>
+        All fields<span class="visually-hidden"> of callback {props.callback.id || MISSING}</span>
+      </summary>
+      {open && <CallbackFields callback={props.callback} />}
+    </details>
+  );
+}
+
+/** The popup's narrow layout: one card per callback. */
+export function CallbackList(props: CallbackViewProps) {
+  return (
+    <ul class="callback-list">
+      {props.callbacks.map((c, i) => (
+        <li key={`${c.id}-${i}`} class="callback-card">
+          <div class="card-head">
+            <CallbackWhen callback={c} now={props.now} locale={props.locale} />
+            <StageChip stage={c.stage} label={c.stageLabel} />
+          </div>
+          <div class="card-meta">
+            <Meta label="Lead" value={c.leadId} />
+            <Meta label="Recipient" value={recipientText(c)} />
+            <Meta label="Agent" value={agentText(c)} />
+          </div>
+          <div class="card-meta">
+            <Meta label="Campaign" value={c.campaignName || c.campaignId} />
+            <Meta label="List" value={c.directoryName || c.listId} />
+          </div>
+          <div class="card-comment">
+            <CommentText text={c.comments} />
+          </div>
+          <FieldsDisclosure callback={c} />
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,71 @@
+import { useState } from 'preact/hooks';
+import type { Callback } from '../../utils/api/model';
+import { shorten } from '../../utils/search/shorten';
+import { whenOf } from '../../utils/search/when';
+
+// Pieces shared by the popup's cards and the tab's table. Everything from the
+// API is a JSX text node: a comment holding markup stays text.
+
+export const MISSING = '—';
+
+export function CallbackWhen(props: { callback: Callback; now: Date; locale: string }) {
+  const when = whenOf(props.callback, props.now, props.locale);
+  if (!when.absolute) return <span class="when when--missing">No time given</span>;
+  return (
+    <span class="when">
+      <time dateTime={props.callback.callbackTime?.local}>{when.absolute}</time>
+      {when.relative && <span class={`relative${when.overdue ? ' relative--overdue' : ''}`}>{when.relative}</span>}
+    </span>
+  );
+}
+
+export function recipientText(callback: Callback): string {
+  return callback.recipientLabel || MISSING;
+}
+
+export function agentText(callback: Callback): string {
+  if (callback.userName) return callback.userName;
+  return callback.userId ? `User ${callback.userId}` : MISSING;
+}
+
+export function CommentText(props: { text: string; max?: number }) {
+  const [expanded, setExpanded] = useState(false);
+  if (!props.text.trim()) return <span class="comment comment--empty">No comments</span>;
+  const short = shorten(props.text, props.max);
+  if (!short.truncated) return <span class="comment">{short.text}</span>;
+  return (
+    <span class="comment">
+      <span class={expanded ? 'comment-full' : undefined}>{expanded ? props.text : short.text}</span>{' '}
+      <button type="button" class="link-button" aria-expanded={expanded} onClick={() => setExpanded(!expanded)}>
+        {expanded ? 'Show less' : 'Show all'}
+      </button>
+    </span>
+  );
+}
+
+function rawText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  try {
+    return JSON.stringify(value);
+  } catch {
+    return String(value);
+  }
+}
+
+/** Every field the API returned, by its API name, exactly as sent. */
+export function CallbackFields(props: { callback: Callback }) {
+  const entries = Object.entries(props.callback.raw);
+  if (entries.length === 0) return <p class="muted">The API returned no fields for this callback.</p>;
+  return (
+    <dl class="raw-fields">
+      {entries.map(([key, value]) => (
+        <div key={key} class="raw-field">
+          <dt>{key}</dt>
+          <dd>{rawText(value) || <span class="muted">(empty)</span>}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

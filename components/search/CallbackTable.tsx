@@ -1,0 +1,98 @@
+import { Fragment } from 'preact';
+import { useState } from 'preact/hooks';
+import { StageChip } from '../common/StageChip';
+import type { SortKey } from '../../utils/search/sort';
+import { CallbackFields, CallbackWhen, CommentText, MISSING, agentText, recipientText } from './CallbackParts';
+import type { CallbackViewProps } from './CallbackList';
+
+export interface CallbackTableProps extends CallbackViewProps {
+  sort: SortKey;
+  onSort(key: SortKey): void;
+}
+
+const COLUMNS = 9;
+
+function SortHeader(props: { label: string; keys: readonly SortKey[]; sort: SortKey; onSort(key: SortKey): void }) {
+  const index = props.keys.indexOf(props.sort);
+  const ariaSort = index === -1 ? undefined : props.sort === 'time-desc' ? 'descending' : 'ascending';
+  // Clicking cycles through this column's orders.
+  const next = props.keys[(index + 1) % props.keys.length]!;
+  return (
+    <th scope="col" aria-sort={ariaSort}>
+      <button type="button" class="sort-button" onClick={() => props.onSort(next)}>
+        {props.label}
+        <span aria-hidden="true">{ariaSort === 'descending' ? ' ▼' : ariaSort ? ' ▲' : ''}</span>
+      </button>
+    </th>
+  );
+}
+
+/** The tab's wide layout: a table, with every field in an expandable row. */
+export function CallbackTable(props: CallbackTableProps) {
+  const [open, setOpen] = useState<ReadonlySet<number>>(new Set());
+  const toggle = (i: number) =>
+    setOpen((prev) => {
+      const next = new Set(prev);
+      if (!next.delete(i)) next.add(i);
+      return next;
+    });
+  return (
+    <table class="callback-table">
+      <thead>
+        <tr>
+          <SortHeader label="Scheduled" keys={['time-asc', 'time-desc']} sort={props.sort} onSort={props.onSort} />
+          <SortHeader label="Stage" keys={['stage']} sort={props.sort} onSort={props.onSort} />
+          <th scope="col">Lead ID</th>
+          <th scope="col">Recipient</th>
+          <SortHeader label="Agent" keys={['agent']} sort={props.sort} onSort={props.onSort} />
+          <th scope="col">Campaign</th>
+          <th scope="col">List</th>
+          <th scope="col">Comments</th>
+          <th scope="col">
+            <span class="visually-hidden">Details</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {props.callbacks.map((c, i) => (
+          <Fragment key={`${c.id}-${i}`}>
+            <tr>
+              <td>
+                <CallbackWhen callback={c} now={props.now} locale={props.locale} />
+              </td>
+              <td>
+                <StageChip stage={c.stage} label={c.stageLabel} />
+              </td>
+              <td>{c.leadId || MISSING}</td>
+              <td>{recipientText(c)}</td>
+              <td>{agentText(c)}</td>
+              <td>{c.campaignName || c.campaignId || MISSING}</td>
+              <td>{c.directoryName || c.listId || MISSING}</td>
+              <td class="comment-cell">
+                <CommentText text={c.comments} max={140} />
+              </td>
+              <td>
+                <button
+                  type="button"
+                  class="link-button"
+                  aria-expanded={open.has(i)}
+                  aria-controls={`callback-fields-${i}`}
+                  onClick={() => toggle(i)}
+                >
+                  All fields<span class="visually-hidden"> of callback {c.id || MISSING}</span>
+                </button>
+              </td>
+            </tr>
+            {open.has(i) && (
+              <tr class="fields-row" id={`callback-fields-${i}`}>
+                <td colSpan={COLUMNS}>
+                  <CallbackFields callback={c} />
+                </td>
+              </tr>
+            )}
+          </Fragment>
+        ))}
+      </tbody>
+    </table>
+  );
+}

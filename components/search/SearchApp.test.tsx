@@ -1,0 +1,671 @@
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { normalizeCallback } from '../../utils/api/normalize';
+import type { SearchPage } from '../../utils/api/model';
+import type { ReplyMap, Request, ServiceError, SettingsStatus } from '../../utils/messaging/protocol';
+import { EMPTY_FORM } from '../../utils/search/form-state';
+import { readPopupState, writePopupState } from '../../utils/search/session-state';
+import { SearchApp, type SearchAppProps } from './SearchApp';
+
+vi.mock('../../utils/messaging/send', () => ({ send: vi.fn() }));
+import { send } from '../../utils/messaging/send';
+
+const sendMock = vi.mocked(send);
+
+// `now` is read in the local zone, like the browser does.
+const NOW = new Date(2025, 5, 3, 13, 0, 0);
+
+const STATUS: SettingsStatus = {
+  hasToken: true,
+  tokenHint: '••••0001',
+  tokenStorage: 'local',
+  baseUrl: 'https://api.convoso.com/v1',
+  method: 'GET',
+  pageSize: 20,
+  problems: [],
+};
+
+type SearchReply = ReplyMap['search'];
+type SearchQuery = Extract<Request, { type: 'search' }>['query'];
+
+let status: ReplyMap['settings-status'];
+let searchReplies: Array<SearchReply | Promise<SearchReply>>;
+let searches: SearchQuery[];
+
+function page(raw: Record<string, unknown>[], over: Partial<SearchPage> = {}): SearchReply {
+  return { ok: true, page: { offset: 0, limit: 20, total: raw.length, results: raw.map(normalizeCallback), ...over } };
+}
+
+const fail = (error: ServiceError): SearchReply => ({ ok: false, error });
+
+const RAW = {
+  id: '9999',
+  lead_id: '424242',
+  list_id: '123456',
+  campaign_id: '123',
+  status: 'LIVE',
+  callback_time: '2025-06-03 15:00:00',
+  user: '12345677',
+  recipient: 'USERONLY',
+  comments: 'Customer asked to call back after 5pm',
+  stage: 'Pending',
+  class: '',
+  user_name: 'Agent Smith',
+  directory_name: 'Spring leads',
+  campaign_name: 'Solar outbound',
+};
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  status = { ok: true, status: STATUS };
+  searchReplies = [];
+  searches = [];
+  sendMock.mockReset();
+  sendMock.mockImplementation(async (request: Request) => {
+    if (request.type === 'settings-status') return status;
+    if (request.type === 'search') {
+      searches.push(request.query);
+      const next = searchReplies.shift();
+      if (!next) throw new Error('unexpected search');
+      return next;
+    }
+    throw new Error(`unexpected ${request.type}`);
+  });
+});
+
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+});
+
+function renderApp(props: Partial<SearchAppProps> = {}) {
+  return render(<SearchApp layout="popup" now={() => NOW} locale="en-US" {...props} />);
+}
+
+const flush = () => new Promise((r) => setTimeout(r, 0));
+
+async function ready() {
+  await waitFor(() => expect(sendMock).toHaveBeenCalledWith({ type: 'settings-status' }));
+  await flush();
+}
+
+function type(label: string, value: string) {
+  fireEvent.input(screen.getByLabelText(label), { target: { value } });
+}
+
+function choose(label: string, value: string) {
+  fireEvent.change(screen.getByLabelText(label), { target: { value } });
+}
+
+const submit = () => fireEvent.click(screen.getByRole('button', { name: 'Search' }));
+
+describe('search form', () => {
+  it('has a labelled control for every filter of the spec', async () => {
+    renderApp();
+    await ready();
+    for (const label of [
+      'Start date',
+      'End date',
+      'Campaign ID',
+      'Comments',
+      'Account ID',
+      'Callback ID',
+      'Lead ID',
+      'List ID',
+      'Recipient',
+      'User ID',
+      'Stage',
+      'Results per page',
+    ]) {
+      expect(screen.getByLabelText(label)).toBeTruthy();
+    }
+    expect((screen.getByLabelText('Start date') as HTMLInputElement).type).toBe('date');
+    expect((screen.getByLabelText('Results per page') as HTMLSelectElement).value).toBe('20');
+  });
+
+  it('sends the filters typed, offset 0, and no page size unless chosen', async () => {
+    searchReplies.push(page([RAW]));
+    renderApp();
+    await ready();
+    type('Lead ID', ' 424242 ');
+    choose('Stage', 'PASTDUE');
+    choose('Recipient', 'Personal');
+    type('Start date', '2025-06-01');
+    submit();
+    await screen.findByText('Agent Smith');
+    expect(searches).toEqual([{ lead_id: '424242', stage: 'PASTDUE', recipient: 'Personal', start_date: '2025-06-01', offset: 0 }]);
+  });
+
+  it('sends the chosen page size', async () => {
+    searchReplies.push(page([RAW]));
+    renderApp();
+    await ready();
+    choose('Results per page', '100');
+    type('Comments', 'spouse');
+    submit();
+    await screen.findByText('Agent Smith');
+    expect(searches).toEqual([{ comments: 'spouse', limit: '100', offset: 0 }]);
+  });
+
+  it.each([
+    ['Lead ID', 'abc', /Lead ID must be a whole number/],
+    ['User ID', '12.5', /User ID must be a whole number/],
+    ['Campaign ID', '-4', /Campaign ID must be a whole number/],
+    ['Callback ID', 'x', /Callback ID must be a whole number/],
+  ])('shows "%s = %s" as invalid beside the field and sends nothing', async (label, value, message) => {
+    renderApp();
+    await ready();
+    type(label, value);
+    submit();
+    await flush();
+    const input = screen.getByLabelText(label);
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    const hint = document.getElementById(input.getAttribute('aria-describedby')!);
+    expect(hint?.textContent).toMatch(message);
+    expect(document.activeElement).toBe(input);
+    expect(searches).toEqual([]);
+  });
+
+  it('an end date before the start date is shown at the end date; fixing it clears the mark', async () => {
+    searchReplies.push(page([]));
+    renderApp();
+    await ready();
+    type('Start date', '2025-06-10');
+    type('End date', '2025-06-01');
+    submit();
+    await flush();
+    const end = screen.getByLabelText('End date');
+    expect(end.getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByText("End date can't be before the start date.")).toBeTruthy();
+    expect(searches).toEqual([]);
+    type('End date', '2025-06-20');
+    expect(end.getAttribute('aria-invalid')).toBeNull();
+    submit();
+    await waitFor(() => expect(searches).toHaveLength(1));
+  });
+
+  it('a date the browser could not read (badInput, empty value) is an error, not "no date"', async () => {
+    renderApp();
+    await ready();
+    const start = screen.getByLabelText('Start date') as HTMLInputElement;
+    Object.defineProperty(start, 'validity', { value: { badInput: true }, configurable: true });
+    submit();
+    await flush();
+    expect(start.getAttribute('aria-invalid')).toBe('true');
+    expect(document.getElementById(start.getAttribute('aria-describedby')!)?.textContent).toMatch(/Start date must be a real date/);
+    expect(searches).toEqual([]);
+  });
+
+  it('every problem is marked at once, and the "More filters" group opens for its own', async () => {
+    renderApp();
+    await ready();
+    type('Lead ID', 'x');
+    type('List ID', 'y');
+    submit();
+    await flush();
+    expect(screen.getByLabelText('Lead ID').getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByLabelText('List ID').getAttribute('aria-invalid')).toBe('true');
+    expect((screen.getByText('More filters').closest('details') as HTMLDetailsElement).open).toBe(true);
+  });
+
+  it('Clear resets the form, the marks and the results', async () => {
+    searchReplies.push(page([RAW]));
+    renderApp();
+    await ready();
+    type('Lead ID', '424242');
+    submit();
+    await screen.findByText('Agent Smith');
+    type('User ID', 'bad');
+    submit();
+    await flush();
+    fireEvent.click(screen.getByRole('button', { name: 'Clear' }));
+    await flush();
+    expect((screen.getByLabelText('Lead ID') as HTMLInputElement).value).toBe('');
+    expect(screen.getByLabelText('User ID').getAttribute('aria-invalid')).toBeNull();
+    expect(screen.queryByText('Agent Smith')).toBeNull();
+    expect(await readPopupState()).toBeNull();
+  });
+});
+
+describe('results', () => {
+  async function searchFor(results: Record<string, unknown>[], over: Partial<SearchPage> = {}) {
+    searchReplies.push(page(results, over));
+    renderApp();
+    await ready();
+    submit();
+    await waitFor(() => expect(document.querySelector('.results')).toBeTruthy());
+  }
+
+  it('shows a callback: time (formatted and relative), stage chip, lead, recipient, agent, campaign, list, comments', async () => {
+    await searchFor([RAW], { total: 12250, offset: 20 });
+    expect(screen.getByText('12,250 callbacks')).toBeTruthy();
+    expect(screen.getByText(/showing 21/, { selector: '.range' }).textContent).toBe(' · showing 21');
+    const card = screen.getByRole('listitem');
+    const text = card.textContent!;
+    expect(text).toContain('Jun 3, 2025, 3:00 PM');
+    expect(text).toContain('in 2 h');
+    expect(within(card).getByText('Pending').className).toContain('stage-chip--pending');
+    for (const part of ['424242', 'Personal', 'Agent Smith', 'Solar outbound', 'Spring leads', 'Customer asked to call back after 5pm']) {
+      expect(text).toContain(part);
+    }
+  });
+
+  it.each([
+    [{ stage: 'Pending', class: '' }, 'pending', 'Pending'],
+    [{ stage: 'PENDING', class: 'past_due' }, 'past_due', 'Past due'],
+    [{ stage: 'Completed' }, 'completed', 'Completed'],
+    [{ stage: 'Dismissed', class: 'past_due' }, 'dismissed', 'Dismissed'],
+    [{ stage: 'MISSED' }, 'missed', 'Missed'],
+    [{ stage: 'New' }, 'new', 'New'],
+    [{ stage: 'Snoozed' }, 'unknown', 'Snoozed'],
+    [{ stage: '' }, 'unknown', 'Unknown stage'],
+  ])('stage %o shows a %s chip reading "%s"', async (fields, stage, label) => {
+    await searchFor([{ ...RAW, ...fields }]);
+    const chip = document.querySelector('.stage-chip')!;
+    expect(chip.getAttribute('data-stage')).toBe(stage);
+    expect(chip.textContent).toBe(label);
+  });
+
+  it.each([
+    ['USERONLY', 'Personal'],
+    ['personal', 'Personal'],
+    ['system', 'System'],
+    ['System', 'System'],
+    ['CAMPAIGN', 'CAMPAIGN'],
+    ['', '—'],
+  ])('recipient %j reads %s', async (recipient, shown) => {
+    await searchFor([{ ...RAW, recipient }]);
+    const meta = [...document.querySelectorAll('.meta')].find((m) => m.textContent!.startsWith('Recipient'))!;
+    expect(meta.textContent).toBe(`Recipient ${shown}`);
+  });
+
+  it.each([
+    ['2025-06-03 15:00:00', 'Jun 3, 2025, 3:00 PM', 'in 2 h'],
+    ['2025-06-03 03:00 PM', 'Jun 3, 2025, 3:00 PM', 'in 2 h'],
+    ['2025-05-31 01:00 PM', 'May 31, 2025, 1:00 PM', '3 d overdue'],
+    ['2025-05-31 00:30:00', 'May 31, 2025, 12:30 AM', '3 d overdue'],
+  ])('time %s reads "%s" and "%s"', async (callback_time, absolute, relative) => {
+    await searchFor([{ ...RAW, callback_time }]);
+    expect(screen.getByText(absolute)).toBeTruthy();
+    expect(screen.getByText(relative)).toBeTruthy();
+  });
+
+  it('a finished callback in the past is "ago", not overdue', async () => {
+    await searchFor([{ ...RAW, callback_time: '2025-05-31 13:00:00', stage: 'Completed' }]);
+    expect(screen.getByText('3 d ago')).toBeTruthy();
+  });
+
+  it('missing fields show placeholders, never "undefined"', async () => {
+    await searchFor([{ id: '5' }]);
+    const card = screen.getByRole('listitem');
+    expect(card.textContent).toContain('No time given');
+    expect(card.textContent).toContain('No comments');
+    expect(card.textContent).toContain('Lead —');
+    expect(card.textContent).toContain('Agent —');
+    expect(card.textContent).not.toMatch(/undefined|null|NaN/);
+  });
+
+  it('an agent without a name shows the user ID', async () => {
+    await searchFor([{ ...RAW, user_name: '' }]);
+    expect(screen.getByRole('listitem').textContent).toContain('Agent User 12345677');
+  });
+
+  it('long comments are shortened, and shown in full on demand', async () => {
+    const long = `${'Please call the customer back about the solar quote '.repeat(4)}END`;
+    await searchFor([{ ...RAW, comments: long }]);
+    expect(screen.queryByText(/END/)).toBeNull();
+    const more = screen.getByRole('button', { name: 'Show all' });
+    expect(more.getAttribute('aria-expanded')).toBe('false');
+    fireEvent.click(more);
+    expect(screen.getByText(/END$/)).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Show less' }).getAttribute('aria-expanded')).toBe('true');
+  });
+
+  it('"All fields" lists every field the API returned, unknown ones too', async () => {
+    await searchFor([{ ...RAW, phone_number: '5125550142', context: '104569' }]);
+    const details = screen.getByText('All fields').closest('details')!;
+    expect(details.querySelector('dl')).toBeNull();
+    details.open = true;
+    fireEvent(details, new Event('toggle'));
+    await flush();
+    const keys = [...details.querySelectorAll('dt')].map((dt) => dt.textContent);
+    expect(keys).toEqual([...Object.keys(RAW), 'phone_number', 'context']);
+    expect(details.textContent).toContain('5125550142');
+  });
+
+  it('a comment holding HTML and script is shown as text and creates no element', async () => {
+    const payload = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>';
+    await searchFor([{ ...RAW, comments: payload, user_name: '<b>bold</b>' }]);
+    const results = document.querySelector('.results')!;
+    expect(results.querySelector('img')).toBeNull();
+    expect(results.querySelector('script')).toBeNull();
+    expect(results.getElementsByTagName('b')).toHaveLength(0);
+    expect(results.textContent).toContain('<b>bold</b>');
+    expect(results.textContent).toContain(payload);
+    expect(results.querySelector('img, script')).toBeNull();
+    expect((window as { __xss?: unknown }).__xss).toBeUndefined();
+  });
+
+  it('sorts the page on screen by time, stage and agent', async () => {
+    await searchFor([
+      { ...RAW, id: '1', callback_time: '2025-06-05 10:00:00', stage: 'Completed', user_name: 'Zed' },
+      { ...RAW, id: '2', callback_time: '2025-06-01 10:00:00', stage: 'Pending', user_name: 'amy' },
+      { ...RAW, id: '3', callback_time: '2025-06-03 10:00 AM', stage: 'New', class: 'past_due', user_name: 'Bob' },
+    ]);
+    const order = () => [...document.querySelectorAll('.callback-card .meta')].filter((m) => m.textContent!.startsWith('Agent')).map((m) => m.textContent!.slice(6));
+    expect(order()).toEqual(['Zed', 'amy', 'Bob']);
+    choose('Sort', 'time-asc');
+    expect(order()).toEqual(['amy', 'Bob', 'Zed']);
+    choose('Sort', 'time-desc');
+    expect(order()).toEqual(['Zed', 'Bob', 'amy']);
+    choose('Sort', 'stage');
+    expect(order()).toEqual(['Bob', 'amy', 'Zed']);
+    choose('Sort', 'agent');
+    expect(order()).toEqual(['amy', 'Bob', 'Zed']);
+    expect(searches).toHaveLength(1);
+  });
+
+  it('pages forward and back with the same filters and the right offsets', async () => {
+    searchReplies.push(page([RAW], { total: 45, limit: 20 }));
+    renderApp();
+    await ready();
+    type('Lead ID', '424242');
+    submit();
+    await screen.findByText('Page 1 of 3');
+    expect((screen.getByRole('button', { name: 'Previous page' }) as HTMLButtonElement).disabled).toBe(true);
+    // Typing after the search does not change what paging asks for.
+    type('Lead ID', '1');
+    searchReplies.push(page([RAW], { total: 45, limit: 20, offset: 20 }));
+    fireEvent.click(screen.getByRole('button', { name: 'Next page' }));
+    await screen.findByText('Page 2 of 3');
+    searchReplies.push(page([RAW], { total: 45, limit: 20, offset: 40 }));
+    fireEvent.click(screen.getByRole('button', { name: 'Next page' }));
+    await screen.findByText('Page 3 of 3');
+    expect((screen.getByRole('button', { name: 'Next page' }) as HTMLButtonElement).disabled).toBe(true);
+    searchReplies.push(page([RAW], { total: 45, limit: 20, offset: 20 }));
+    fireEvent.click(screen.getByRole('button', { name: 'Previous page' }));
+    await screen.findByText('Page 2 of 3');
+    expect(searches.map((q) => [q.lead_id, q.offset])).toEqual([
+      ['424242', 0],
+      ['424242', 20],
+      ['424242', 40],
+      ['424242', 20],
+    ]);
+  });
+});
+
+describe('states', () => {
+  it('without a token: explains, offers the options page, and searches nothing', async () => {
+    status = { ok: true, status: { ...STATUS, hasToken: false, tokenHint: '' } };
+    const open = vi.spyOn(fakeBrowser.runtime, 'openOptionsPage').mockResolvedValue(undefined);
+    renderApp();
+    await screen.findByText(/needs your Convoso API token/);
+    expect(screen.queryByLabelText('Lead ID')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Open options' }));
+    expect(open).toHaveBeenCalledOnce();
+    expect(searches).toEqual([]);
+  });
+
+  it('a "no-token" answer (token removed meanwhile) shows the same explanation', async () => {
+    searchReplies.push(fail({ kind: 'no-token', message: 'Add your API token in the options first.' }));
+    renderApp();
+    await ready();
+    submit();
+    await screen.findByText(/needs your Convoso API token/);
+  });
+
+  it('shows that it is loading, and the result replaces it', async () => {
+    let answer!: (reply: SearchReply) => void;
+    searchReplies.push(new Promise<SearchReply>((r) => (answer = r)));
+    renderApp();
+    await ready();
+    submit();
+    await flush();
+    expect(screen.getByRole('status').textContent).toContain('Searching…');
+    expect(screen.getByRole('button', { name: 'Search' }).getAttribute('aria-busy')).toBe('true');
+    answer(page([RAW]));
+    await screen.findByText('Agent Smith');
+    expect(screen.getByRole('status').textContent).not.toContain('Searching…');
+    expect(screen.getByRole('status').textContent).toContain('1 callback, showing 1.');
+  });
+
+  it('a newer search wins over a slower older one', async () => {
+    let slow!: (reply: SearchReply) => void;
+    searchReplies.push(new Promise<SearchReply>((r) => (slow = r)));
+    searchReplies.push(page([{ ...RAW, user_name: 'Newer' }]));
+    renderApp();
+    await ready();
+    type('Lead ID', '1');
+    submit();
+    type('Lead ID', '2');
+    submit();
+    await screen.findByText('Newer');
+    slow(page([{ ...RAW, user_name: 'Older' }]));
+    await flush();
+    expect(screen.queryByText('Older')).toBeNull();
+    expect(screen.getByText('Newer')).toBeTruthy();
+  });
+
+  it('an "aborted" answer is ignored', async () => {
+    searchReplies.push(fail({ kind: 'aborted', message: 'Superseded.' }));
+    renderApp();
+    await ready();
+    submit();
+    await flush();
+    await flush();
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.queryByText('Superseded.')).toBeNull();
+  });
+
+  it.each([
+    [{ lead_id: '777777' }, 'No callbacks matched Lead ID 777777.'],
+    [{ lead_id: '777777', stage: 'MISSED' }, 'No callbacks matched Lead ID 777777 and Stage Missed.'],
+    [{}, 'No callbacks matched, with no filters set.'],
+  ])('empty: names the filters used %o', async (filters, sentence) => {
+    searchReplies.push(page([], { total: 0 }));
+    renderApp({ initial: { form: { ...EMPTY_FORM, ...filters }, offset: 0 } });
+    await screen.findByText(sentence, { selector: '.empty' });
+    expect(screen.getByRole('status').textContent).toContain(sentence);
+  });
+
+  it("Convoso's 6001 'no record' is shown as empty, not as an error", async () => {
+    searchReplies.push(fail({ kind: 'api', code: 6001, apiText: 'No record found', message: 'Convoso found no matching record.' }));
+    renderApp({ initial: { form: { ...EMPTY_FORM, lead_id: '5' }, offset: 0 } });
+    await screen.findByText('No callbacks matched Lead ID 5.', { selector: '.empty' });
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it.each<[ServiceError, boolean, boolean]>([
+    [{ kind: 'server', status: 502, excerpt: 'Bad Gateway', message: "Convoso's server had a problem (HTTP 502). Try again in a moment." }, true, false],
+    [{ kind: 'network', message: 'Could not reach Convoso. Check your connection.' }, true, false],
+    [{ kind: 'timeout', timeoutMs: 20000, message: 'Convoso did not answer within 20 s.' }, true, false],
+    [{ kind: 'rate-limited', status: 429, message: 'Convoso is receiving too many requests.' }, true, false],
+    [{ kind: 'auth', status: 401, message: 'Convoso refused the API token.' }, false, true],
+    [{ kind: 'api', apiText: 'Odd', message: 'Convoso refused the search. Convoso said: Odd' }, false, false],
+    [{ kind: 'internal', message: 'The extension did not answer.' }, false, false],
+  ])('error %o shows its sentence (Retry: %s, Open options: %s)', async (error, retry, options) => {
+    searchReplies.push(fail(error));
+    renderApp();
+    await ready();
+    submit();
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain(error.message);
+    expect(within(alert).queryByRole('button', { name: 'Retry' }) !== null).toBe(retry);
+    expect(within(alert).queryByRole('button', { name: 'Open options' }) !== null).toBe(options);
+  });
+
+  it('Retry sends the same search again and shows its result', async () => {
+    searchReplies.push(page([RAW], { total: 60, limit: 20 }));
+    searchReplies.push(fail({ kind: 'server', status: 502, excerpt: '', message: 'HTTP 502.' }));
+    searchReplies.push(page([RAW], { total: 60, limit: 20, offset: 20 }));
+    renderApp();
+    await ready();
+    type('User ID', '7');
+    submit();
+    await screen.findByText('Page 1 of 3');
+    fireEvent.click(screen.getByRole('button', { name: 'Next page' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Retry' }));
+    await screen.findByText('Page 2 of 3');
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(searches.map((q) => [q.user_id, q.offset])).toEqual([
+      ['7', 0],
+      ['7', 20],
+      ['7', 20],
+    ]);
+  });
+
+  it('a rejected token offers the options page', async () => {
+    const open = vi.spyOn(fakeBrowser.runtime, 'openOptionsPage').mockResolvedValue(undefined);
+    searchReplies.push(fail({ kind: 'auth', status: 403, message: 'Convoso refused the API token.' }));
+    renderApp();
+    await ready();
+    submit();
+    fireEvent.click(within(await screen.findByRole('alert')).getByRole('button', { name: 'Open options' }));
+    expect(open).toHaveBeenCalledOnce();
+  });
+
+  it('a refused parameter highlights its field', async () => {
+    searchReplies.push(
+      fail({ kind: 'param', code: 6031, field: 'start_date', apiText: 'Invalid date', message: 'Convoso refused the date format.' }),
+    );
+    renderApp();
+    await ready();
+    type('Start date', '2025-06-01');
+    submit();
+    await screen.findByRole('alert');
+    const input = screen.getByLabelText('Start date');
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    expect(document.getElementById(input.getAttribute('aria-describedby')!)?.textContent).toBe('Convoso refused the date format.');
+  });
+
+  it('a refused field inside "More filters" opens the group', async () => {
+    searchReplies.push(fail({ kind: 'param', code: 6042, field: 'list_id', apiText: '', message: "Convoso doesn't know that list." }));
+    renderApp();
+    await ready();
+    type('List ID', '9');
+    const details = screen.getByText('More filters').closest('details') as HTMLDetailsElement;
+    // Open because it holds a value; the user closes it anyway.
+    expect(details.open).toBe(true);
+    details.open = false;
+    fireEvent(details, new Event('toggle'));
+    await flush();
+    submit();
+    await screen.findByRole('alert');
+    expect(screen.getByLabelText('List ID').getAttribute('aria-invalid')).toBe('true');
+    expect((screen.getByText('More filters').closest('details') as HTMLDetailsElement).open).toBe(true);
+  });
+});
+
+describe('restoring the last search', () => {
+  it('shows the saved search at once, then refreshes it', async () => {
+    await writePopupState({
+      form: { ...EMPTY_FORM, lead_id: '424242' },
+      offset: 20,
+      page: { offset: 20, limit: 20, total: 41, results: [normalizeCallback({ ...RAW, user_name: 'Saved agent' })] },
+    });
+    let answer!: (reply: SearchReply) => void;
+    searchReplies.push(new Promise<SearchReply>((r) => (answer = r)));
+    renderApp();
+    await screen.findByText('Saved agent');
+    expect((screen.getByLabelText('Lead ID') as HTMLInputElement).value).toBe('424242');
+    await waitFor(() => expect(searches).toEqual([{ lead_id: '424242', offset: 20 }]));
+    answer(page([{ ...RAW, user_name: 'Fresh agent' }], { offset: 20, total: 41 }));
+    await screen.findByText('Fresh agent');
+    expect(screen.queryByText('Saved agent')).toBeNull();
+  });
+
+  it('saves each search for next time', async () => {
+    searchReplies.push(page([RAW], { total: 1 }));
+    renderApp();
+    await ready();
+    type('Lead ID', '424242');
+    submit();
+    await screen.findByText('Agent Smith');
+    await waitFor(async () => expect((await readPopupState())?.form.lead_id).toBe('424242'));
+    expect((await readPopupState())?.page?.results[0]?.userName).toBe('Agent Smith');
+  });
+
+  it('a saved form without results fills the form and searches nothing', async () => {
+    await writePopupState({ form: { ...EMPTY_FORM, user_id: '55' }, offset: 0, page: null });
+    renderApp();
+    await waitFor(() => expect((screen.getByLabelText('User ID') as HTMLInputElement).value).toBe('55'));
+    await ready();
+    expect(searches).toEqual([]);
+  });
+
+  it('a corrupted saved value is ignored', async () => {
+    await fakeBrowser.storage.session.set({ popupState: { form: 'nope', offset: -1 } });
+    renderApp();
+    await ready();
+    expect((screen.getByLabelText('Lead ID') as HTMLInputElement).value).toBe('');
+    expect(searches).toEqual([]);
+  });
+
+  it('without a token the saved search is not refreshed', async () => {
+    status = { ok: true, status: { ...STATUS, hasToken: false } };
+    await writePopupState({ form: { ...EMPTY_FORM, lead_id: '1' }, offset: 0, page: { offset: 0, limit: 20, total: 0, results: [] } });
+    renderApp();
+    await screen.findByText(/needs your Convoso API token/);
+    expect(searches).toEqual([]);
+  });
+});
+
+describe('open in tab, and the tab layout', () => {
+  it('a deep link with an invalid value marks the field and sends nothing', async () => {
+    render(<SearchApp layout="tab" now={() => NOW} locale="en-US" initial={{ form: { ...EMPTY_FORM, lead_id: 'abc' }, offset: 0 }} />);
+    await ready();
+    await waitFor(() => expect(screen.getByLabelText('Lead ID').getAttribute('aria-invalid')).toBe('true'));
+    expect(searches).toEqual([]);
+  });
+
+  it('"Open in tab" opens search.html with the current query', async () => {
+    const create = vi.spyOn(fakeBrowser.tabs, 'create');
+    renderApp();
+    await ready();
+    type('Lead ID', '424242');
+    choose('Stage', 'PENDING');
+    fireEvent.click(screen.getByRole('button', { name: 'Open in tab' }));
+    expect(create).toHaveBeenCalledWith({ url: 'chrome-extension://test-extension-id/search.html?lead_id=424242&stage=PENDING' });
+  });
+
+  it('keeps the page being viewed when the form is unchanged', async () => {
+    const create = vi.spyOn(fakeBrowser.tabs, 'create');
+    searchReplies.push(page([RAW], { total: 60, limit: 20 }), page([RAW], { total: 60, limit: 20, offset: 20 }));
+    renderApp();
+    await ready();
+    type('User ID', '7');
+    submit();
+    await screen.findByText('Page 1 of 3');
+    fireEvent.click(screen.getByRole('button', { name: 'Next page' }));
+    await screen.findByText('Page 2 of 3');
+    fireEvent.click(screen.getByRole('button', { name: 'Open in tab' }));
+    expect(create).toHaveBeenCalledWith({ url: 'chrome-extension://test-extension-id/search.html?user_id=7&offset=20' });
+  });
+
+  it('the tab searches its deep link at once, shows a table, and reports the query for its address', async () => {
+    const searched = vi.fn();
+    searchReplies.push(page([RAW, { ...RAW, id: '2', user_name: 'Another', stage: 'Completed' }]));
+    render(
+      <SearchApp
+        layout="tab"
+        now={() => NOW}
+        locale="en-US"
+        initial={{ form: { ...EMPTY_FORM, lead_id: '424242' }, offset: 0 }}
+        onSearched={searched}
+      />,
+    );
+    const table = await screen.findByRole('table');
+    expect(searches).toEqual([{ lead_id: '424242', offset: 0 }]);
+    expect(within(table).getAllByRole('row')).toHaveLength(3);
+    expect(screen.queryByRole('button', { name: 'Open in tab' })).toBeNull();
+    expect(searched.mock.calls[0]![0].toString()).toBe('lead_id=424242');
+
+    fireEvent.click(within(table).getByRole('button', { name: 'Agent' }));
+    expect(within(table).getAllByRole('row')[1]!.textContent).toContain('Agent Smith');
+    expect(within(table).getByRole('columnheader', { name: /Agent/ }).getAttribute('aria-sort')).toBe('ascending');
+
+    fireEvent.click(within(table).getAllByRole('button', { name: /All fields/ })[0]!);
+    expect(within(table).getByText('directory_name')).toBeTruthy();
+  });
+});

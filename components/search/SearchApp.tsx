@@ -1,0 +1,307 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { isNoMatch, type ApiError } from '../../utils/api/errors';
+import type { SearchPage } from '../../utils/api/model';
+import { DEFAULT_LIMIT, FILTER_FIELDS } from '../../utils/api/vocabulary';
+import type { ServiceError } from '../../utils/messaging/protocol';
+import { send } from '../../utils/messaging/send';
+import { emptySentence } from '../../utils/search/filter-labels';
+import {
+  EMPTY_FORM,
+  checkForm,
+  formToInput,
+  formToParams,
+  type DateField,
+  type FormField,
+  type SearchForm,
+} from '../../utils/search/form-state';
+import { nextOffset, pageIndicator, previousOffset, rangeText, totalText } from '../../utils/search/page-text';
+import { clearPopupState, readPopupState, writePopupState } from '../../utils/search/session-state';
+import { SORT_KEYS, SORT_LABELS, sortCallbacks, type SortKey } from '../../utils/search/sort';
+import { CallbackList } from './CallbackList';
+import { CallbackTable } from './CallbackTable';
+import { SearchFormView, fieldId, type FieldErrors } from './SearchForm';
+import { ErrorNotice, NoTokenNotice } from './StateViews';
+
+export type Layout = 'popup' | 'tab';
+
+export interface SearchAppProps {
+  layout: Layout;
+  /** A deep link's query (`search.html?lead_id=1`): searched at once instead of restoring the session. */
+  initial?: { form: SearchForm; offset: number } | null;
+  now?: () => Date;
+  locale?: string;
+  /** The tab keeps its address in step with the search, so a reload or a bookmark repeats it. */
+  onSearched?: (params: URLSearchParams) => void;
+}
+
+interface Shown {
+  /** The form that produced `page`: paging keeps these filters, whatever was typed since. */
+  form: SearchForm;
+  page: SearchPage;
+}
+
+const sameForm = (a: SearchForm, b: SearchForm) => (Object.keys(a) as FormField[]).every((k) => a[k].trim() === b[k].trim());
+
+const QUERY_FIELDS_ON_FORM: ReadonlySet<string> = new Set([...FILTER_FIELDS, 'limit']);
+
+export function SearchApp(props: SearchAppProps) {
+  const clock = props.now ?? (() => new Date());
+  const locale = props.locale ?? (typeof navigator !== 'undefined' && navigator.language ? navigator.language : 'en-US');
+
+  const [hasToken, setHasToken] = useState<boolean | null>(null);
+  const [defaultPageSize, setDefaultPageSize] = useState(DEFAULT_LIMIT);
+  const [form, setForm] = useState<SearchForm>(() => props.initial?.form ?? { ...EMPTY_FORM });
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [shown, setShown] = useState<Shown | null>(null);
+  const [error, setError] = useState<ServiceError | null>(null);
+  const [loading, setLoading] = useState(false);
+  const [sort, setSort] = useState<SortKey>('received');
+  const [now, setNow] = useState(clock);
+  const [focusField, setFocusField] = useState<FormField | null>(null);
+  const lastRequest = useRef<{ form: SearchForm; offset: number } | null>(null);
+  const seq = useRef(0);
+  // Read by run(), which the mount effect captured before the settings arrived.
+  const pageSizeRef = useRef(DEFAULT_LIMIT);
+
+  useEffect(() => {
+    const timer = setInterval(() => setNow(clock()), 30_000);
+    return () => clearInterval(timer);
+  }, []);
+
+  useEffect(() => {
+    if (!focusField) return;
+    document.getElementById(fieldId(focusField))?.focus();
+    setFocusField(null);
+  }, [focusField]);
+
+  async function run(searchForm: SearchForm, offset: number) {
+    const mine = ++seq.current;
+    lastRequest.current = { form: searchForm, offset };
+    setLoading(true);
+    const input = formToInput(searchForm, offset);
+    const reply = await send({ type: 'search', query: input });
+    // A newer search (or Clear) happened meanwhile: this answer is stale.
+    if (mine !== seq.current) return;
+    setLoading(false);
+    if (reply.ok) {
+      setError(null);
+      setShown({ form: searchForm, page: reply.page });
+      void writePopupState({ form: searchForm, offset, page: reply.page });
+      props.onSearched?.(formToParams(searchForm, offset));
+      return;
+    }
+    const e = reply.error;
+    if (e.kind === 'aborted') return;
+    if (e.kind === 'no-token') {
+      setHasToken(false);
+      return;
+    }
+    if (isNoMatch(e as ApiError)) {
+      setError(null);
+      const limit = Number(input.limit) || pageSizeRef.current;
+      const page: SearchPage = { offset, limit, total: 0, results: [] };
+      setShown({ form: searchForm, page });
+      void writePopupState({ form: searchForm, offset, page });
+      return;
+    }
+    setError(e);
+    setShown(null);
+    void writePopupState({ form: searchForm, offset, page: null });
+    if ((e.kind === 'param' || e.kind === 'invalid-query') && e.field && QUERY_FIELDS_ON_FORM.has(e.field)) {
+      setErrors({ [e.field]: e.message });
+    }
+  }
+
+  useEffect(() => {
+    let cancelled = false;
+    void (async () => {
+      const restore = props.initial ? Promise.resolve(null) : readPopupState();
+      // The saved search shows at once; the settings answer decides whether to refresh it.
+      void restore.then((saved) => {
+        if (cancelled || !saved || seq.current > 0) return;
+        setForm(saved.form);
+        if (saved.page) setShown({ form: saved.form, page: saved.page });
+      });
+      const status = await send({ type: 'settings-status' });
+      if (cancelled) return;
+      if (!status.ok) {
+        setError(status.error);
+        return;
+      }
+      setDefaultPageSize(status.status.pageSize);
+      pageSizeRef.current = status.status.pageSize;
+      setHasToken(status.status.hasToken);
+      if (!status.status.hasToken) return;
+      if (props.initial) {
+        // A deep link is typed by another program or a person: check it like the form.
+        searchFrom(props.initial.form, props.initial.offset);
+        return;
+      }
+      const saved = await restore;
+      if (!cancelled && saved?.page && seq.current === 0) searchFrom(saved.form, saved.offset);
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+
+  const openOptions = () => void browser.runtime.openOptionsPage();
+
+  /** Validates first: a problem is marked at its field and nothing is sent. */
+  function searchFrom(searchForm: SearchForm, offset: number, badDates: ReadonlySet<DateField> = new Set()) {
+    const check = checkForm(searchForm, offset, badDates);
+    if (!check.ok) {
+      setErrors(Object.fromEntries(check.issues.map((i) => [i.field, i.message])));
+      setFocusField(check.issues[0]!.field as FormField);
+      return;
+    }
+    setErrors({});
+    void run(searchForm, offset);
+  }
+
+  function submit() {
+    setSort('received');
+    searchFrom(form, 0, unreadableDates());
+  }
+
+  function clear() {
+    seq.current++;
+    setForm({ ...EMPTY_FORM });
+    setErrors({});
+    setShown(null);
+    setError(null);
+    setLoading(false);
+    setSort('received');
+    lastRequest.current = null;
+    void clearPopupState();
+    props.onSearched?.(new URLSearchParams());
+  }
+
+  function goTo(offset: number | null) {
+    if (offset === null || !shown) return;
+    void run(shown.form, offset);
+  }
+
+  function openInTab() {
+    const offset = shown && sameForm(shown.form, form) ? shown.page.offset : 0;
+    const query = formToParams(form, offset).toString();
+    void browser.tabs.create({ url: browser.runtime.getURL(`/search.html${query ? `?${query}` : ''}`) });
+  }
+
+  if (hasToken === false) {
+    return (
+      <main class={`search-app search-app--${props.layout}`}>
+        <Header layout={props.layout} />
+        <NoTokenNotice onOpenOptions={openOptions} />
+      </main>
+    );
+  }
+
+  const page = shown?.page;
+  const statusText = loading
+    ? 'Searching…'
+    : page
+      ? page.results.length > 0
+        ? `${totalText(page.total, locale)}, showing ${rangeText(page, locale)}.`
+        : page.total === 0
+          ? emptySentence(shown.form)
+          : 'Nothing on this page.'
+      : '';
+
+  return (
+    <main class={`search-app search-app--${props.layout}`}>
+      <Header layout={props.layout} />
+      <SearchFormView
+        form={form}
+        errors={errors}
+        defaultPageSize={defaultPageSize}
+        busy={loading}
+        onChange={(field, value) => {
+          setForm((f) => ({ ...f, [field]: value }));
+          if (errors[field]) setErrors(({ [field]: _, ...rest }) => rest);
+        }}
+        onSubmit={submit}
+        onClear={clear}
+        onOpenInTab={props.layout === 'popup' ? openInTab : undefined}
+      />
+
+      <p class="live-status" role="status" aria-live="polite">
+        {loading && <span class="spinner" aria-hidden="true" />}
+        {loading ? 'Searching…' : ''}
+        <span class="visually-hidden">{loading ? '' : statusText}</span>
+      </p>
+
+      {error && <ErrorNotice error={error} onRetry={() => lastRequest.current && void run(lastRequest.current.form, lastRequest.current.offset)} onOpenOptions={openOptions} />}
+
+      {page && (
+        <section class={`results${loading ? ' results--stale' : ''}`} aria-label="Results" aria-busy={loading ? 'true' : 'false'}>
+          {page.results.length === 0 ? (
+            <p class="empty">{statusText}</p>
+          ) : (
+            <>
+              <div class="results-bar">
+                <p class="results-summary">
+                  <strong>{totalText(page.total, locale)}</strong>
+                  <span class="range"> · showing {rangeText(page, locale)}</span>
+                </p>
+                <label class="sort">
+                  Sort
+                  <select value={sort} onChange={(e) => setSort(e.currentTarget.value as SortKey)}>
+                    {SORT_KEYS.map((k) => (
+                      <option key={k} value={k}>
+                        {SORT_LABELS[k]}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              </div>
+              {props.layout === 'tab' ? (
+                <CallbackTable
+                  key={page.offset}
+                  callbacks={sortCallbacks(page.results, sort)}
+                  now={now}
+                  locale={locale}
+                  sort={sort}
+                  onSort={setSort}
+                />
+              ) : (
+                <CallbackList callbacks={sortCallbacks(page.results, sort)} now={now} locale={locale} />
+              )}
+            </>
+          )}
+          <nav class="pager" aria-label="Pages">
+            <button type="button" disabled={previousOffset(page) === null} onClick={() => goTo(previousOffset(page))}>
+              Previous page
+            </button>
+            <span class="page-indicator">{pageIndicator(page, locale)}</span>
+            <button type="button" disabled={nextOffset(page) === null} onClick={() => goTo(nextOffset(page))}>
+              Next page
+            </button>
+          </nav>
+        </section>
+      )}
+    </main>
+  );
+}
+
+/**
+ * Date inputs holding text that is no date (30 February) report an empty value
+ * and fire no input event; only `validity.badInput` tells, read at submit time.
+ */
+function unreadableDates(): Set<DateField> {
+  const bad = new Set<DateField>();
+  for (const field of ['start_date', 'end_date'] as const) {
+    const input = document.getElementById(fieldId(field));
+    if (input instanceof HTMLInputElement && input.validity?.badInput) bad.add(field);
+  }
+  return bad;
+}
+
+function Header(props: { layout: Layout }) {
+  return (
+    <header class="app-header">
+      {props.layout === 'tab' ? <h1>Search callbacks</h1> : <h1>Convoso callbacks</h1>}
+    </header>
+  );
+}

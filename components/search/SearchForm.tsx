@@ -1,0 +1,175 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { ComponentChildren } from 'preact';
+import { FIELD_LABELS, PAGE_SIZES, RECIPIENT_FILTERS, STAGE_FILTERS } from '../../utils/api/vocabulary';
+import { MORE_FILTERS, hasMoreFilters, type DateField, type FormField, type SearchForm } from '../../utils/search/form-state';
+import { RECIPIENT_FILTER_LABELS, STAGE_FILTER_LABELS } from '../../utils/search/filter-labels';
+
+export type FieldErrors = Partial<Record<FormField, string>>;
+
+export interface SearchFormProps {
+  form: SearchForm;
+  errors: FieldErrors;
+  /** The saved page size, used when the form has not chosen one. */
+  defaultPageSize: number;
+  busy: boolean;
+  onChange(field: FormField, value: string): void;
+  onSubmit(): void;
+  onClear(): void;
+  /** Only in the popup: the same search as a full page. */
+  onOpenInTab?: () => void;
+}
+
+export const fieldId = (field: FormField) => `search-${field}`;
+const errorId = (field: FormField) => `search-${field}-error`;
+
+function Field(props: { field: FormField; errors: FieldErrors; children: ComponentChildren; wide?: boolean }) {
+  const error = props.errors[props.field];
+  return (
+    <div class={`field${props.wide ? ' field--wide' : ''}${error ? ' field--invalid' : ''}`}>
+      <label for={fieldId(props.field)}>{FIELD_LABELS[props.field]}</label>
+      {props.children}
+      {error && (
+        <p class="field-error" id={errorId(props.field)}>
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** Attributes that tie a control to its inline error. */
+const a11y = (field: FormField, errors: FieldErrors) => ({
+  id: fieldId(field),
+  name: field,
+  'aria-invalid': errors[field] ? ('true' as const) : undefined,
+  'aria-describedby': errors[field] ? errorId(field) : undefined,
+});
+
+export function SearchFormView(props: SearchFormProps) {
+  const { form, errors } = props;
+  const moreHasError = MORE_FILTERS.some((f) => errors[f]);
+  const moreHasValue = hasMoreFilters(form);
+  const [moreOpen, setMoreOpen] = useState(moreHasValue);
+  // Opens when a value arrives (restore, deep link) or a problem is reported
+  // there; the user may still close it afterwards.
+  useEffect(() => {
+    if (moreHasValue || moreHasError) setMoreOpen(true);
+  }, [moreHasValue, moreHasError, errors]);
+
+  const text = (field: FormField, hint?: string) => (
+    <Field field={field} errors={errors} wide={field === 'comments'}>
+      <input
+        {...a11y(field, errors)}
+        type="text"
+        inputMode={field === 'comments' ? undefined : 'numeric'}
+        autocomplete="off"
+        spellcheck={false}
+        placeholder={hint}
+        value={form[field]}
+        onInput={(e) => props.onChange(field, e.currentTarget.value)}
+      />
+    </Field>
+  );
+
+  const date = (field: DateField) => (
+    <Field field={field} errors={errors}>
+      <input
+        {...a11y(field, errors)}
+        type="date"
+        value={form[field]}
+        onInput={(e) => props.onChange(field, e.currentTarget.value)}
+      />
+    </Field>
+  );
+
+  const stageOptions: string[] = [...STAGE_FILTERS];
+  // A deep link may carry a stage we don't know: show it so its error makes sense.
+  if (form.stage && !stageOptions.includes(form.stage)) stageOptions.push(form.stage);
+  const recipientOptions: string[] = [...RECIPIENT_FILTERS];
+  if (form.recipient && !recipientOptions.includes(form.recipient)) recipientOptions.push(form.recipient);
+  const sizes: string[] = [...new Set([...PAGE_SIZES, props.defaultPageSize].map(String))];
+  if (form.limit && !sizes.includes(form.limit)) sizes.push(form.limit);
+  sizes.sort((a, b) => Number(a) - Number(b));
+
+  return (
+    <form
+      class="search-form"
+      role="search"
+      aria-label="Search callbacks"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        props.onSubmit();
+      }}
+    >
+      <div class="field-grid">
+        {text('lead_id', 'e.g. 424242')}
+        {text('user_id')}
+        {text('campaign_id')}
+        <Field field="stage" errors={errors}>
+          <select {...a11y('stage', errors)} value={form.stage} onChange={(e) => props.onChange('stage', e.currentTarget.value)}>
+            <option value="">Any stage</option>
+            {stageOptions.map((s) => (
+              <option key={s} value={s}>
+                {STAGE_FILTER_LABELS[s as keyof typeof STAGE_FILTER_LABELS] ?? s}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field field="recipient" errors={errors}>
+          <select
+            {...a11y('recipient', errors)}
+            value={form.recipient}
+            onChange={(e) => props.onChange('recipient', e.currentTarget.value)}
+          >
+            <option value="">Any recipient</option>
+            {recipientOptions.map((r) => (
+              <option key={r} value={r}>
+                {RECIPIENT_FILTER_LABELS[r as keyof typeof RECIPIENT_FILTER_LABELS] ?? r}
+              </option>
+            ))}
+          </select>
+        </Field>
+        {date('start_date')}
+        {date('end_date')}
+        <Field field="limit" errors={errors}>
+          <select
+            {...a11y('limit', errors)}
+            value={form.limit || String(props.defaultPageSize)}
+            onChange={(e) => props.onChange('limit', e.currentTarget.value)}
+          >
+            {sizes.map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
+          </select>
+        </Field>
+      </div>
+
+      <details class="more-filters" open={moreOpen} onToggle={(e) => setMoreOpen(e.currentTarget.open)}>
+        <summary>More filters</summary>
+        <div class="field-grid">
+          {text('comments', 'Part of a comment')}
+          {text('account_id')}
+          {text('id')}
+          {text('list_id')}
+        </div>
+      </details>
+
+      <div class="form-actions">
+        <button type="submit" class="primary" aria-busy={props.busy ? 'true' : undefined}>
+          Search
+        </button>
+        <button type="button" onClick={props.onClear}>
+          Clear
+        </button>
+        {props.onOpenInTab && (
+          <button type="button" class="link-button" onClick={props.onOpenInTab}>
+            Open in tab
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,44 @@
+import { RETRYABLE_KINDS, type ApiErrorKind } from '../../utils/api/errors';
+import type { ServiceError } from '../../utils/messaging/protocol';
+
+export function NoTokenNotice(props: { onOpenOptions(): void }) {
+  return (
+    <section class="notice" aria-labelledby="no-token-title">
+      <h2 id="no-token-title">Connect your Convoso account</h2>
+      <p>
+        To search callbacks, the extension needs your Convoso API token. Add it in the options; it stays in this
+        browser and is sent only to Convoso.
+      </p>
+      <button type="button" class="primary" onClick={props.onOpenOptions}>
+        Open options
+      </button>
+    </section>
+  );
+}
+
+/** Kinds the user fixes in the options page rather than in the form. */
+const SETTINGS_KINDS: ReadonlySet<ServiceError['kind']> = new Set(['auth', 'no-token', 'http', 'bad-response']);
+
+export function ErrorNotice(props: { error: ServiceError; onRetry(): void; onOpenOptions(): void }) {
+  const { error } = props;
+  const retryable = RETRYABLE_KINDS.has(error.kind as ApiErrorKind);
+  return (
+    <div class="error-notice" role="alert">
+      <p>{error.message}</p>
+      {(retryable || SETTINGS_KINDS.has(error.kind)) && (
+        <div class="notice-actions">
+          {retryable && (
+            <button type="button" class="primary" onClick={props.onRetry}>
+              Retry
+            </button>
+          )}
+          {SETTINGS_KINDS.has(error.kind) && (
+            <button type="button" onClick={props.onOpenOptions}>
+              Open options
+            </button>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,7 @@
+import { render } from 'preact';
+import { SearchApp } from '../../components/search/SearchApp';
+import '../../components/common/stage-chip.css';
+import '../../components/search/search.css';
+import './style.css';
+
+render(<SearchApp layout="popup" />, document.getElementById('app')!);

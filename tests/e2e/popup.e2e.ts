@@ -1,0 +1,214 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { DEMO_TOKEN, FIXTURE_LEADS, XSS_PAYLOAD } from '../../mock-api/server';
+import { launchExtension, type ExtensionSession } from './harness';
+
+// The toolbar popup and the search tab, driven the way an agent works: fields
+// found by their labels, buttons by their names, answers read on screen, and
+// the request the API received checked to the parameter.
+
+let ext: ExtensionSession | undefined;
+afterEach(async () => {
+  await ext?.close();
+  ext = undefined;
+});
+
+const searchRequests = () => ext!.api.requests.filter((r) => r.path === '/v1/callbacks/search');
+
+async function openPopup(session: ExtensionSession): Promise<Page> {
+  const page = await session.openPage('popup.html');
+  await page.getByLabel('Lead ID').waitFor();
+  return page;
+}
+
+async function search(page: Page) {
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
+}
+
+describe('popup search', () => {
+  it('sends exactly the filters typed and shows the callbacks', async () => {
+    ext = await launchExtension();
+    const page = await openPopup(ext);
+    // Chrome's popup is at most 800×600; ours is narrower still.
+    await page.setViewportSize({ width: 560, height: 600 });
+    await page.getByLabel('Lead ID').fill(FIXTURE_LEADS.withCallbacks);
+    await page.getByLabel('Results per page').selectOption('50');
+    await search(page);
+
+    await expect.poll(() => page.getByText('3 callbacks', { exact: true }).isVisible()).toBe(true);
+    expect(searchRequests().map((r) => r.query)).toEqual([
+      { auth_token: DEMO_TOKEN, lead_id: FIXTURE_LEADS.withCallbacks, offset: '0', limit: '50' },
+    ]);
+    const cards = page.getByRole('listitem');
+    expect(await cards.count()).toBe(3);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await expect.poll(() => page.getByText('Customer asked to call back after 5pm').isVisible()).toBe(true);
+    expect(await page.getByText('Past due', { exact: true }).count()).toBeGreaterThan(0);
+    expect(await page.getByText(/overdue$/).count()).toBeGreaterThan(0);
+    // Enter in a field submits too.
+    await page.getByLabel('User ID').fill('12');
+    await page.getByLabel('User ID').press('Enter');
+    await expect.poll(() => searchRequests().length).toBe(2);
+    expect(searchRequests()[1]!.query).toMatchObject({ lead_id: FIXTURE_LEADS.withCallbacks, user_id: '12', offset: '0' });
+  });
+
+  it('pages forward and back with the same filters and the right offsets', async () => {
+    ext = await launchExtension();
+    const page = await openPopup(ext);
+    await page.getByLabel('Stage').selectOption('PENDING');
+    await search(page);
+    await page.getByText(/· showing 1–20$/).waitFor();
+
+    await page.getByRole('button', { name: 'Next page' }).click();
+    await page.getByText(/· showing 21–40$/).waitFor();
+    await page.getByText(/^Page 2 of /).waitFor();
+    await page.getByRole('button', { name: 'Previous page' }).click();
+    await page.getByText(/· showing 1–20$/).waitFor();
+
+    expect(searchRequests().map((r) => [r.query.stage, r.query.offset, r.query.limit])).toEqual([
+      ['PENDING', '0', '20'],
+      ['PENDING', '20', '20'],
+      ['PENDING', '0', '20'],
+    ]);
+  });
+
+  it('an invalid date is shown beside its field and nothing is sent', async () => {
+    ext = await launchExtension();
+    const page = await openPopup(ext);
+    await page.getByLabel('Start date').fill('2025-06-10');
+    await page.getByLabel('End date').fill('2025-06-01');
+    await search(page);
+    await page.getByText("End date can't be before the start date.").waitFor();
+    expect(await page.getByLabel('End date').getAttribute('aria-invalid')).toBe('true');
+
+    // 30 February typed into the date field: the browser holds no value, which must not mean "no date".
+    await page.getByLabel('End date').fill('');
+    await page.getByLabel('Start date').fill('');
+    await page.getByLabel('Start date').click();
+    await page.keyboard.type('02302025');
+    await search(page);
+    await page.getByText(/Start date must be a real date/).waitFor();
+    expect(await page.getByLabel('Start date').getAttribute('aria-invalid')).toBe('true');
+
+    expect(searchRequests()).toHaveLength(0);
+  });
+
+  it('a comment holding HTML and script shows as text and runs nothing', async () => {
+    ext = await launchExtension();
+    const page = await openPopup(ext);
+    await page.getByLabel('Lead ID').fill(FIXTURE_LEADS.xss);
+    await search(page);
+    await page.getByText(XSS_PAYLOAD, { exact: true }).waitFor();
+    expect(await page.evaluate(() => (window as { __xss?: unknown }).__xss)).toBeUndefined();
+    expect(await page.locator('.results img, .results script').count()).toBe(0);
+  });
+
+  it('reopening the popup shows the last search at once and refreshes it', async () => {
+    ext = await launchExtension();
+    const first = await openPopup(ext);
+    await first.getByLabel('Lead ID').fill(FIXTURE_LEADS.withCallbacks);
+    await search(first);
+    await first.getByText('3 callbacks', { exact: true }).waitFor();
+    await first.close();
+
+    // The refresh hangs: whatever shows while it is pending came from the session.
+    ext.api.setFaults({ latencyMs: 60_000 });
+    const again = await openPopup(ext);
+    await again.getByText('3 callbacks', { exact: true }).waitFor();
+    await again.getByRole('status').getByText('Searching…').waitFor();
+    expect(await again.getByLabel('Lead ID').inputValue()).toBe(FIXTURE_LEADS.withCallbacks);
+    await expect.poll(() => searchRequests().length).toBe(2);
+    expect(searchRequests()[1]!.query).toMatchObject({ lead_id: FIXTURE_LEADS.withCallbacks, offset: '0' });
+  });
+});
+
+describe('popup states', () => {
+  it('without a token, explains and opens the options page', async () => {
+    ext = await launchExtension({ token: null });
+    const page = await ext.openPage('popup.html');
+    await page.getByText(/needs your Convoso API token/).waitFor();
+    const options = ext.context.waitForEvent('page');
+    await page.getByRole('button', { name: 'Open options' }).click();
+    expect((await options).url()).toContain('/options.html');
+    expect(searchRequests()).toHaveLength(0);
+  });
+
+  it('a rejected token says so and offers the options page', async () => {
+    ext = await launchExtension({ token: 'wrong-token-not-real' });
+    const page = await openPopup(ext);
+    await page.getByLabel('Lead ID').fill(FIXTURE_LEADS.withCallbacks);
+    await search(page);
+    const alert = page.getByRole('alert');
+    await alert.getByText(/Convoso refused the API token/).waitFor();
+    expect(await alert.textContent()).not.toContain('wrong-token-not-real');
+    await alert.getByRole('button', { name: 'Open options' }).waitFor();
+    expect(await alert.getByRole('button', { name: 'Retry' }).count()).toBe(0);
+  });
+
+  it('a refused parameter (6031) shows its sentence and marks the field', async () => {
+    ext = await launchExtension();
+    ext.api.setFaults({ successFalse: { code: 6031, text: 'Invalid date format' } });
+    const page = await openPopup(ext);
+    await page.getByLabel('Start date').fill('2025-06-01');
+    await search(page);
+    await page.getByRole('alert').getByText(/Convoso refused the date format/).waitFor();
+    expect(await page.getByLabel('Start date').getAttribute('aria-invalid')).toBe('true');
+    expect(searchRequests()[0]!.query).toMatchObject({ start_date: '2025-06-01' });
+  });
+
+  it('an HTML 502 shows the server sentence; Retry then succeeds', async () => {
+    ext = await launchExtension();
+    ext.api.setFaults({ status5xx: true });
+    const page = await openPopup(ext);
+    await page.getByLabel('Lead ID').fill(FIXTURE_LEADS.withCallbacks);
+    await search(page);
+    const alert = page.getByRole('alert');
+    await alert.getByText(/server had a problem \(HTTP 502\)/).waitFor({ timeout: 30_000 });
+    expect(await alert.textContent()).not.toMatch(/<|Bad Gateway/);
+
+    ext.api.resetFaults();
+    const before = searchRequests().length;
+    await alert.getByRole('button', { name: 'Retry' }).click();
+    await page.getByText('3 callbacks', { exact: true }).waitFor();
+    expect(searchRequests().length).toBe(before + 1);
+    expect(searchRequests().at(-1)!.query).toMatchObject({ lead_id: FIXTURE_LEADS.withCallbacks, offset: '0' });
+  });
+
+  it('a search that takes too long times out with a Retry', async () => {
+    ext = await launchExtension({ timeoutMs: 1000 });
+    ext.api.setFaults({ latencyMs: 4000 });
+    const page = await openPopup(ext);
+    await page.getByLabel('Lead ID').fill(FIXTURE_LEADS.withCallbacks);
+    await search(page);
+    const alert = page.getByRole('alert');
+    await alert.getByText('Convoso did not answer within 1 s. Try again.').waitFor({ timeout: 15_000 });
+    await alert.getByRole('button', { name: 'Retry' }).waitFor();
+  });
+});
+
+describe('search tab', () => {
+  it('opened with ?lead_id= shows that lead’s callbacks in a table', async () => {
+    ext = await launchExtension();
+    const page = await ext.openPage(`search.html?lead_id=${FIXTURE_LEADS.withCallbacks}`);
+    const table = page.getByRole('table');
+    await table.waitFor();
+    expect(await page.getByLabel('Lead ID').inputValue()).toBe(FIXTURE_LEADS.withCallbacks);
+    expect(await table.getByRole('row').count()).toBe(4);
+    expect(await table.getByText(FIXTURE_LEADS.withCallbacks, { exact: true }).count()).toBe(3);
+    expect(searchRequests().map((r) => r.query)).toEqual([
+      { auth_token: DEMO_TOKEN, lead_id: FIXTURE_LEADS.withCallbacks, offset: '0', limit: '20' },
+    ]);
+  });
+
+  it('"Open in tab" from the popup opens the same search as a page', async () => {
+    ext = await launchExtension();
+    const page = await openPopup(ext);
+    await page.getByLabel('Lead ID').fill(FIXTURE_LEADS.withCallbacks);
+    const tab = ext.context.waitForEvent('page');
+    await page.getByRole('button', { name: 'Open in tab' }).click();
+    const opened = await tab;
+    expect(new URL(opened.url()).pathname).toBe('/search.html');
+    expect(new URL(opened.url()).searchParams.get('lead_id')).toBe(FIXTURE_LEADS.withCallbacks);
+    await opened.getByRole('table').waitFor();
+  });
+});

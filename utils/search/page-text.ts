@@ -1,0 +1,44 @@
+import { OFFSET_MAX } from '../api/vocabulary';
+import type { SearchPage } from '../api/model';
+
+// The numbers around a result page, as people read them.
+
+type PageShape = Pick<SearchPage, 'offset' | 'limit' | 'total'> & { results: readonly unknown[] };
+
+export function formatCount(n: number, locale?: string): string {
+  return new Intl.NumberFormat(locale).format(n);
+}
+
+/** "12,250 callbacks", "1 callback". */
+export function totalText(total: number, locale?: string): string {
+  return `${formatCount(total, locale)} ${total === 1 ? 'callback' : 'callbacks'}`;
+}
+
+/** "21–40": the positions shown, 1-based; empty when nothing is shown. */
+export function rangeText(page: PageShape, locale?: string): string {
+  const count = page.results.length;
+  if (count === 0) return '';
+  const first = page.offset + 1;
+  const last = page.offset + count;
+  return first === last ? formatCount(first, locale) : `${formatCount(first, locale)}–${formatCount(last, locale)}`;
+}
+
+const pageSize = (page: PageShape) => Math.max(1, page.limit || page.results.length || 1);
+
+/** "Page 2 of 613". */
+export function pageIndicator(page: PageShape, locale?: string): string {
+  const size = pageSize(page);
+  const current = Math.floor(page.offset / size) + 1;
+  const pages = Math.max(current, Math.ceil(page.total / size));
+  return `Page ${formatCount(current, locale)} of ${formatCount(pages, locale)}`;
+}
+
+export function previousOffset(page: PageShape): number | null {
+  return page.offset > 0 ? Math.max(0, page.offset - pageSize(page)) : null;
+}
+
+/** Null on the last page, and past the offset Convoso accepts. */
+export function nextOffset(page: PageShape): number | null {
+  const next = page.offset + pageSize(page);
+  return next < page.total && next <= OFFSET_MAX ? next : null;
+}

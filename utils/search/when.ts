@@ -1,0 +1,29 @@
+import type { Callback, CallbackStage } from '../api/model';
+import { formatWallTime, relativeTime } from '../lead/format-time';
+import { nowWallMs, wallTimeMs } from '../lead/wall-clock';
+
+/** Stages where the callback is over: a past time is history, not a debt. */
+const FINISHED: ReadonlySet<CallbackStage> = new Set(['completed', 'dismissed', 'missed']);
+
+export interface When {
+  /** "Jun 3, 2025, 3:00 PM", or '' without a time. */
+  absolute: string;
+  /** "in 2 h", "3 d overdue", "3 d ago" (finished), "now", or ''. */
+  relative: string;
+  overdue: boolean;
+}
+
+/** A callback's scheduled time as the results show it. */
+export function whenOf(callback: Pick<Callback, 'callbackTime' | 'stage'>, now: Date, locale?: string): When {
+  const t = callback.callbackTime;
+  if (!t) return { absolute: '', relative: '', overdue: false };
+  const ms = wallTimeMs(t);
+  const past = ms !== null && ms < nowWallMs(now);
+  const finished = FINISHED.has(callback.stage);
+  const relative = relativeTime(t, now);
+  return {
+    absolute: formatWallTime(t, locale),
+    relative: finished ? relative.replace(/ overdue$/, ' ago') : relative,
+    overdue: past && !finished && relative !== 'now',
+  };
+}
