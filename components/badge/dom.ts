@@ -1,0 +1,43 @@
+// A few lines instead of a UI library: the content script has a 15 KB (gzip)
+// budget and runs on every CRM page, and the badge is a handful of elements.
+// Children that are strings become text nodes: API data can never become markup.
+
+export type Child = Node | string | number | null | undefined | false | readonly Child[];
+type Handler = (event: never) => void;
+export type Props = Record<string, string | number | boolean | Handler | null | undefined>;
+
+export function h<K extends keyof HTMLElementTagNameMap>(tag: K, props?: Props | null, ...children: Child[]): HTMLElementTagNameMap[K] {
+  const el = document.createElement(tag);
+  for (const [name, value] of Object.entries(props ?? {})) {
+    if (value === null || value === undefined || value === false) continue;
+    if (typeof value === 'function') {
+      // onClick -> click; onClickCapture -> click, capture phase.
+      const capture = name.endsWith('Capture');
+      const type = name.slice(2, capture ? -7 : undefined).toLowerCase();
+      el.addEventListener(type, value as EventListener, capture);
+    } else if (name === 'class') el.className = String(value);
+    else el.setAttribute(name, value === true ? (name.startsWith('aria-') ? 'true' : '') : String(value));
+  }
+  append(el, children);
+  return el;
+}
+
+function append(parent: Node, children: readonly Child[]): void {
+  for (const child of children) {
+    if (child === null || child === undefined || child === false) continue;
+    if (Array.isArray(child)) append(parent, child);
+    else parent.appendChild(typeof child === 'object' ? (child as Node) : document.createTextNode(String(child)));
+  }
+}
+
+/**
+ * Replaces `mount`'s content with `next`, keeping keyboard focus on the control
+ * with the same `data-key` so a re-render never throws the agent's focus away.
+ */
+export function replaceKeepingFocus(mount: HTMLElement, next: Node): void {
+  const root = mount.getRootNode() as Document | ShadowRoot;
+  const active = root.activeElement;
+  const key = active && mount.contains(active) ? active.getAttribute('data-key') : null;
+  mount.replaceChildren(next);
+  if (key) (mount.querySelector(`[data-key="${key}"]`) as HTMLElement | null)?.focus();
+}

@@ -1,0 +1,34 @@
+import type { ServiceError } from '@/utils/messaging/protocol';
+import type { LeadSummary } from '@/utils/lead/summary';
+import { badgeText } from '@/utils/lead/summary';
+
+/** What the badge knows about its lead right now. */
+export type BadgeStatus =
+  | { kind: 'loading' }
+  | { kind: 'ready'; summary: LeadSummary }
+  | { kind: 'error'; error: ServiceError; offline?: boolean };
+
+export type BadgeAction = 'set-up' | 'retry' | null;
+
+export interface BadgeView {
+  /** The badge's one line. */
+  text: string;
+  /** CSS class suffix for the urgency colour. */
+  tone: LeadSummary['urgency'] | 'loading' | 'error';
+  action: BadgeAction;
+}
+
+// Errors the agent fixes in the options (token, API address); the rest may pass.
+const SET_UP_KINDS: ReadonlySet<ServiceError['kind']> = new Set(['no-token', 'auth', 'http', 'bad-response']);
+const OFFLINE_KINDS: ReadonlySet<ServiceError['kind']> = new Set(['network', 'timeout']);
+
+export function badgeView(status: BadgeStatus, now: Date): BadgeView {
+  if (status.kind === 'loading') return { text: 'Looking up callbacks…', tone: 'loading', action: null };
+  if (status.kind === 'ready') return { text: badgeText(status.summary, now), tone: status.summary.urgency, action: null };
+  const { error } = status;
+  if (error.kind === 'no-token') return { text: 'Callbacks: not set up yet', tone: 'error', action: 'set-up' };
+  if (error.kind === 'auth') return { text: 'Convoso refused the API token', tone: 'error', action: 'set-up' };
+  if (status.offline || OFFLINE_KINDS.has(error.kind)) return { text: "Offline: can't reach Convoso", tone: 'error', action: 'retry' };
+  if (SET_UP_KINDS.has(error.kind)) return { text: "Can't read Convoso's answer", tone: 'error', action: 'set-up' };
+  return { text: "Couldn't load callbacks", tone: 'error', action: 'retry' };
+}

@@ -1,0 +1,302 @@
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { renderBadge as drawBadge } from '@/components/badge/badge';
+import { renderChip as drawChip } from '@/components/badge/inline-chip';
+import type { BadgeStatus } from '@/components/badge/status';
+import { watchDom } from '@/utils/content/dom-watcher';
+import { watchLocation } from '@/utils/content/location-watcher';
+import {
+  DEFAULT_POSITION,
+  POSITIONS_KEY,
+  clampPosition,
+  loadPosition,
+  savePosition,
+  type BadgePosition,
+  type PositionStore,
+} from '@/utils/content/position';
+import { DEFAULT_CONFIG, SITES_KEY, siteConfigFor, type SiteConfig } from '@/utils/content/site-config';
+import { detectLead, findAllLeadIds } from '@/utils/lead/detect';
+import type { Reply } from '@/utils/messaging/protocol';
+import type { LeadSummary } from '@/utils/lead/summary';
+import { send } from '@/utils/messaging/send';
+import { CHIP_TAG, HOST_TAG, createShadowHost, isOurNode } from './shadow-host';
+
+const EPOCH_KEY = 'connectionEpoch';
+/** A lead-summaries request carries at most this many ids (the protocol's limit). */
+const BATCH = 200;
+const MARK = 'convoso-callbacks';
+
+type LeadReply = Reply<{ summary: LeadSummary }>;
+
+const localStore: PositionStore = {
+  get: (key) => browser.storage.local.get(key) as Promise<Record<string, unknown>>,
+  set: (items) => browser.storage.local.set(items),
+};
+
+function statusOf(reply: LeadReply): BadgeStatus | null {
+  if (reply.ok) return { kind: 'ready', summary: reply.summary };
+  // A superseded lookup: the newer answer is on its way.
+  if (reply.error.kind === 'aborted') return null;
+  return { kind: 'error', error: reply.error, offline: typeof navigator !== 'undefined' && navigator.onLine === false };
+}
+
+/**
+ * The content script: finds the lead on the page, asks the background for its
+ * summary and shows the badge (or, in inline mode, a chip per lead of a list).
+ * A page without a lead costs detection only: no UI, no message.
+ */
+export function startLeadBadge(ctx: ContentScriptContext): void {
+  // The same file may be injected twice (a Convoso page the user also added as a site).
+  const flag = '__convosoCallbacksStarted';
+  const w = window as unknown as Record<string, unknown>;
+  if (w[flag]) return;
+  w[flag] = true;
+
+  const origin = location.origin;
+  let config: SiteConfig = DEFAULT_CONFIG;
+  let position: BadgePosition = DEFAULT_POSITION;
+
+  // The single-lead badge.
+  let leadId: string | null = null;
+  let status: BadgeStatus = { kind: 'loading' };
+  let expanded = false;
+  let hiddenOn: string | null = null;
+  let requestSeq = 0;
+  let badge: { host: HTMLElement; mount: HTMLElement } | null = null;
+
+  // Inline chips: one per lead element, answers shared per lead id.
+  const chips = new Map<Element, { host: HTMLElement; mount: HTMLElement; leadId: string }>();
+  const chipStatus = new Map<string, BadgeStatus>();
+
+  const stops: (() => void)[] = [];
+  ctx.onInvalidated(() => {
+    stops.forEach((stop) => stop());
+    removeBadge();
+    removeChips();
+  });
+
+  // ---------------------------------------------------------------- badge
+
+  function renderBadge(): void {
+    if (leadId === null || hiddenOn === location.href) return removeBadge();
+    if (!badge) {
+      badge = createShadowHost(HOST_TAG);
+      document.documentElement.append(badge.host);
+    }
+    const id = leadId;
+    const mount = badge.mount;
+    drawBadge(mount, {
+      leadId: id,
+      status,
+      now: new Date(),
+      expanded,
+      position,
+      onToggle: () => setExpanded(!expanded),
+      onCollapse: () => setExpanded(false),
+      onSetUp: () => void send({ type: 'open-options' }),
+      onRetry: () => void requestSummary(id),
+      onViewAll: () => void send({ type: 'open-search-tab', leadId: id }),
+      onHide: () => {
+        hiddenOn = location.href;
+        expanded = false;
+        removeBadge();
+      },
+      onMove: (next) => {
+        const size = mount.querySelector('.row')?.getBoundingClientRect();
+        position = clampPosition(next, { width: innerWidth, height: innerHeight }, { width: size?.width ?? 200, height: size?.height ?? 36 });
+        renderBadge();
+        void savePosition(localStore, origin, position);
+      },
+    });
+  }
+
+  function removeBadge(): void {
+    if (!badge) return;
+    badge.host.remove();
+    badge = null;
+  }
+
+  function setExpanded(next: boolean): void {
+    expanded = next;
+    renderBadge();
+  }
+
+  async function requestSummary(id: string): Promise<void> {
+    const seq = ++requestSeq;
+    status = { kind: 'loading' };
+    renderBadge();
+    performance.mark(`${MARK}:request`, { detail: { leadId: id } });
+    const reply = await send({ type: 'lead-summary', leadId: id });
+    if (seq !== requestSeq || leadId !== id || ctx.isInvalid) return;
+    performance.mark(`${MARK}:reply`, { detail: { leadId: id } });
+    const next = statusOf(reply);
+    if (!next) return;
+    status = next;
+    renderBadge();
+    // Rendering is synchronous: the text is in the DOM now.
+    performance.mark(`${MARK}:visible`, { detail: { leadId: id, kind: status.kind } });
+  }
+
+  function setLead(next: string | null): void {
+    if (next === leadId) return;
+    leadId = next;
+    expanded = false;
+    requestSeq++;
+    if (next === null) return removeBadge();
+    void requestSummary(next);
+  }
+
+  // ---------------------------------------------------------------- inline
+
+  function removeChips(): void {
+    for (const chip of chips.values()) {
+      chip.host.remove();
+    }
+    chips.clear();
+  }
+
+  function renderChip(chip: { mount: HTMLElement; leadId: string }): void {
+    drawChip(chip.mount, {
+      leadId: chip.leadId,
+      status: chipStatus.get(chip.leadId) ?? { kind: 'loading' },
+      now: new Date(),
+      onOpen: () => void send({ type: 'open-search-tab', leadId: chip.leadId }),
+    });
+  }
+
+  /** Where a chip goes: inside the lead's element, in its last cell for a table row; after a form field. */
+  function placeChip(element: Element, host: HTMLElement): void {
+    if (element instanceof HTMLTableRowElement) (element.cells[element.cells.length - 1] ?? element).append(host);
+    else if (/^(INPUT|SELECT|TEXTAREA|IMG|BR|HR)$/.test(element.tagName)) element.after(host);
+    else element.append(host);
+  }
+
+  function syncChips(): void {
+    const found = findAllLeadIds(document, config.rules);
+    const seen = new Set<Element>();
+    const missing: string[] = [];
+    for (const { element, leadId: id } of found) {
+      seen.add(element);
+      let chip = chips.get(element);
+      if (chip && (chip.leadId !== id || !chip.host.isConnected)) {
+        chip.host.remove();
+        chip = undefined;
+      }
+      if (!chip) {
+        const made = createShadowHost(CHIP_TAG);
+        chip = { ...made, leadId: id };
+        chips.set(element, chip);
+        placeChip(element, made.host);
+        renderChip(chip);
+      }
+      if (!chipStatus.has(id)) {
+        chipStatus.set(id, { kind: 'loading' });
+        missing.push(id);
+      }
+    }
+    for (const [element, chip] of chips) {
+      if (!seen.has(element)) {
+        chip.host.remove();
+        chips.delete(element);
+      }
+    }
+    for (let i = 0; i < missing.length; i += BATCH) void requestChips(missing.slice(i, i + BATCH));
+  }
+
+  async function requestChips(ids: string[]): Promise<void> {
+    const reply = await send({ type: 'lead-summaries', leadIds: ids });
+    if (ctx.isInvalid) return;
+    for (const id of ids) {
+      const one: LeadReply = reply.ok ? (reply.summaries[id] ?? { ok: false, error: { kind: 'internal', message: 'No answer for this lead.' } }) : reply;
+      const next = statusOf(one);
+      if (next) chipStatus.set(id, next);
+      else chipStatus.delete(id);
+    }
+    for (const chip of chips.values()) if (ids.includes(chip.leadId)) renderChip(chip);
+  }
+
+  // ---------------------------------------------------------------- detection
+
+  function detect(): void {
+    if (config.mode === 'off') {
+      setLead(null);
+      removeChips();
+      return;
+    }
+    if (hiddenOn !== null && hiddenOn !== location.href) {
+      hiddenOn = null;
+    }
+    const found = detectLead({ url: location.href, root: document, rules: config.rules });
+    setLead(found.leadId);
+    if (leadId !== null && !badge && hiddenOn === null) renderBadge();
+    if (config.mode === 'inline') syncChips();
+    else removeChips();
+  }
+
+  /** The connection changed (token, API address): ask again for everything shown. */
+  function refetch(): void {
+    chipStatus.clear();
+    if (config.mode === 'inline') {
+      for (const chip of chips.values()) chip.host.remove();
+      chips.clear();
+    }
+    if (leadId !== null) void requestSummary(leadId);
+    detect();
+  }
+
+  async function start(): Promise<void> {
+    let stored: Record<string, unknown> = {};
+    try {
+      stored = await browser.storage.local.get([SITES_KEY]);
+    } catch {
+      // Unreadable settings: built-in detectors, badge mode.
+    }
+    if (ctx.isInvalid) return;
+    config = siteConfigFor(stored[SITES_KEY], location.href);
+    position = await loadPosition(localStore, origin);
+    detect();
+
+    stops.push(
+      watchLocation({ onChange: detect }),
+      watchDom(document.documentElement, { onChange: detect, isOurs: isOurNode }),
+    );
+
+    const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+      if (area !== 'local') return;
+      if (SITES_KEY in changes) {
+        config = siteConfigFor(changes[SITES_KEY]?.newValue, location.href);
+        // New rules may find another lead (or none): start over.
+        leadId = null;
+        removeBadge();
+        removeChips();
+        detect();
+      }
+      if (EPOCH_KEY in changes) refetch();
+    };
+    browser.storage.onChanged.addListener(onStorage);
+    stops.push(() => browser.storage.onChanged.removeListener(onStorage));
+
+    const onOnline = () => {
+      if (leadId !== null && status.kind === 'error') void requestSummary(leadId);
+    };
+    addEventListener('online', onOnline);
+    stops.push(() => removeEventListener('online', onOnline));
+
+    // A click anywhere else collapses the panel; inside our shadow root the
+    // event's path contains our host.
+    const onPointerDown = (e: Event) => {
+      if (expanded && badge && !e.composedPath().includes(badge.host)) setExpanded(false);
+    };
+    document.addEventListener('pointerdown', onPointerDown, true);
+    stops.push(() => document.removeEventListener('pointerdown', onPointerDown, true));
+
+    // "in 5 min" must not stay "in 5 min" for an hour.
+    const tick = setInterval(() => {
+      if (badge) renderBadge();
+      for (const chip of chips.values()) renderChip(chip);
+    }, 60_000);
+    stops.push(() => clearInterval(tick));
+  }
+
+  void start();
+}

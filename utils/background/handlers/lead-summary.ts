@@ -1,0 +1,59 @@
+import { storage } from 'wxt/utils/storage';
+import { searchCallbacks } from '../../api/client';
+import type { ReplyMap, Request } from '../../messaging/protocol';
+import { readConnection } from '../../settings/connection';
+import { baseUrlSetting, localTokenSetting, sessionTokenSetting } from '../../settings/settings';
+import { LEAD_SEARCH_LIMIT, type LeadLookups, type LeadSearch } from '../lead-lookups';
+import { NO_TOKEN } from '../no-token';
+
+type LeadSummaryRequest = Extract<Request, { type: 'lead-summary' }>;
+type LeadSummariesRequest = Extract<Request, { type: 'lead-summaries' }>;
+
+/**
+ * The badge's two questions. Replies carry only the LeadSummary (what the badge
+ * shows) or a ServiceError; the token stays with the search function the
+ * lookups were built on, and "no token" arrives from it as the 'no-token' error.
+ */
+export function createLeadSummaryHandlers(lookups: LeadLookups) {
+  return {
+    'lead-summary': async (request: LeadSummaryRequest): Promise<ReplyMap['lead-summary']> => lookups.get(request.leadId),
+    'lead-summaries': async (request: LeadSummariesRequest): Promise<ReplyMap['lead-summaries']> => ({
+      ok: true,
+      summaries: await lookups.getMany(request.leadIds),
+    }),
+  };
+}
+
+/**
+ * The lookups' search: one API search for the lead with the saved connection.
+ * Without a token nothing is sent and the badge gets 'no-token' ("Set up").
+ */
+export function createLeadSearch(deps: { fetch?: typeof fetch } = {}): LeadSearch {
+  return async (leadId, signal) => {
+    const settings = await readConnection();
+    if (!settings.token) return { ok: false, error: NO_TOKEN };
+    const result = await searchCallbacks(
+      { lead_id: leadId, limit: LEAD_SEARCH_LIMIT },
+      { token: settings.token, baseUrl: settings.baseUrl, method: settings.method, timeoutMs: settings.timeoutMs, signal, fetch: deps.fetch },
+    );
+    return result.ok ? { ok: true, page: result.page } : { ok: false, error: result.error };
+  };
+}
+
+/** Storage 'local:connectionEpoch': content scripts watch it and ask again. */
+export const CONNECTION_EPOCH_KEY = 'local:connectionEpoch' as const;
+
+/**
+ * When the token or the API address changes, every cached answer belongs to the
+ * old connection: drop them, then tell open badges to ask again.
+ */
+export function resetLeadsOnConnectionChange(lookups: LeadLookups): () => void {
+  const epoch = storage.defineItem<number>(CONNECTION_EPOCH_KEY, { fallback: 0 });
+  const reset = async () => {
+    await lookups.clear();
+    const current = await epoch.getValue();
+    await epoch.setValue((Number.isSafeInteger(current) ? current : 0) + 1);
+  };
+  const stops = [localTokenSetting, sessionTokenSetting, baseUrlSetting].map((s) => s.watch(() => void reset()));
+  return () => stops.forEach((stop) => stop());
+}

@@ -1,0 +1,294 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { Callback, SearchPage } from '../api/model';
+import type { ServiceError } from '../messaging/protocol';
+import {
+  LEAD_CACHE_KEY,
+  createLeadLookups,
+  readPersistedCache,
+  sessionCacheStore,
+  type LeadSearch,
+} from './lead-lookups';
+
+const T0 = Date.UTC(2025, 5, 3, 12, 0, 0);
+
+function callback(leadId: string, id: string, local: string, stage: Callback['stage'] = 'pending'): Callback {
+  return {
+    id, leadId, listId: '1', campaignId: '2', userId: '3', stage, stageLabel: stage, recipient: 'system',
+    recipientLabel: 'System', callbackTime: { local }, createdAt: null, modifiedAt: null, seenAt: null,
+    status: '', statusName: '', userName: 'Agent Name', campaignName: 'Campaign', campaignType: 'Normal',
+    directoryName: '', comments: 'Call after 5', context: '', raw: { auth_token_never_here: true },
+  };
+}
+
+function page(leadId: string, n = 2): SearchPage {
+  const results = Array.from({ length: n }, (_, i) => callback(leadId, `${leadId}0${i}`, `2030-01-0${i + 1}T10:00:00`));
+  return { offset: 0, limit: 100, total: n, results };
+}
+
+/** A search that answers when told to, so tests control overlap. */
+function controlledSearch() {
+  const calls: { leadId: string; resolve: (r: Awaited<ReturnType<LeadSearch>>) => void; signal?: AbortSignal }[] = [];
+  const search = vi.fn<LeadSearch>(
+    (leadId, signal) => new Promise((resolve) => calls.push({ leadId, resolve, signal })),
+  );
+  return { search, calls };
+}
+
+const flush = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+describe('createLeadLookups', () => {
+  let now: number;
+  const clock = () => now;
+  beforeEach(() => {
+    fakeBrowser.reset();
+    now = T0;
+  });
+
+  it('fetches on a miss with one search, then serves the cache while fresh', async () => {
+    const search = vi.fn<LeadSearch>(async (leadId) => ({ ok: true, page: page(leadId, 2) }));
+    const lookups = createLeadLookups({ search, now: clock, persist: null });
+    const first = await lookups.get('42');
+    expect(first).toMatchObject({ ok: true, summary: { leadId: '42', total: 2 } });
+    expect(search).toHaveBeenCalledTimes(1);
+    expect(search.mock.calls[0]![0]).toBe('42');
+
+    now += 59_999;
+    expect(await lookups.get('42')).toEqual(first);
+    expect(search).toHaveBeenCalledTimes(1);
+  });
+
+  it('replies with the summary only: no raw API record reaches the page', async () => {
+    const search = vi.fn<LeadSearch>(async (leadId) => ({ ok: true, page: page(leadId, 1) }));
+    const lookups = createLeadLookups({ search, now: clock, persist: null });
+    const reply = await lookups.get('42');
+    expect(JSON.stringify(reply)).not.toContain('auth_token_never_here');
+  });
+
+  it('serves a stale summary at once and refreshes it in the background', async () => {
+    const { search, calls } = controlledSearch();
+    const lookups = createLeadLookups({ search, now: clock, persist: null, ttlMs: 60_000 });
+    const pending = lookups.get('42');
+    await flush();
+    calls[0]!.resolve({ ok: true, page: page('42', 1) });
+    expect(await pending).toMatchObject({ ok: true, summary: { total: 1 } });
+
+    now += 61_000;
+    const stale = await lookups.get('42');
+    expect(stale).toMatchObject({ ok: true, summary: { total: 1 } });
+    await flush();
+    expect(search).toHaveBeenCalledTimes(2);
+
+    // While the refresh runs, more gets are still served from the cache, without a third search.
+    expect(await lookups.get('42')).toMatchObject({ ok: true, summary: { total: 1 } });
+    expect(search).toHaveBeenCalledTimes(2);
+
+    calls[1]!.resolve({ ok: true, page: page('42', 3) });
+    await flush();
+    expect(await lookups.get('42')).toMatchObject({ ok: true, summary: { total: 3 } });
+    expect(search).toHaveBeenCalledTimes(2);
+  });
+
+  it('treats a summary older than maxStaleMs as a miss', async () => {
+    const search = vi.fn<LeadSearch>(async (leadId) => ({ ok: true, page: page(leadId, 1) }));
+    const lookups = createLeadLookups({ search, now: clock, persist: null, ttlMs: 1000, maxStaleMs: 5000 });
+    await lookups.get('42');
+    now += 5000;
+    search.mockImplementationOnce(async (leadId) => ({ ok: true, page: page(leadId, 4) }));
+    expect(await lookups.get('42')).toMatchObject({ ok: true, summary: { total: 4 } });
+  });
+
+  it('keeps the stale summary when its refresh fails', async () => {
+    const search = vi.fn<LeadSearch>(async (leadId) => ({ ok: true, page: page(leadId, 1) }));
+    const lookups = createLeadLookups({ search, now: clock, persist: null });
+    await lookups.get('42');
+    now += 61_000;
+    search.mockImplementation(async () => ({ ok: false, error: { kind: 'network', message: 'offline' } }));
+    await lookups.get('42');
+    await flush();
+    expect(await lookups.get('42')).toMatchObject({ ok: true, summary: { total: 1 } });
+  });
+
+  it('de-duplicates concurrent gets of one lead into one search', async () => {
+    const { search, calls } = controlledSearch();
+    const lookups = createLeadLookups({ search, now: clock, persist: null });
+    const a = lookups.get('42');
+    const b = lookups.get('42');
+    await flush();
+    expect(search).toHaveBeenCalledTimes(1);
+    calls[0]!.resolve({ ok: true, page: page('42', 2) });
+    const [ra, rb] = await Promise.all([a, b]);
+    expect(ra).toEqual(rb);
+    expect(ra.ok).toBe(true);
+  });
+
+  it('runs at most `concurrency` searches at once, the rest in order', async () => {
+    const { search, calls } = controlledSearch();
+    const lookups = createLeadLookups({ search, now: clock, persist: null, concurrency: 2 });
+    const replies = lookups.getMany(['1', '2', '3', '4', '5']);
+    await flush();
+    expect(calls.map((c) => c.leadId)).toEqual(['1', '2']);
+    calls[0]!.resolve({ ok: true, page: page('1', 1) });
+    await flush();
+    expect(calls.map((c) => c.leadId)).toEqual(['1', '2', '3']);
+    calls[1]!.resolve({ ok: true, page: page('2', 1) });
+    calls[2]!.resolve({ ok: true, page: page('3', 1) });
+    await flush();
+    expect(calls.map((c) => c.leadId)).toEqual(['1', '2', '3', '4', '5']);
+    calls[3]!.resolve({ ok: true, page: page('4', 1) });
+    calls[4]!.resolve({ ok: false, error: { kind: 'server', status: 502, excerpt: '', message: 'down' } });
+    const all = await replies;
+    expect(Object.keys(all)).toEqual(['1', '2', '3', '4', '5']);
+    expect(all['5']).toMatchObject({ ok: false, error: { kind: 'server' } });
+    expect(all['4']).toMatchObject({ ok: true, summary: { leadId: '4' } });
+  });
+
+  it('never exceeds the limit, whatever order answers arrive in', async () => {
+    let active = 0;
+    let peak = 0;
+    const search = vi.fn<LeadSearch>(async (leadId) => {
+      active++;
+      peak = Math.max(peak, active);
+      await new Promise((r) => setTimeout(r, Number(leadId) % 7));
+      active--;
+      return { ok: true, page: page(leadId, 1) };
+    });
+    const lookups = createLeadLookups({ search, now: clock, persist: null, concurrency: 3 });
+    const ids = Array.from({ length: 40 }, (_, i) => String(i + 1));
+    const first = lookups.getMany(ids.slice(0, 20));
+    await new Promise((r) => setTimeout(r, 2));
+    const second = lookups.getMany(ids.slice(20));
+    const all = { ...(await first), ...(await second) };
+    expect(Object.values(all).every((r) => r.ok)).toBe(true);
+    expect(search).toHaveBeenCalledTimes(40);
+    expect(peak).toBe(3);
+  });
+
+  it('does not cache errors: the next get asks again', async () => {
+    const error: ServiceError = { kind: 'auth', status: 401, message: 'Convoso refused the API token.' };
+    const search = vi.fn<LeadSearch>(async () => ({ ok: false, error }));
+    const lookups = createLeadLookups({ search, now: clock, persist: null });
+    expect(await lookups.get('42')).toEqual({ ok: false, error });
+    search.mockImplementation(async (leadId) => ({ ok: true, page: page(leadId, 1) }));
+    expect(await lookups.get('42')).toMatchObject({ ok: true });
+    expect(search).toHaveBeenCalledTimes(2);
+  });
+
+  it('remembers errors for errorTtlMs when asked to', async () => {
+    const search = vi.fn<LeadSearch>(async () => ({ ok: false, error: { kind: 'rate-limited', status: 429, message: 'slow down' } }));
+    const lookups = createLeadLookups({ search, now: clock, persist: null, errorTtlMs: 5000 });
+    await lookups.get('42');
+    now += 4999;
+    expect(await lookups.get('42')).toMatchObject({ ok: false, error: { kind: 'rate-limited' } });
+    expect(search).toHaveBeenCalledTimes(1);
+    now += 1;
+    await lookups.get('42');
+    expect(search).toHaveBeenCalledTimes(2);
+  });
+
+  it("reads Convoso's 'no record' answer (6001) as a lead without callbacks", async () => {
+    const search = vi.fn<LeadSearch>(async () => ({
+      ok: false,
+      error: { kind: 'api', code: 6001, apiText: 'No record found', message: 'none' },
+    }));
+    const lookups = createLeadLookups({ search, now: clock, persist: null });
+    expect(await lookups.get('42')).toMatchObject({ ok: true, summary: { leadId: '42', total: 0, urgency: 'empty' } });
+  });
+
+  it('clear() forgets the cache and drops answers still in flight', async () => {
+    const { search, calls } = controlledSearch();
+    const lookups = createLeadLookups({ search, now: clock, persist: null });
+    const first = lookups.get('42');
+    await flush();
+    calls[0]!.resolve({ ok: true, page: page('42', 1) });
+    await first;
+
+    const inFlight = lookups.get('7');
+    await flush();
+    await lookups.clear();
+    expect(calls[1]!.signal?.aborted).toBe(true);
+    calls[1]!.resolve({ ok: true, page: page('7', 9) });
+    await inFlight;
+
+    // Both leads are asked again: the old answers were dropped.
+    const again42 = lookups.get('42');
+    const again7 = lookups.get('7');
+    await flush();
+    expect(calls.map((c) => c.leadId)).toEqual(['42', '7', '42', '7']);
+    calls[2]!.resolve({ ok: true, page: page('42', 2) });
+    calls[3]!.resolve({ ok: true, page: page('7', 3) });
+    expect(await again42).toMatchObject({ ok: true, summary: { total: 2 } });
+    expect(await again7).toMatchObject({ ok: true, summary: { total: 3 } });
+  });
+
+  it('survives a service worker restart through storage.session', async () => {
+    const search = vi.fn<LeadSearch>(async (leadId) => ({ ok: true, page: page(leadId, 2) }));
+    const before = createLeadLookups({ search, now: clock });
+    const reply = await before.get('42');
+    await vi.waitFor(async () =>
+      expect((await fakeBrowser.storage.session.get('leadCache')).leadCache).toMatchObject({ version: 1, entries: { '42': { at: T0 } } }),
+    );
+
+    now += 30_000;
+    const after = createLeadLookups({ search, now: clock });
+    expect(await after.get('42')).toEqual(reply);
+    expect(search).toHaveBeenCalledTimes(1);
+  });
+
+  it('clear() also empties storage.session', async () => {
+    const search = vi.fn<LeadSearch>(async (leadId) => ({ ok: true, page: page(leadId, 2) }));
+    const lookups = createLeadLookups({ search, now: clock });
+    await lookups.get('42');
+    await lookups.clear();
+    expect((await fakeBrowser.storage.session.get('leadCache')).leadCache).toBeUndefined();
+    await createLeadLookups({ search, now: clock }).get('42');
+    expect(search).toHaveBeenCalledTimes(2);
+  });
+
+  it.each([
+    ['not an object', 'garbage'],
+    ['another version', { version: 2, entries: {} }],
+    ['entries not a record', { version: 1, entries: [1, 2] }],
+    ['a summary of the wrong shape', { version: 1, entries: { '42': { at: T0, summary: { leadId: '42', total: 'many' } } } }],
+    ['a key that is not a lead id', { version: 1, entries: { '<img>': { at: T0, summary: {} } } }],
+  ])('ignores a corrupted stored cache (%s) and fetches', async (_label, value) => {
+    await fakeBrowser.storage.session.set({ leadCache: value });
+    const search = vi.fn<LeadSearch>(async (leadId) => ({ ok: true, page: page(leadId, 1) }));
+    const lookups = createLeadLookups({ search, now: clock });
+    expect(await lookups.get('42')).toMatchObject({ ok: true, summary: { leadId: '42', total: 1 } });
+    expect(search).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('readPersistedCache', () => {
+  const good = (leadId: string, at: number) => ({
+    at,
+    summary: {
+      leadId, total: 0, shown: 0,
+      counts: { pending: 0, past_due: 0, completed: 0, dismissed: 0, missed: 0, new: 0, unknown: 0 },
+      urgency: 'empty', next: null, overdue: 0, callbacks: [], fetchedAt: at,
+    },
+  });
+
+  it('keeps good entries and drops bad, future and mismatched ones', () => {
+    const read = readPersistedCache(
+      {
+        version: 1,
+        entries: {
+          '1': good('1', T0 - 1000),
+          '2': { at: T0, summary: { leadId: '2' } },
+          '3': good('3', T0 + 60_000),
+          '4': good('5', T0),
+        },
+      },
+      T0,
+    );
+    expect([...read.keys()]).toEqual(['1']);
+  });
+
+  it('uses the key ' + LEAD_CACHE_KEY, async () => {
+    fakeBrowser.reset();
+    await sessionCacheStore().save({ version: 1, entries: {} });
+    expect(await fakeBrowser.storage.session.get('leadCache')).toEqual({ leadCache: { version: 1, entries: {} } });
+  });
+});

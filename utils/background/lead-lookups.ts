@@ -1,0 +1,317 @@
+import * as v from 'valibot';
+import { storage } from 'wxt/utils/storage';
+import { isNoMatch, type ApiError } from '../api/errors';
+import type { SearchPage } from '../api/model';
+import { LeadIdSchema, type Reply, type ServiceError } from '../messaging/protocol';
+import { summarizeLead, type LeadSummary } from '../lead/summary';
+
+// The badge asks for the same lead again and again (every page view, every SPA
+// navigation, every tab). Lookups are cached for about a minute and served stale
+// while refreshed; the cache lives in storage.session so a service worker that
+// Chrome stopped after 30 s of idleness does not forget it.
+
+export type LeadSearch = (
+  leadId: string,
+  signal?: AbortSignal,
+) => Promise<{ ok: true; page: SearchPage } | { ok: false; error: ServiceError }>;
+
+export type LeadReply = Reply<{ summary: LeadSummary }>;
+
+/** Where the cache is kept between service worker lives. */
+export interface CacheStore {
+  load(): Promise<unknown>;
+  save(value: PersistedCache): Promise<void>;
+  clear(): Promise<void>;
+}
+
+export interface LeadLookupsDeps {
+  search: LeadSearch;
+  now?: () => number;
+  /** Fresh for this long: served without asking the API. */
+  ttlMs?: number;
+  /** After ttlMs and up to this age, served at once while a refresh runs; older is a miss. */
+  maxStaleMs?: number;
+  /**
+   * Failures are remembered this long, in memory only. Default 0: a Retry click
+   * must really retry, and in-flight de-duplication already stops a storm.
+   */
+  errorTtlMs?: number;
+  concurrency?: number;
+  /** Entries kept; the oldest are dropped first. */
+  maxEntries?: number;
+  persist?: CacheStore | null;
+}
+
+export interface LeadLookups {
+  get(leadId: string): Promise<LeadReply>;
+  getMany(leadIds: readonly string[]): Promise<Record<string, LeadReply>>;
+  /** Forgets everything and discards answers still in flight (token or base URL changed). */
+  clear(): Promise<void>;
+}
+
+// ---------------------------------------------------------------------------
+// The stored cache is read back through this schema: storage may hold another
+// version's shape or a hand-edited value.
+
+const text = v.pipe(v.string(), v.maxLength(2000));
+const WallTimeSchema = v.object({ local: v.pipe(v.string(), v.maxLength(40)) });
+const StageSchema = v.picklist(['pending', 'past_due', 'completed', 'dismissed', 'missed', 'new', 'unknown']);
+const count = v.pipe(v.number(), v.integer(), v.minValue(0));
+
+export const LeadSummarySchema = v.object({
+  leadId: LeadIdSchema,
+  total: count,
+  shown: count,
+  counts: v.object({
+    pending: count,
+    past_due: count,
+    completed: count,
+    dismissed: count,
+    missed: count,
+    new: count,
+    unknown: count,
+  }),
+  urgency: v.picklist(['past_due', 'due_soon', 'upcoming', 'none', 'empty']),
+  next: v.nullable(WallTimeSchema),
+  overdue: count,
+  callbacks: v.pipe(
+    v.array(
+      v.object({
+        id: text,
+        callbackTime: v.nullable(WallTimeSchema),
+        stage: StageSchema,
+        stageLabel: text,
+        recipient: v.picklist(['system', 'personal', 'unknown']),
+        userName: text,
+        campaignName: text,
+        comments: text,
+        overdue: v.boolean(),
+      }),
+    ),
+    v.maxLength(100),
+  ),
+  fetchedAt: v.pipe(v.number(), v.finite()),
+});
+
+// If summary.ts changes LeadSummary, this line stops compiling until the schema follows.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const schemaMatchesType: Same<v.InferOutput<typeof LeadSummarySchema>, LeadSummary> = true;
+void schemaMatchesType;
+
+export const LEAD_CACHE_KEY = 'session:leadCache';
+export const LEAD_SEARCH_LIMIT = 100;
+const SAVE_DELAY_MS = 50;
+
+const PersistedEntrySchema = v.object({
+  at: v.pipe(v.number(), v.finite(), v.minValue(0)),
+  summary: LeadSummarySchema,
+});
+
+const PersistedCacheSchema = v.object({
+  version: v.literal(1),
+  entries: v.record(LeadIdSchema, v.unknown()),
+});
+
+export interface PersistedCache {
+  version: 1;
+  entries: Record<string, { at: number; summary: LeadSummary }>;
+}
+
+/**
+ * Whatever storage held, as entries we can trust. A wrong outer shape drops
+ * everything; a bad entry drops only itself. Entries "from the future" (the
+ * clock went back) are dropped too, as their age cannot be known.
+ */
+export function readPersistedCache(value: unknown, now: number): Map<string, { at: number; summary: LeadSummary }> {
+  const out = new Map<string, { at: number; summary: LeadSummary }>();
+  const outer = v.safeParse(PersistedCacheSchema, value);
+  if (!outer.success) return out;
+  for (const [leadId, raw] of Object.entries(outer.output.entries)) {
+    const entry = v.safeParse(PersistedEntrySchema, raw);
+    if (!entry.success || entry.output.at > now) continue;
+    if (entry.output.summary.leadId !== leadId) continue;
+    out.set(leadId, { at: entry.output.at, summary: entry.output.summary });
+  }
+  return out;
+}
+
+export function sessionCacheStore(key: `session:${string}` = LEAD_CACHE_KEY): CacheStore {
+  const item = storage.defineItem<unknown>(key);
+  return {
+    load: () => item.getValue(),
+    save: (value) => item.setValue(value),
+    clear: () => item.removeValue(),
+  };
+}
+
+type Entry =
+  | { kind: 'summary'; at: number; summary: LeadSummary }
+  | { kind: 'error'; at: number; error: ServiceError };
+
+/** A small FIFO semaphore: at most `limit` API searches at once. */
+function createLimiter(limit: number) {
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  return async function run<T>(task: () => Promise<T>): Promise<T> {
+    // A finishing task hands its slot straight to the next waiter, so a newcomer
+    // arriving in between cannot squeeze in above the limit.
+    if (running >= limit) await new Promise<void>((resolve) => waiting.push(resolve));
+    else running++;
+    try {
+      return await task();
+    } finally {
+      const next = waiting.shift();
+      if (next) next();
+      else running--;
+    }
+  };
+}
+
+const isAborted = (error: ServiceError) => error.kind === 'aborted';
+
+export function createLeadLookups(deps: LeadLookupsDeps): LeadLookups {
+  const now = deps.now ?? Date.now;
+  const ttlMs = deps.ttlMs ?? 60_000;
+  const maxStaleMs = Math.max(ttlMs, deps.maxStaleMs ?? 10 * 60_000);
+  const errorTtlMs = deps.errorTtlMs ?? 0;
+  const maxEntries = deps.maxEntries ?? 500;
+  const persist = deps.persist === undefined ? sessionCacheStore() : deps.persist;
+  const limit = createLimiter(Math.max(1, deps.concurrency ?? 4));
+
+  const cache = new Map<string, Entry>();
+  const inFlight = new Map<string, Promise<LeadReply>>();
+  const controllers = new Set<AbortController>();
+  // Bumped by clear(): an answer that started before it must not land in the cache.
+  let generation = 0;
+  let loaded: Promise<void> | null = null;
+
+  function load(): Promise<void> {
+    loaded ??= (async () => {
+      if (!persist) return;
+      try {
+        const stored = readPersistedCache(await persist.load(), now());
+        // Anything fetched while we were loading is newer than what was stored.
+        for (const [leadId, e] of stored) if (!cache.has(leadId)) cache.set(leadId, { kind: 'summary', ...e });
+      } catch {
+        // An unreadable cache is an empty cache.
+      }
+    })();
+    return loaded;
+  }
+
+  let saveTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /** One write per burst of answers (inline mode asks for a whole list at once). */
+  function scheduleSave(): void {
+    if (!persist || saveTimer !== undefined) return;
+    saveTimer = setTimeout(() => {
+      saveTimer = undefined;
+      void save(persist);
+    }, SAVE_DELAY_MS);
+  }
+
+  async function save(store: CacheStore): Promise<void> {
+    const entries: PersistedCache['entries'] = {};
+    const oldest = now() - maxStaleMs;
+    for (const [leadId, e] of cache) {
+      if (e.kind === 'summary' && e.at > oldest) entries[leadId] = { at: e.at, summary: e.summary };
+    }
+    try {
+      await store.save({ version: 1, entries });
+    } catch {
+      // Quota or a closing browser: the memory cache still works.
+    }
+  }
+
+  function remember(leadId: string, entry: Entry) {
+    cache.delete(leadId); // re-insert: Map order is our age order
+    cache.set(leadId, entry);
+    while (cache.size > maxEntries) cache.delete(cache.keys().next().value as string);
+  }
+
+  function fetchLead(leadId: string): Promise<LeadReply> {
+    const pending = inFlight.get(leadId);
+    if (pending) return pending;
+    const gen = generation;
+    const controller = new AbortController();
+    controllers.add(controller);
+    const promise = limit(async (): Promise<LeadReply> => {
+      if (gen !== generation) return { ok: false, error: { kind: 'aborted', message: 'The lookup was cancelled.' } };
+      const result = await deps.search(leadId, controller.signal);
+      const at = now();
+      let reply: LeadReply;
+      if (result.ok) reply = { ok: true, summary: summarizeLead(leadId, result.page, new Date(at)) };
+      else if (isNoMatchError(result.error)) reply = { ok: true, summary: summarizeLead(leadId, emptyPage(), new Date(at)) };
+      else reply = { ok: false, error: result.error };
+      if (gen !== generation) return reply;
+      if (reply.ok) {
+        remember(leadId, { kind: 'summary', at, summary: reply.summary });
+        scheduleSave();
+      } else if (!isAborted(reply.error) && cache.get(leadId)?.kind !== 'summary') {
+        // A failed refresh keeps the stale summary; a failed first lookup is remembered briefly.
+        remember(leadId, { kind: 'error', at, error: reply.error });
+      }
+      return reply;
+    }).catch((): LeadReply => ({
+      ok: false,
+      error: { kind: 'internal', message: 'Something went wrong inside the extension. Try again.' },
+    }));
+    const tracked = promise.finally(() => {
+      controllers.delete(controller);
+      if (inFlight.get(leadId) === tracked) inFlight.delete(leadId);
+    });
+    inFlight.set(leadId, tracked);
+    return tracked;
+  }
+
+  async function get(leadId: string): Promise<LeadReply> {
+    await load();
+    const entry = cache.get(leadId);
+    const age = entry ? now() - entry.at : Infinity;
+    if (entry?.kind === 'summary' && age >= 0) {
+      if (age < ttlMs) return { ok: true, summary: entry.summary };
+      if (age < maxStaleMs) {
+        void fetchLead(leadId);
+        return { ok: true, summary: entry.summary };
+      }
+    }
+    if (entry?.kind === 'error' && age >= 0 && age < errorTtlMs) return { ok: false, error: entry.error };
+    return fetchLead(leadId);
+  }
+
+  return {
+    get,
+    async getMany(leadIds) {
+      const unique = [...new Set(leadIds)];
+      const replies = await Promise.all(unique.map(get));
+      return Object.fromEntries(unique.map((id, i) => [id, replies[i] as LeadReply]));
+    },
+    async clear() {
+      generation++;
+      for (const c of controllers) c.abort();
+      controllers.clear();
+      inFlight.clear();
+      cache.clear();
+      clearTimeout(saveTimer);
+      saveTimer = undefined;
+      // The stored cache is of the old connection too; do not load it later.
+      loaded = Promise.resolve();
+      if (persist) {
+        try {
+          await persist.clear();
+        } catch {
+          // Nothing better to do; the memory cache is already empty.
+        }
+      }
+    },
+  };
+}
+
+function isNoMatchError(error: ServiceError): boolean {
+  const kinds: ReadonlySet<string> = new Set(['api', 'param']);
+  return kinds.has(error.kind) && isNoMatch(error as ApiError);
+}
+
+function emptyPage(): SearchPage {
+  return { offset: 0, limit: LEAD_SEARCH_LIMIT, total: 0, results: [] };
+}
