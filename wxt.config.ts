@@ -28,6 +28,8 @@ export default defineConfig({
     host_permissions: mode === 'test' ? [...API_HOSTS, ...LOCAL_HOSTS] : API_HOSTS,
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     action: { default_title: 'Convoso Callbacks' },
+    // Administrators preset the API address, sites and rules through browser policy.
+    storage: { managed_schema: 'managed_schema.json' },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { syncRegisteredSites } from '../sites/registration';
 import { createLeadLookups } from './lead-lookups';
 import { createRouter } from './router';
 import { createLeadSearch, createLeadSummaryHandlers, resetLeadsOnConnectionChange } from './handlers/lead-summary';
@@ -25,4 +26,9 @@ export function startService() {
   );
   // Registered synchronously at start-up so a message that woke the worker is not missed.
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
+
+  // Registrations of user CRM sites do not survive every restart (Firefox) and
+  // policy may change while the browser runs: reconcile at start and on change.
+  void syncRegisteredSites();
+  browser.storage.managed?.onChanged?.addListener(() => void syncRegisteredSites());
 }

@@ -1,0 +1,170 @@
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { installFakeScripting, type FakeScripting } from '../../utils/sites/fake-scripting';
+import { saveToken } from '../../utils/settings/connection';
+import {
+  baseUrlSetting,
+  localTokenSetting,
+  methodSetting,
+  sessionTokenSetting,
+  tokenStorageSetting,
+  userIdSetting,
+} from '../../utils/settings/settings';
+import { ConnectionForm } from './ConnectionForm';
+
+vi.mock('../../utils/messaging/send', () => ({ send: vi.fn() }));
+import { send } from '../../utils/messaging/send';
+
+const sendMock = vi.mocked(send);
+const TOKEN = 'test-token-not-real-0001';
+let fake: FakeScripting;
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  fake = installFakeScripting();
+  sendMock.mockReset();
+});
+afterEach(cleanup);
+
+function type(label: string | RegExp, value: string) {
+  fireEvent.input(screen.getByLabelText(label), { target: { value } });
+}
+
+async function renderForm(managed = { problems: [] }) {
+  render(<ConnectionForm managed={managed} />);
+  await screen.findByText(/No token saved|Token saved/, { selector: '#token-state' });
+}
+
+describe('ConnectionForm', () => {
+  it('saves a token where the user chose and then shows it only masked', async () => {
+    await renderForm();
+    type('API token', TOKEN);
+    fireEvent.click(screen.getByLabelText('Only until the browser closes'));
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await screen.findByText('Saved.');
+    expect((await sessionTokenSetting.get()).value).toBe(TOKEN);
+    expect((await localTokenSetting.get()).value).toBe('');
+    expect((await tokenStorageSetting.get()).value).toBe('session');
+    expect((screen.getByLabelText('API token') as HTMLInputElement).value).toBe('');
+    expect(screen.getByText('Token saved: ••••0001')).toBeTruthy();
+    expect(document.body.textContent).not.toContain(TOKEN);
+  });
+
+  it('shows and hides the typed token', async () => {
+    await renderForm();
+    const input = screen.getByLabelText('API token') as HTMLInputElement;
+    expect(input.type).toBe('password');
+    fireEvent.click(screen.getByRole('button', { name: 'Show token' }));
+    expect(input.type).toBe('text');
+    expect(screen.getByRole('button', { name: 'Hide token' }).getAttribute('aria-pressed')).toBe('true');
+  });
+
+  it('marks every invalid field, saves nothing and keeps what was typed', async () => {
+    await renderForm();
+    type('API token', 'has space');
+    type('API base URL', 'http://api.example.com/v1');
+    type('Convoso user ID', 'abc');
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await screen.findByText('Nothing was saved: correct the marked fields.');
+    for (const [label, message] of [
+      ['API token', 'An API token has no spaces in it.'],
+      ['API base URL', 'The API address must start with https:// (plain http is allowed only for localhost).'],
+      ['Convoso user ID', 'A user ID is a positive whole number.'],
+    ] as const) {
+      const input = screen.getByLabelText(label) as HTMLInputElement;
+      expect(input.getAttribute('aria-invalid')).toBe('true');
+      const describedBy = input.getAttribute('aria-describedby')!.split(' ');
+      expect(describedBy.map((id) => document.getElementById(id)?.textContent)).toContain(message);
+    }
+    expect((screen.getByLabelText('API token') as HTMLInputElement).value).toBe('has space');
+    expect(document.activeElement).toBe(screen.getByLabelText('API token'));
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
+    expect(fake.requests).toEqual([]);
+  });
+
+  it('asks for another API host inside the click and saves nothing when refused', async () => {
+    await renderForm();
+    fake.answer = false;
+    type('API token', TOKEN);
+    type('API base URL', 'https://api.corp.example/v1/');
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await screen.findByText('Nothing was saved: access to the API address was not granted.');
+    expect(fake.requests).toEqual([['https://api.corp.example/*']]);
+    expect(screen.getByText('The browser did not grant access to api.corp.example, so nothing was saved.')).toBeTruthy();
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
+    expect((screen.getByLabelText('API token') as HTMLInputElement).value).toBe(TOKEN);
+
+    fake.answer = true;
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await screen.findByText('Saved.');
+    expect((await baseUrlSetting.get()).value).toBe('https://api.corp.example/v1');
+  });
+
+  it('saves method and user ID, keeping the saved token when the field is empty', async () => {
+    await saveToken(TOKEN, 'local');
+    await renderForm();
+    expect(screen.getByText('Token saved: ••••0001')).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('Request method'), { target: { value: 'POST' } });
+    type('Convoso user ID', ' 1234 ');
+    fireEvent.click(screen.getByLabelText('Only until the browser closes'));
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await screen.findByText('Saved.');
+    expect((await methodSetting.get()).value).toBe('POST');
+    expect((await userIdSetting.get()).value).toBe('1234');
+    // Switching where it is kept moves the token and leaves nothing on disk.
+    expect((await sessionTokenSetting.get()).value).toBe(TOKEN);
+    expect((await localTokenSetting.get()).value).toBe('');
+    expect(fake.requests).toEqual([]);
+  });
+
+  it('tests the unsaved values and reports the total', async () => {
+    sendMock.mockResolvedValue({ ok: true, total: 1234 });
+    await renderForm();
+    type('API token', TOKEN);
+    fireEvent.click(screen.getByRole('button', { name: 'Test connection' }));
+    await screen.findByText(`Connected. The account has ${(1234).toLocaleString()} callbacks.`);
+    expect(sendMock).toHaveBeenCalledWith({ type: 'test-connection', token: TOKEN, baseUrl: 'https://api.convoso.com/v1', method: 'GET' });
+  });
+
+  it('shows the API client’s error for a rejected token', async () => {
+    sendMock.mockResolvedValue({ ok: false, error: { kind: 'auth', message: 'Convoso refused the API token.' } as never });
+    await renderForm();
+    type('API token', TOKEN);
+    fireEvent.click(screen.getByRole('button', { name: 'Test connection' }));
+    await screen.findByText('Convoso refused the API token.');
+  });
+
+  it('forgets the token', async () => {
+    await saveToken(TOKEN, 'local');
+    await renderForm();
+    fireEvent.click(screen.getByRole('button', { name: 'Forget token' }));
+    await screen.findByText('The token was forgotten.');
+    expect(screen.getByText('No token saved')).toBeTruthy();
+    expect((await localTokenSetting.get()).value).toBe('');
+    expect((screen.getByRole('button', { name: 'Forget token' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('notices the session token disappearing', async () => {
+    await saveToken(TOKEN, 'session');
+    await renderForm();
+    expect(screen.getByText('Token saved: ••••0001')).toBeTruthy();
+    await fakeBrowser.storage.session.clear();
+    await waitFor(() => expect(screen.getByText('No token saved')).toBeTruthy());
+  });
+
+  it('locks what the administrator set', async () => {
+    await renderForm({ problems: [], baseUrl: 'https://api.corp.example/v1', method: 'POST' } as never);
+    const base = screen.getByLabelText('API base URL') as HTMLInputElement;
+    expect(base.disabled).toBe(true);
+    expect(base.value).toBe('https://api.corp.example/v1');
+    expect((screen.getByLabelText('Request method') as HTMLSelectElement).disabled).toBe(true);
+    expect(screen.getAllByText('Set by your administrator.')).toHaveLength(2);
+    type('API token', TOKEN);
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await screen.findByText('Saved.');
+    // The policy, not the form, writes a managed value; no prompt for its host either.
+    expect(fake.requests).toEqual([]);
+    expect(await fakeBrowser.storage.local.get('apiBaseUrl')).toEqual({});
+  });
+});

@@ -1,0 +1,148 @@
+import { useRef, useState } from 'preact/hooks';
+import { domSelectorCheck } from '../../utils/lead/custom-rules';
+import { setSiteRules } from '../../utils/sites/actions';
+import type { Site } from '../../utils/sites/schema';
+import { Field, inputValue, StatusLine, type Status } from './Field';
+import { draftFromRule, draftProblems, newDraft, ruleFromDraft, type RuleDraft } from './rule-draft';
+import { RuleTestBox } from './RuleTestBox';
+
+type DraftField = 'pattern' | 'selector' | 'attribute' | 'extract';
+
+/** Lead detection rules of one site: edit, test, then save all at once. */
+export function RulesEditor(props: { site: Site; locked: boolean }) {
+  const { site, locked } = props;
+  const [drafts, setDrafts] = useState<RuleDraft[]>(() => site.rules.map(draftFromRule));
+  const [problems, setProblems] = useState(new Map<number, { field: DraftField; message: string }>());
+  const [status, setStatus] = useState<Status>(null);
+  const container = useRef<HTMLDivElement>(null);
+  const prefix = `rules-${site.id}`;
+
+  function update(key: number, change: Partial<RuleDraft>) {
+    setDrafts((all) => all.map((d) => (d.key === key ? { ...d, ...change } : d)));
+  }
+
+  function add(kind: RuleDraft['kind']) {
+    const draft = newDraft(kind);
+    setDrafts((all) => [...all, draft]);
+    // Focus the new rule's first field once it is rendered.
+    requestAnimationFrame(() => container.current?.querySelector<HTMLElement>(`#${prefix}-${draft.key}-kind`)?.focus());
+  }
+
+  async function save() {
+    const found = draftProblems(drafts, domSelectorCheck);
+    setProblems(found);
+    if (found.size > 0) {
+      const [key, problem] = [...found][0]!;
+      container.current?.querySelector<HTMLElement>(`#${prefix}-${key}-${problem.field}`)?.focus();
+      setStatus({ kind: 'error', message: 'Nothing was saved: correct the marked rules.' });
+      return;
+    }
+    setStatus({ kind: 'busy', message: 'Saving…' });
+    const result = await setSiteRules(site.id, drafts.map(ruleFromDraft));
+    setStatus(result.ok ? { kind: 'ok', message: 'Rules saved.' } : { kind: 'error', message: result.message });
+  }
+
+  return (
+    <div class="rules" ref={container}>
+      {drafts.length === 0 ? <p class="hint">No rules of its own: the built-in detection applies.</p> : null}
+      <ul class="rule-list">
+        {drafts.map((draft, index) => {
+          const problem = problems.get(draft.key);
+          const error = (field: DraftField) => (problem?.field === field ? problem.message : undefined);
+          const id = (field: string) => `${prefix}-${draft.key}-${field}`;
+          return (
+            <li key={draft.key} class="rule">
+              <fieldset>
+                <legend>Rule {index + 1}</legend>
+                <Field id={id('kind')} label="Find the lead ID in">
+                  {(aria) => (
+                    <select {...aria} disabled={locked} value={draft.kind} onChange={(e) => update(draft.key, { kind: inputValue(e) as RuleDraft['kind'] })}>
+                      <option value="url">the page address</option>
+                      <option value="selector">an element of the page</option>
+                    </select>
+                  )}
+                </Field>
+                {draft.kind === 'url' ? (
+                  <Field
+                    id={id('pattern')}
+                    label="Address pattern"
+                    hint="A regular expression with the lead ID in parentheses, e.g. /leads/(\d+)"
+                    error={error('pattern')}
+                  >
+                    {(aria) => (
+                      <input {...aria} disabled={locked} spellcheck={false} value={draft.pattern} onInput={(e) => update(draft.key, { pattern: inputValue(e) })} />
+                    )}
+                  </Field>
+                ) : (
+                  <>
+                    <Field id={id('selector')} label="CSS selector" hint="e.g. #lead-panel .lead-number" error={error('selector')}>
+                      {(aria) => (
+                        <input {...aria} disabled={locked} spellcheck={false} value={draft.selector} onInput={(e) => update(draft.key, { selector: inputValue(e) })} />
+                      )}
+                    </Field>
+                    <Field id={id('source')} label="The ID is in the element’s">
+                      {(aria) => (
+                        <select
+                          {...aria}
+                          disabled={locked}
+                          value={draft.source}
+                          onChange={(e) => update(draft.key, { source: inputValue(e) as RuleDraft['source'] })}
+                        >
+                          <option value="attribute">attribute</option>
+                          <option value="text">text</option>
+                        </select>
+                      )}
+                    </Field>
+                    {draft.source === 'attribute' ? (
+                      <Field id={id('attribute')} label="Attribute name" hint="e.g. data-id, or value for a form field" error={error('attribute')}>
+                        {(aria) => (
+                          <input {...aria} disabled={locked} spellcheck={false} value={draft.attribute} onInput={(e) => update(draft.key, { attribute: inputValue(e) })} />
+                        )}
+                      </Field>
+                    ) : null}
+                    <Field
+                      id={id('extract')}
+                      label="Extract pattern (optional)"
+                      hint="A regular expression with the ID in parentheses, e.g. Lead #(\d+)"
+                      error={error('extract')}
+                    >
+                      {(aria) => (
+                        <input {...aria} disabled={locked} spellcheck={false} value={draft.extract} onInput={(e) => update(draft.key, { extract: inputValue(e) })} />
+                      )}
+                    </Field>
+                  </>
+                )}
+                {locked ? null : (
+                  <button
+                    type="button"
+                    class="secondary danger"
+                    onClick={() => setDrafts((all) => all.filter((d) => d.key !== draft.key))}
+                  >
+                    Remove rule {index + 1}
+                  </button>
+                )}
+              </fieldset>
+            </li>
+          );
+        })}
+      </ul>
+      {locked ? (
+        <p class="hint hint--locked">Set by your administrator.</p>
+      ) : (
+        <div class="actions">
+          <button type="button" class="secondary" onClick={() => add('url')}>
+            Add address rule
+          </button>
+          <button type="button" class="secondary" onClick={() => add('selector')}>
+            Add page rule
+          </button>
+          <button type="button" onClick={() => void save()}>
+            Save rules
+          </button>
+        </div>
+      )}
+      <StatusLine status={status} />
+      <RuleTestBox idPrefix={prefix} rules={() => drafts.map(ruleFromDraft)} />
+    </div>
+  );
+}

@@ -1,0 +1,111 @@
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { installFakeScripting, type FakeScripting } from '../../utils/sites/fake-scripting';
+import { BUILT_IN_SITES } from '../../utils/sites/built-in';
+import { readSites, saveSites } from '../../utils/sites/store';
+import { SitesSection } from './SitesSection';
+
+let fake: FakeScripting;
+beforeEach(() => {
+  fakeBrowser.reset();
+  fake = installFakeScripting();
+});
+afterEach(cleanup);
+
+async function renderSection() {
+  render(<SitesSection />);
+  await waitFor(() => expect(screen.getAllByText('Active (built in)')).toHaveLength(BUILT_IN_SITES.length));
+}
+
+function row(pattern: string): HTMLElement {
+  return screen.getByText(pattern, { selector: '.site-pattern' }).closest('li')!;
+}
+
+describe('SitesSection', () => {
+  it('lists Convoso’s own pages as built in, without a Remove button', async () => {
+    await renderSection();
+    for (const site of BUILT_IN_SITES) {
+      expect(within(row(site.pattern)).getByText('Built in')).toBeTruthy();
+      expect(within(row(site.pattern)).queryByRole('button', { name: /Remove/ })).toBeNull();
+    }
+  });
+
+  it('adds a site: asks for access, registers it, shows it active', async () => {
+    await renderSection();
+    fireEvent.input(screen.getByLabelText('Site address or match pattern'), { target: { value: 'https://crm.example.com/leads/9' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add site' }));
+    await screen.findByText('Added https://crm.example.com/*.');
+    expect(fake.requests).toEqual([['https://crm.example.com/*']]);
+    await waitFor(() => expect(within(row('https://crm.example.com/*')).getByText('Active')).toBeTruthy());
+    expect((screen.getByLabelText('Site address or match pattern') as HTMLInputElement).value).toBe('');
+  });
+
+  it('shows an inline error for garbage and never prompts', async () => {
+    await renderSection();
+    const input = screen.getByLabelText('Site address or match pattern');
+    fireEvent.input(input, { target: { value: 'ftp://files.example.com' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add site' }));
+    await screen.findByText('A CRM site must use http or https.');
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    expect(input.getAttribute('aria-describedby')).toContain('new-site-error');
+    expect(fake.requests).toEqual([]);
+  });
+
+  it('keeps the typed address when access is refused', async () => {
+    await renderSection();
+    fake.answer = false;
+    fireEvent.input(screen.getByLabelText('Site address or match pattern'), { target: { value: 'crm.example.com' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add site' }));
+    await screen.findAllByText('Access to https://crm.example.com/* was not granted, so the site was not added.');
+    expect((screen.getByLabelText('Site address or match pattern') as HTMLInputElement).value).toBe('crm.example.com');
+    expect((await readSites()).sites).toEqual(BUILT_IN_SITES);
+  });
+
+  it('switches a site to inline, removes a site, and offers to grant lost access', async () => {
+    fake.granted.add('https://a.example.com/*');
+    await saveSites([
+      ...BUILT_IN_SITES,
+      { id: 'sa', pattern: 'https://a.example.com/*', mode: 'badge', rules: [] },
+      { id: 'sb', pattern: 'https://b.example.com/*', mode: 'badge', rules: [] },
+    ]);
+    await renderSection();
+    await waitFor(() => expect(within(row('https://b.example.com/*')).getByText(/Not active: the browser has not granted access/)).toBeTruthy());
+
+    fireEvent.change(screen.getByLabelText('Mode for https://a.example.com/*'), { target: { value: 'inline' } });
+    await waitFor(async () => expect((await readSites()).sites.find((s) => s.id === 'sa')?.mode).toBe('inline'));
+
+    fireEvent.click(screen.getByRole('button', { name: 'Grant access to https://b.example.com/*' }));
+    await waitFor(() => expect(within(row('https://b.example.com/*')).getByText('Active')).toBeTruthy());
+    expect(fake.registered.has('site-sb')).toBe(true);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Remove https://a.example.com/*' }));
+    await screen.findByText('Removed https://a.example.com/*.');
+    expect(screen.queryByText('https://a.example.com/*', { selector: '.site-pattern' })).toBeNull();
+    expect(fake.registered.has('site-sa')).toBe(false);
+    expect(fake.granted.has('https://a.example.com/*')).toBe(false);
+  });
+
+  it('locks a site the administrator’s policy sets', async () => {
+    await fakeBrowser.storage.managed.set({ sites: [{ pattern: 'https://m.example.com/*' }] });
+    await renderSection();
+    const managed = row('https://m.example.com/*');
+    expect(within(managed).getByText('Set by your administrator')).toBeTruthy();
+    expect((within(managed).getByLabelText('Mode for https://m.example.com/*') as HTMLSelectElement).disabled).toBe(true);
+    expect(within(managed).queryByRole('button', { name: /Remove/ })).toBeNull();
+  });
+});
+
+describe('SitesSection repair', () => {
+  it('offers to register again a site whose script is missing', async () => {
+    fake.granted.add('https://a.example.com/*');
+    await saveSites([...BUILT_IN_SITES, { id: 'sa', pattern: 'https://a.example.com/*', mode: 'badge', rules: [] }]);
+    const register = (fakeBrowser.scripting as any).registerContentScripts;
+    register.mockRejectedValueOnce(new Error('temporarily unavailable'));
+    await renderSection();
+    await waitFor(() => expect(within(row('https://a.example.com/*')).getByText('Not active: the page script is not registered')).toBeTruthy());
+    fireEvent.click(screen.getByRole('button', { name: 'Register the page script for https://a.example.com/* again' }));
+    await waitFor(() => expect(within(row('https://a.example.com/*')).getByText('Active')).toBeTruthy());
+    expect(fake.registered.has('site-sa')).toBe(true);
+  });
+});

@@ -1,0 +1,122 @@
+import { useState } from 'preact/hooks';
+import { domSelectorCheck } from '../../utils/lead/custom-rules';
+import {
+  applyImport,
+  exportSettings,
+  planImport,
+  settingsFileName,
+  type ImportItem,
+  type ImportPlan,
+} from '../../utils/settings/export-import';
+import type { ManagedConfig } from '../../utils/settings/managed';
+import { readSites } from '../../utils/sites/store';
+import { StatusLine, type Status } from './Field';
+
+const MAX_FILE_BYTES = 1_000_000;
+
+function ItemList(props: { title: string; items: ImportItem[]; kind: string }) {
+  if (props.items.length === 0) return null;
+  return (
+    <div class={`import-group import-group--${props.kind}`}>
+      <h3>{props.title}</h3>
+      <ul>
+        {props.items.map((item, i) => (
+          <li key={i}>
+            <strong>{item.label}</strong>: {item.message}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export function TransferSection(props: { managed: ManagedConfig }) {
+  const [status, setStatus] = useState<Status>(null);
+  const [plan, setPlan] = useState<ImportPlan | null>(null);
+  const [fileName, setFileName] = useState('');
+
+  async function onExport() {
+    const data = await exportSettings();
+    const url = URL.createObjectURL(new Blob([`${JSON.stringify(data, null, 2)}\n`], { type: 'application/json' }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = settingsFileName();
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    setStatus({ kind: 'ok', message: `Exported to ${link.download}. The token is not in it.` });
+  }
+
+  async function onFile(event: Event) {
+    const input = event.currentTarget as HTMLInputElement;
+    const file = input.files?.[0];
+    setPlan(null);
+    if (!file) return;
+    setFileName(file.name);
+    if (file.size > MAX_FILE_BYTES) {
+      setStatus({ kind: 'error', message: `${file.name} is too large to be a settings file.` });
+      return;
+    }
+    const [text, { sites }] = await Promise.all([file.text(), readSites()]);
+    setPlan(planImport(text, { sites, managed: props.managed, isValidSelector: domSelectorCheck }));
+    setStatus(null);
+    input.value = '';
+  }
+
+  async function onImport() {
+    if (!plan) return;
+    // applyImport asks for new hosts first thing, while this click still counts.
+    const result = await applyImport(plan);
+    if (result.ok) {
+      setPlan(null);
+      setStatus({ kind: 'ok', message: `Imported ${fileName}.` });
+    } else {
+      setStatus({ kind: 'error', message: result.message });
+    }
+  }
+
+  const blocked = plan !== null && plan.rejected.length > 0;
+  return (
+    <section class="card" aria-labelledby="transfer-title">
+      <h2 id="transfer-title">Export and import</h2>
+      <p class="hint">
+        Share this setup with your team as a file. The token and your user ID are never in it; each agent enters their own.
+      </p>
+      <div class="actions">
+        <button type="button" class="secondary" onClick={() => void onExport()}>
+          Export settings
+        </button>
+        <label class="file-button">
+          Import settings
+          <input type="file" accept="application/json,.json" onChange={(e) => void onFile(e)} />
+        </label>
+      </div>
+      {plan ? (
+        <div class="import-report" aria-labelledby="import-report-title">
+          <h3 id="import-report-title">Importing {fileName}</h3>
+          <ItemList title="Rejected" items={plan.rejected} kind="rejected" />
+          <ItemList title={blocked ? 'Valid' : 'To import'} items={plan.accepted} kind="accepted" />
+          <ItemList title="Left out" items={plan.skipped} kind="skipped" />
+          {blocked ? (
+            <p class="error" role="alert">
+              Nothing will be imported while items are rejected: correct them in the file and choose it again.
+            </p>
+          ) : plan.accepted.length === 0 ? (
+            <p class="hint">The file holds nothing to import.</p>
+          ) : (
+            <div class="actions">
+              <button type="button" onClick={() => void onImport()}>
+                Import {plan.accepted.length} item{plan.accepted.length === 1 ? '' : 's'}
+              </button>
+              <button type="button" class="secondary" onClick={() => setPlan(null)}>
+                Cancel
+              </button>
+            </div>
+          )}
+        </div>
+      ) : null}
+      <StatusLine status={status} id="transfer-status" />
+    </section>
+  );
+}

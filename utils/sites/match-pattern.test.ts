@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { isSitePattern, normalizeSitePattern, originPattern, urlMatchesPattern } from './match-pattern';
+
+describe('normalizeSitePattern', () => {
+  it.each([
+    ['crm.example.com', 'https://crm.example.com/*'],
+    ['  crm.example.com  ', 'https://crm.example.com/*'],
+    ['CRM.Example.COM', 'https://crm.example.com/*'],
+    ['https://crm.example.com/leads/123', 'https://crm.example.com/*'],
+    ['https://crm.example.com/leads/123?lead_id=5#top', 'https://crm.example.com/*'],
+    ['http://crm.example.com', 'http://crm.example.com/*'],
+    ['http://localhost:3000/x', 'http://localhost/*'],
+    ['localhost:3000/x', 'https://localhost/*'],
+    ['http://127.0.0.1:8080/crm/lead.html', 'http://127.0.0.1/*'],
+    ['intranet', 'https://intranet/*'],
+    ['*://*.example.com/*', '*://*.example.com/*'],
+    ['https://*.example.com/*', 'https://*.example.com/*'],
+    ['https://*.example.com', 'https://*.example.com/*'],
+    ['https://crm.example.com/leads/*', 'https://crm.example.com/leads/*'],
+    ['HTTPS://CRM.example.com/*', 'https://crm.example.com/*'],
+    ['http://localhost:3000/*', 'http://localhost/*'],
+  ])('%j -> %s', (input, pattern) => {
+    expect(normalizeSitePattern(input)).toEqual({ ok: true, pattern });
+  });
+
+  it.each([
+    ['', /Enter the CRM address/],
+    ['   ', /Enter the CRM address/],
+    ['not a url', /no spaces/],
+    ['<all_urls>', /one site/],
+    ['*://*/*', /one site/],
+    ['https://*/*', /one site/],
+    ['https://crm.*.com/*', /only stand at the start/],
+    ['https://*crm.example.com/*', /only stand at the start/],
+    ['ftp://files.example.com/*', /http or https/],
+    ['ftp://files.example.com', /http or https/],
+    ['file:///home/me/*', /http or https/],
+    ['javascript:alert(1)', /http or https/],
+    ['mailto:someone@example.com', /http or https/],
+    ['https://', /not a web address|no host/],
+    ['https://exa_mple.com', /not a host name|not a web address/],
+    ['*.example.com', /match pattern looks like/],
+    ['https://-bad-.example.com/*', /not a host name/],
+  ])('%j is refused', (input, message) => {
+    const result = normalizeSitePattern(input);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.message).toMatch(message);
+  });
+});
+
+describe('isSitePattern', () => {
+  it.each([
+    ['https://crm.example.com/*', true],
+    ['*://*.example.com/*', true],
+    ['http://127.0.0.1/*', true],
+    ['https://crm.example.com/leads/*', true],
+    ['crm.example.com', false],
+    ['https://crm.example.com', false],
+    ['https://CRM.example.com/*', false],
+    ['http://localhost:3000/*', false],
+    ['<all_urls>', false],
+  ])('%s -> %s', (pattern, expected) => {
+    expect(isSitePattern(pattern)).toBe(expected);
+  });
+});
+
+describe('urlMatchesPattern', () => {
+  it.each([
+    ['https://crm.example.com/*', 'https://crm.example.com/leads/1', true],
+    ['https://crm.example.com/*', 'https://crm.example.com', true],
+    ['https://crm.example.com/*', 'http://crm.example.com/leads/1', false],
+    ['https://crm.example.com/*', 'https://evilcrm.example.com/', false],
+    ['https://crm.example.com/*', 'https://crm.example.com.evil.net/', false],
+    ['*://crm.example.com/*', 'http://crm.example.com/x', true],
+    ['*://crm.example.com/*', 'ftp://crm.example.com/x', false],
+    ['*://*.example.com/*', 'https://a.b.example.com/x', true],
+    ['*://*.example.com/*', 'https://example.com/x', true],
+    ['*://*.example.com/*', 'https://notexample.com/x', false],
+    ['http://127.0.0.1/*', 'http://127.0.0.1:4321/crm/lead.html?lead_id=1', true],
+    ['http://127.0.0.1/*', 'http://localhost:4321/crm/lead.html', false],
+    ['https://crm.example.com/leads/*', 'https://crm.example.com/leads/7?x=1', true],
+    ['https://crm.example.com/leads/*', 'https://crm.example.com/accounts/7', false],
+    ['https://crm.example.com/*', 'not a url', false],
+    ['garbage', 'https://crm.example.com/', false],
+  ])('%s on %s -> %s', (pattern, url, expected) => {
+    expect(urlMatchesPattern(pattern, url)).toBe(expected);
+  });
+});
+
+describe('originPattern', () => {
+  it.each([
+    ['https://api.example.com/v1', 'https://api.example.com/*'],
+    ['http://localhost:4010/v1', 'http://localhost/*'],
+    ['nonsense', null],
+  ])('%s -> %s', (url, expected) => {
+    expect(originPattern(url)).toBe(expected);
+  });
+});

@@ -1,0 +1,106 @@
+// A CRM site is stored as a browser match pattern
+// (https://developer.chrome.com/docs/extensions/develop/concepts/match-patterns),
+// because that is what both `permissions.request` and
+// `scripting.registerContentScripts` take. Users type addresses, so anything
+// that looks like an address is reduced to "every page of that host".
+
+export type PatternResult = { ok: true; pattern: string } | { ok: false; message: string };
+
+const SCHEMES = new Set(['http', 'https', '*']);
+/** A hostname as the URL parser prints it: lowercase labels, IPv4, or a bracketed IPv6. */
+const HOST = /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*$|^\[[0-9a-f:.]+\]$/;
+
+function hostProblem(host: string): string | null {
+  if (host === '' ) return 'The address has no host name.';
+  if (host === '*') return 'Enter one site, not every site: a host name such as crm.example.com.';
+  const bare = host.startsWith('*.') ? host.slice(2) : host;
+  if (bare.includes('*')) return 'A wildcard (*) may only stand at the start of the host name, as in *.example.com.';
+  if (!HOST.test(bare)) return `"${host}" is not a host name.`;
+  return null;
+}
+
+/**
+ * The match pattern for what the user typed in "Add site", or why it is not one.
+ * Input containing `*` is read as a match pattern and kept (minus any port, which
+ * match patterns cannot express); anything else is read as an address, `https://`
+ * assumed, and widened to the whole host.
+ */
+export function normalizeSitePattern(input: string): PatternResult {
+  const text = input.trim();
+  if (text === '') return { ok: false, message: 'Enter the CRM address, like crm.example.com, or a match pattern.' };
+  if (text === '<all_urls>') return { ok: false, message: 'Enter one site, not every site: a host name such as crm.example.com.' };
+  if (/\s/.test(text)) return { ok: false, message: 'An address has no spaces in it.' };
+  return text.includes('*') ? normalizePattern(text) : normalizeAddress(text);
+}
+
+function normalizePattern(text: string): PatternResult {
+  const m = /^([^:/]+):\/\/([^/]*)(\/.*)?$/.exec(text);
+  if (!m) return { ok: false, message: 'A match pattern looks like *://*.example.com/*.' };
+  const scheme = m[1]!.toLowerCase();
+  if (!SCHEMES.has(scheme)) return { ok: false, message: 'A CRM site must use http or https.' };
+  const host = m[2]!.toLowerCase().replace(/:\d*$/, '');
+  const problem = hostProblem(host);
+  if (problem) return { ok: false, message: problem };
+  const path = m[3] ?? '/*';
+  return { ok: true, pattern: `${scheme}://${host}${path}` };
+}
+
+function normalizeAddress(text: string): PatternResult {
+  const withScheme = /^[a-z][a-z0-9+.-]*:/i.test(text) && !/^[^:/]+:\d+(\/|$)/.test(text) ? text : `https://${text}`;
+  let url: URL;
+  try {
+    url = new URL(withScheme);
+  } catch {
+    return { ok: false, message: `"${text}" is not a web address.` };
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    return { ok: false, message: 'A CRM site must use http or https.' };
+  }
+  const problem = hostProblem(url.hostname);
+  if (problem) return { ok: false, message: problem };
+  return { ok: true, pattern: `${url.protocol}//${url.hostname}/*` };
+}
+
+/** True when `pattern` is exactly what normalizeSitePattern produces for it: stored data is checked with this. */
+export function isSitePattern(pattern: string): boolean {
+  const r = normalizeSitePattern(pattern);
+  return r.ok && r.pattern === pattern;
+}
+
+function wildcardRegExp(glob: string): RegExp {
+  return new RegExp(`^${glob.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`);
+}
+
+/**
+ * Whether the browser would run a content script registered for `pattern` on `url`
+ * (so a content script can find the site, and with it the mode and rules, it runs for).
+ * As in browsers, `*.example.com` also matches example.com, and the path part is
+ * matched against the path and query.
+ */
+export function urlMatchesPattern(pattern: string, url: string): boolean {
+  const m = /^(\*|https?):\/\/([^/]+)(\/.*)$/.exec(pattern);
+  if (!m) return false;
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return false;
+  }
+  const [, scheme, host, path] = m as unknown as [string, string, string, string];
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') return false;
+  if (scheme !== '*' && `${scheme}:` !== u.protocol) return false;
+  const hostOk = host.startsWith('*.')
+    ? u.hostname === host.slice(2) || u.hostname.endsWith(host.slice(1))
+    : u.hostname === host;
+  return hostOk && wildcardRegExp(path).test(u.pathname + u.search);
+}
+
+/** The origin pattern (`https://host/*`) a URL belongs to, for asking host permission. */
+export function originPattern(url: string): string | null {
+  try {
+    const u = new URL(url);
+    return `${u.protocol}//${u.hostname}/*`;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,133 @@
+import { browser } from 'wxt/browser';
+import { applyManagedConfig } from '../settings/managed';
+import { isBuiltInSite } from './built-in';
+import type { Site } from './schema';
+import { readSites } from './store';
+
+// CRM sites the user adds get the same content script as Convoso's own pages,
+// registered at runtime for the site's pattern once the browser granted access.
+
+/** The badge's content script as built by WXT (entrypoints/content). */
+export const CONTENT_SCRIPT_FILE = 'content-scripts/content.js';
+const PREFIX = 'site-';
+
+export function scriptIdFor(site: Pick<Site, 'id'>): string {
+  return `${PREFIX}${site.id}`;
+}
+
+/** Built-in sites run the manifest's script; a site switched off runs none. */
+export function wantsRegistration(site: Site): boolean {
+  return !isBuiltInSite(site) && site.mode !== 'off';
+}
+
+export type SiteStatus =
+  | 'built-in' // the manifest's content script covers it
+  | 'active' // access granted and the script registered
+  | 'off'
+  | 'no-access' // the browser has not granted (or the user revoked) access to the site
+  | 'not-registered'; // access granted, but the script is not registered (yet)
+
+export const SITE_STATUS_TEXT: Record<SiteStatus, string> = {
+  'built-in': 'Active (built in)',
+  active: 'Active',
+  off: 'Off',
+  'no-access': 'Not active: the browser has not granted access to this site',
+  'not-registered': 'Not active: the page script is not registered',
+};
+
+async function hasAccess(pattern: string): Promise<boolean> {
+  try {
+    return await browser.permissions.contains({ origins: [pattern] });
+  } catch {
+    return false;
+  }
+}
+
+async function registeredIds(): Promise<Map<string, string[]>> {
+  try {
+    const scripts = await browser.scripting.getRegisteredContentScripts();
+    return new Map(scripts.filter((s) => s.id.startsWith(PREFIX)).map((s) => [s.id, s.matches ?? []]));
+  } catch {
+    return new Map();
+  }
+}
+
+export async function siteStatuses(sites: readonly Site[]): Promise<Record<string, SiteStatus>> {
+  const registered = await registeredIds();
+  const entries = await Promise.all(
+    sites.map(async (site): Promise<[string, SiteStatus]> => {
+      if (isBuiltInSite(site)) return [site.id, site.mode === 'off' ? 'off' : 'built-in'];
+      if (site.mode === 'off') return [site.id, 'off'];
+      if (!(await hasAccess(site.pattern))) return [site.id, 'no-access'];
+      return [site.id, registered.has(scriptIdFor(site)) ? 'active' : 'not-registered'];
+    }),
+  );
+  return Object.fromEntries(entries);
+}
+
+export async function registerSite(site: Site): Promise<void> {
+  const script = {
+    id: scriptIdFor(site),
+    matches: [site.pattern],
+    js: [CONTENT_SCRIPT_FILE],
+    runAt: 'document_idle' as const,
+  };
+  try {
+    await browser.scripting.registerContentScripts([{ ...script, persistAcrossSessions: true }]);
+  } catch (error) {
+    // Firefox versions without persistent registrations refuse the flag; the
+    // background's syncRegisteredSites re-registers at every start instead.
+    if (!/persistAcrossSessions/i.test(String(error))) throw error;
+    await browser.scripting.registerContentScripts([script]);
+  }
+}
+
+export async function unregisterSite(site: Pick<Site, 'id'>): Promise<void> {
+  try {
+    await browser.scripting.unregisterContentScripts({ ids: [scriptIdFor(site)] });
+  } catch {
+    // Not registered: nothing to undo.
+  }
+}
+
+let running: Promise<void> | null = null;
+
+/**
+ * Applies the administrator's policy (applyManagedConfig), then makes the
+ * registered scripts match the stored list and the granted access:
+ * registers what is missing or changed, unregisters what was removed, switched
+ * off, or lost its access. The background runs it at every start (registrations
+ * may not survive a restart, e.g. in Firefox); the options page after each change.
+ * Concurrent calls share one run.
+ */
+export function syncRegisteredSites(): Promise<void> {
+  running ??= reconcile().finally(() => {
+    running = null;
+  });
+  return running;
+}
+
+async function reconcile(): Promise<void> {
+  await applyManagedConfig().catch(() => undefined);
+  const [{ sites }, registered] = await Promise.all([readSites(), registeredIds()]);
+  const wanted = new Map<string, Site>();
+  for (const site of sites) {
+    if (wantsRegistration(site) && (await hasAccess(site.pattern))) wanted.set(scriptIdFor(site), site);
+  }
+  const stale = [...registered].filter(([id, matches]) => {
+    const site = wanted.get(id);
+    return !site || matches.length !== 1 || matches[0] !== site.pattern;
+  });
+  if (stale.length > 0) {
+    await browser.scripting.unregisterContentScripts({ ids: stale.map(([id]) => id) }).catch(() => undefined);
+  }
+  const staleIds = new Set(stale.map(([id]) => id));
+  for (const [id, site] of wanted) {
+    if (registered.has(id) && !staleIds.has(id)) continue;
+    try {
+      await registerSite(site);
+    } catch {
+      // Left "not registered" in the options page's list, where the user sees it.
+    }
+  }
+}
