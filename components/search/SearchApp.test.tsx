@@ -124,6 +124,16 @@ describe('search form', () => {
     expect((screen.getByLabelText('Results per page') as HTMLSelectElement).value).toBe('20');
   });
 
+  it('the popup opens with the Lead ID ready for typing; the tab does not take focus', async () => {
+    renderApp();
+    await ready();
+    expect(document.activeElement).toBe(screen.getByLabelText('Lead ID'));
+    cleanup();
+    render(<SearchApp layout="tab" now={() => NOW} locale="en-US" />);
+    await ready();
+    expect(document.activeElement).toBe(document.body);
+  });
+
   it('sends the filters typed, offset 0, and no page size unless chosen', async () => {
     searchReplies.push(page([RAW]));
     renderApp();
@@ -373,7 +383,12 @@ describe('results', () => {
     type('Lead ID', '424242');
     submit();
     await screen.findByText('Page 1 of 3');
-    expect((screen.getByRole('button', { name: 'Previous page' }) as HTMLButtonElement).disabled).toBe(true);
+    // Unavailable but still focusable, so a keyboard user never loses their place.
+    const previous = screen.getByRole('button', { name: 'Previous page' });
+    expect(previous.getAttribute('aria-disabled')).toBe('true');
+    fireEvent.click(previous);
+    await flush();
+    expect(searches).toHaveLength(1);
     // Typing after the search does not change what paging asks for.
     type('Lead ID', '1');
     searchReplies.push(page([RAW], { total: 45, limit: 20, offset: 20 }));
@@ -382,7 +397,14 @@ describe('results', () => {
     searchReplies.push(page([RAW], { total: 45, limit: 20, offset: 40 }));
     fireEvent.click(screen.getByRole('button', { name: 'Next page' }));
     await screen.findByText('Page 3 of 3');
-    expect((screen.getByRole('button', { name: 'Next page' }) as HTMLButtonElement).disabled).toBe(true);
+    const next = screen.getByRole('button', { name: 'Next page' });
+    expect(next.getAttribute('aria-disabled')).toBe('true');
+    next.focus();
+    fireEvent.click(next);
+    await flush();
+    expect(searches).toHaveLength(3);
+    expect(document.activeElement).toBe(next);
+    expect(screen.getByRole('button', { name: 'Previous page' }).getAttribute('aria-disabled')).toBeNull();
     searchReplies.push(page([RAW], { total: 45, limit: 20, offset: 20 }));
     fireEvent.click(screen.getByRole('button', { name: 'Previous page' }));
     await screen.findByText('Page 2 of 3');
@@ -515,6 +537,30 @@ describe('states', () => {
     ]);
   });
 
+  it('after Retry from the keyboard, focus lands on what replaced the notice, never on the page itself', async () => {
+    searchReplies.push(fail({ kind: 'network', message: 'Could not reach Convoso.' }));
+    searchReplies.push(fail({ kind: 'auth', status: 401, message: 'Convoso refused the API token.' }));
+    searchReplies.push(page([RAW]));
+    renderApp();
+    await ready();
+    submit();
+    let retry = within(await screen.findByRole('alert')).getByRole('button', { name: 'Retry' });
+    retry.focus();
+    fireEvent.click(retry);
+    // The auth error has no Retry: the notice itself takes focus.
+    await screen.findByText('Convoso refused the API token.');
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('alert')));
+
+    // A successful retry removes the notice: the results take focus.
+    searchReplies.unshift(fail({ kind: 'timeout', timeoutMs: 1000, message: 'Convoso did not answer within 1 s.' }));
+    submit();
+    retry = within(await screen.findByRole('alert')).getByRole('button', { name: 'Retry' });
+    retry.focus();
+    fireEvent.click(retry);
+    await screen.findByText('Agent Smith');
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('region', { name: 'Results' })));
+  });
+
   it('a rejected token offers the options page', async () => {
     const open = vi.spyOn(fakeBrowser.runtime, 'openOptionsPage').mockResolvedValue(undefined);
     searchReplies.push(fail({ kind: 'auth', status: 403, message: 'Convoso refused the API token.' }));
@@ -539,6 +585,19 @@ describe('states', () => {
     expect(document.getElementById(input.getAttribute('aria-describedby')!)?.textContent).toBe('Convoso refused the date format.');
   });
 
+  it("Convoso's date refusal (6031) marks the date that was sent, not an empty start date", async () => {
+    searchReplies.push(
+      fail({ kind: 'param', code: 6031, field: 'start_date', apiText: 'Invalid date format', message: 'Convoso refused the date format.' }),
+    );
+    renderApp();
+    await ready();
+    type('End date', '2025-06-30');
+    submit();
+    await screen.findByRole('alert');
+    expect(screen.getByLabelText('End date').getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByLabelText('Start date').getAttribute('aria-invalid')).toBeNull();
+  });
+
   it('a refused field inside "More filters" opens the group', async () => {
     searchReplies.push(fail({ kind: 'param', code: 6042, field: 'list_id', apiText: '', message: "Convoso doesn't know that list." }));
     renderApp();
@@ -554,6 +613,78 @@ describe('states', () => {
     await screen.findByRole('alert');
     expect(screen.getByLabelText('List ID').getAttribute('aria-invalid')).toBe('true');
     expect((screen.getByText('More filters').closest('details') as HTMLDetailsElement).open).toBe(true);
+  });
+});
+
+describe('saved settings that fell back to defaults', () => {
+  const PROBLEMS = ['The default page size was stored in an unreadable form; using the default.', 'The request timeout could not be read; using the default.'];
+
+  it('are listed above the form, with a way to the options page', async () => {
+    status = { ok: true, status: { ...STATUS, problems: PROBLEMS } };
+    const open = vi.spyOn(fakeBrowser.runtime, 'openOptionsPage').mockResolvedValue(undefined);
+    renderApp();
+    const notice = (await screen.findByText('2 saved settings were reset')).closest('section')!;
+    expect(notice.getAttribute('aria-labelledby')).toBe('settings-problems-title');
+    expect([...notice.querySelectorAll('li')].map((li) => li.textContent)).toEqual(PROBLEMS);
+    fireEvent.click(within(notice).getByRole('button', { name: 'Check the options' }));
+    expect(open).toHaveBeenCalledOnce();
+    // The form still works.
+    expect(screen.getByLabelText('Lead ID')).toBeTruthy();
+  });
+
+  it('are shown with the no-token explanation too (an unreadable token is one of them)', async () => {
+    status = { ok: true, status: { ...STATUS, hasToken: false, problems: ['The API token was stored in an unreadable form; using the default.'] } };
+    renderApp();
+    await screen.findByText(/needs your Convoso API token/);
+    expect(screen.getByText('A saved setting was reset')).toBeTruthy();
+    expect(screen.getByText('The API token was stored in an unreadable form; using the default.')).toBeTruthy();
+  });
+
+  it('nothing is shown when every setting was read', async () => {
+    renderApp();
+    await ready();
+    expect(screen.queryByText(/saved settings? (was|were) reset/)).toBeNull();
+  });
+});
+
+describe('quick filters', () => {
+  it('"Today" fills both dates with today and searches, keeping the other filters', async () => {
+    searchReplies.push(page([RAW]));
+    renderApp();
+    await ready();
+    type('User ID', '7');
+    const today = within(screen.getByRole('group', { name: 'Quick filters' })).getByRole('button', { name: 'Today' });
+    expect(today.getAttribute('title')).toMatch(/start and end date to today/);
+    fireEvent.click(today);
+    await screen.findByText('Agent Smith');
+    expect(searches).toEqual([{ start_date: '2025-06-03', end_date: '2025-06-03', user_id: '7', offset: 0 }]);
+    expect((screen.getByLabelText('Start date') as HTMLInputElement).value).toBe('2025-06-03');
+    expect((screen.getByLabelText('End date') as HTMLInputElement).value).toBe('2025-06-03');
+  });
+
+  it('"Overdue" sets the stage to Past due and searches from the first page', async () => {
+    searchReplies.push(page([RAW], { total: 60 }), page([RAW], { total: 60, offset: 20 }), page([RAW]));
+    renderApp();
+    await ready();
+    type('Lead ID', '424242');
+    submit();
+    await screen.findByText('Page 1 of 3');
+    fireEvent.click(screen.getByRole('button', { name: 'Next page' }));
+    await screen.findByText('Page 2 of 3');
+    fireEvent.click(screen.getByRole('button', { name: 'Overdue' }));
+    await waitFor(() => expect(searches).toHaveLength(3));
+    expect(searches[2]).toEqual({ lead_id: '424242', stage: 'PASTDUE', offset: 0 });
+    expect((screen.getByLabelText('Stage') as HTMLSelectElement).value).toBe('PASTDUE');
+  });
+
+  it('still checks the rest of the form: a bad ID is marked and nothing is sent', async () => {
+    renderApp();
+    await ready();
+    type('Lead ID', 'abc');
+    fireEvent.click(screen.getByRole('button', { name: 'Today' }));
+    await flush();
+    expect(screen.getByLabelText('Lead ID').getAttribute('aria-invalid')).toBe('true');
+    expect(searches).toEqual([]);
   });
 });
 

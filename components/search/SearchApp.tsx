@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { isNoMatch, type ApiError } from '../../utils/api/errors';
 import type { SearchPage } from '../../utils/api/model';
-import { DEFAULT_LIMIT, FILTER_FIELDS } from '../../utils/api/vocabulary';
+import { DEFAULT_LIMIT } from '../../utils/api/vocabulary';
 import type { ServiceError } from '../../utils/messaging/protocol';
 import { send } from '../../utils/messaging/send';
 import { emptySentence } from '../../utils/search/filter-labels';
@@ -16,12 +16,14 @@ import {
   type SearchForm,
 } from '../../utils/search/form-state';
 import { nextOffset, pageIndicator, previousOffset, rangeText, totalText } from '../../utils/search/page-text';
+import { applyPreset, type Preset } from '../../utils/search/presets';
+import { refusedFields } from '../../utils/search/refused-fields';
 import { clearPopupState, readPopupState, writePopupState } from '../../utils/search/session-state';
 import { SORT_KEYS, SORT_LABELS, sortCallbacks, type SortKey } from '../../utils/search/sort';
 import { CallbackList } from './CallbackList';
 import { CallbackTable } from './CallbackTable';
 import { SearchFormView, fieldId, type FieldErrors } from './SearchForm';
-import { ErrorNotice, NoTokenNotice } from './StateViews';
+import { ErrorNotice, NoTokenNotice, SettingsProblems } from './StateViews';
 
 export type Layout = 'popup' | 'tab';
 
@@ -43,13 +45,12 @@ interface Shown {
 
 const sameForm = (a: SearchForm, b: SearchForm) => (Object.keys(a) as FormField[]).every((k) => a[k].trim() === b[k].trim());
 
-const QUERY_FIELDS_ON_FORM: ReadonlySet<string> = new Set([...FILTER_FIELDS, 'limit']);
-
 export function SearchApp(props: SearchAppProps) {
   const clock = props.now ?? (() => new Date());
   const locale = props.locale ?? (typeof navigator !== 'undefined' && navigator.language ? navigator.language : 'en-US');
 
   const [hasToken, setHasToken] = useState<boolean | null>(null);
+  const [settingsProblems, setSettingsProblems] = useState<readonly string[]>([]);
   const [defaultPageSize, setDefaultPageSize] = useState(DEFAULT_LIMIT);
   const [form, setForm] = useState<SearchForm>(() => props.initial?.form ?? { ...EMPTY_FORM });
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -60,6 +61,8 @@ export function SearchApp(props: SearchAppProps) {
   const [now, setNow] = useState(clock);
   const [focusField, setFocusField] = useState<FormField | null>(null);
   const lastRequest = useRef<{ form: SearchForm; offset: number } | null>(null);
+  /** Counts answers to Retry: the notice holding that button may vanish under the keyboard. */
+  const [retryAnswers, setRetryAnswers] = useState(0);
   const seq = useRef(0);
   // Read by run(), which the mount effect captured before the settings arrived.
   const pageSizeRef = useRef(DEFAULT_LIMIT);
@@ -69,13 +72,28 @@ export function SearchApp(props: SearchAppProps) {
     return () => clearInterval(timer);
   }, []);
 
+  // The popup opens to answer "what does this lead have?": the Lead ID is ready
+  // for typing (or pasting) and Enter, with no click first.
+  useEffect(() => {
+    if (props.layout === 'popup') document.getElementById(fieldId('lead_id'))?.focus();
+  }, []);
+
+  // A keyboard user pressed Retry and the notice holding it is gone (or lost
+  // its Retry): land on what replaced it rather than at the top of the document.
+  useEffect(() => {
+    if (retryAnswers === 0) return;
+    const active = document.activeElement;
+    if (active && active !== document.body && active.isConnected) return;
+    document.querySelector<HTMLElement>('.search-app .error-notice, .search-app .results')?.focus();
+  }, [retryAnswers]);
+
   useEffect(() => {
     if (!focusField) return;
     document.getElementById(fieldId(focusField))?.focus();
     setFocusField(null);
   }, [focusField]);
 
-  async function run(searchForm: SearchForm, offset: number) {
+  async function run(searchForm: SearchForm, offset: number, fromRetry = false) {
     const mine = ++seq.current;
     lastRequest.current = { form: searchForm, offset };
     setLoading(true);
@@ -84,6 +102,8 @@ export function SearchApp(props: SearchAppProps) {
     // A newer search (or Clear) happened meanwhile: this answer is stale.
     if (mine !== seq.current) return;
     setLoading(false);
+    // Rendered together with the answer below, so the effect sees the new page.
+    if (fromRetry) setRetryAnswers((n) => n + 1);
     if (reply.ok) {
       setError(null);
       setShown({ form: searchForm, page: reply.page });
@@ -108,8 +128,8 @@ export function SearchApp(props: SearchAppProps) {
     setError(e);
     setShown(null);
     void writePopupState({ form: searchForm, offset, page: null });
-    if ((e.kind === 'param' || e.kind === 'invalid-query') && e.field && QUERY_FIELDS_ON_FORM.has(e.field)) {
-      setErrors({ [e.field]: e.message });
+    if (e.kind === 'param' || e.kind === 'invalid-query') {
+      setErrors(Object.fromEntries(refusedFields(e, searchForm).map((f) => [f, e.message])));
     }
   }
 
@@ -129,6 +149,7 @@ export function SearchApp(props: SearchAppProps) {
         setError(status.error);
         return;
       }
+      setSettingsProblems(status.status.problems);
       setDefaultPageSize(status.status.pageSize);
       pageSizeRef.current = status.status.pageSize;
       setHasToken(status.status.hasToken);
@@ -165,6 +186,16 @@ export function SearchApp(props: SearchAppProps) {
     searchFrom(form, 0, unreadableDates());
   }
 
+  /** A quick filter fills its fields, keeps the rest, and searches at once. */
+  function applyQuickFilter(preset: Preset) {
+    const next = applyPreset(form, preset, clock());
+    setForm(next);
+    setSort('received');
+    // A date the preset just filled is no longer the unreadable one in the input.
+    const stillBad = new Set([...unreadableDates()].filter((f) => next[f] === ''));
+    searchFrom(next, 0, stillBad);
+  }
+
   function clear() {
     seq.current++;
     setForm({ ...EMPTY_FORM });
@@ -193,6 +224,7 @@ export function SearchApp(props: SearchAppProps) {
     return (
       <main class={`search-app search-app--${props.layout}`}>
         <Header layout={props.layout} />
+        <SettingsProblems problems={settingsProblems} onOpenOptions={openOptions} />
         <NoTokenNotice onOpenOptions={openOptions} />
       </main>
     );
@@ -212,6 +244,7 @@ export function SearchApp(props: SearchAppProps) {
   return (
     <main class={`search-app search-app--${props.layout}`}>
       <Header layout={props.layout} />
+      <SettingsProblems problems={settingsProblems} onOpenOptions={openOptions} />
       <SearchFormView
         form={form}
         errors={errors}
@@ -223,6 +256,7 @@ export function SearchApp(props: SearchAppProps) {
         }}
         onSubmit={submit}
         onClear={clear}
+        onPreset={applyQuickFilter}
         onOpenInTab={props.layout === 'popup' ? openInTab : undefined}
       />
 
@@ -232,10 +266,18 @@ export function SearchApp(props: SearchAppProps) {
         <span class="visually-hidden">{loading ? '' : statusText}</span>
       </p>
 
-      {error && <ErrorNotice error={error} onRetry={() => lastRequest.current && void run(lastRequest.current.form, lastRequest.current.offset)} onOpenOptions={openOptions} />}
+      {error && (
+        <ErrorNotice
+          error={error}
+          onRetry={() => {
+            if (lastRequest.current) void run(lastRequest.current.form, lastRequest.current.offset, true);
+          }}
+          onOpenOptions={openOptions}
+        />
+      )}
 
       {page && (
-        <section class={`results${loading ? ' results--stale' : ''}`} aria-label="Results" aria-busy={loading ? 'true' : 'false'}>
+        <section class={`results${loading ? ' results--stale' : ''}`} aria-label="Results" aria-busy={loading ? 'true' : 'false'} tabIndex={-1}>
           {page.results.length === 0 ? (
             <p class="empty">{statusText}</p>
           ) : (
@@ -270,12 +312,14 @@ export function SearchApp(props: SearchAppProps) {
               )}
             </>
           )}
+          {/* aria-disabled, not disabled: reaching the last page with the keyboard
+              must not throw focus back to the top of the document. */}
           <nav class="pager" aria-label="Pages">
-            <button type="button" disabled={previousOffset(page) === null} onClick={() => goTo(previousOffset(page))}>
+            <button type="button" aria-disabled={previousOffset(page) === null ? 'true' : undefined} onClick={() => goTo(previousOffset(page))}>
               Previous page
             </button>
             <span class="page-indicator">{pageIndicator(page, locale)}</span>
-            <button type="button" disabled={nextOffset(page) === null} onClick={() => goTo(nextOffset(page))}>
+            <button type="button" aria-disabled={nextOffset(page) === null ? 'true' : undefined} onClick={() => goTo(nextOffset(page))}>
               Next page
             </button>
           </nav>

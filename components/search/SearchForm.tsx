@@ -3,6 +3,7 @@ import type { ComponentChildren } from 'preact';
 import { FIELD_LABELS, PAGE_SIZES, RECIPIENT_FILTERS, STAGE_FILTERS } from '../../utils/api/vocabulary';
 import { MORE_FILTERS, hasMoreFilters, type DateField, type FormField, type SearchForm } from '../../utils/search/form-state';
 import { RECIPIENT_FILTER_LABELS, STAGE_FILTER_LABELS } from '../../utils/search/filter-labels';
+import { PRESETS, PRESET_HINTS, PRESET_LABELS, type Preset } from '../../utils/search/presets';
 
 export type FieldErrors = Partial<Record<FormField, string>>;
 
@@ -15,6 +16,8 @@ export interface SearchFormProps {
   onChange(field: FormField, value: string): void;
   onSubmit(): void;
   onClear(): void;
+  /** A quick filter: fills its fields and searches. */
+  onPreset(preset: Preset): void;
   /** Only in the popup: the same search as a full page. */
   onOpenInTab?: () => void;
 }
@@ -164,6 +167,17 @@ export function SearchFormView(props: SearchFormProps) {
         <button type="button" onClick={props.onClear}>
           Clear
         </button>
+        <div class="quick-filters" role="group" aria-labelledby="quick-filters-label">
+          <span id="quick-filters-label" class="quick-filters-label">
+            Quick filters
+          </span>
+          {/* The title is also the button's accessible description. */}
+          {PRESETS.map((preset) => (
+            <button key={preset} type="button" title={PRESET_HINTS[preset]} onClick={() => props.onPreset(preset)}>
+              {PRESET_LABELS[preset]}
+            </button>
+          ))}
+        </div>
         {props.onOpenInTab && (
           <button type="button" class="link-button" onClick={props.onOpenInTab}>
             Open in tab

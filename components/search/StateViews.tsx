@@ -23,7 +23,7 @@ export function ErrorNotice(props: { error: ServiceError; onRetry(): void; onOpe
   const { error } = props;
   const retryable = RETRYABLE_KINDS.has(error.kind as ApiErrorKind);
   return (
-    <div class="error-notice" role="alert">
+    <div class="error-notice" role="alert" tabIndex={-1}>
       <p>{error.message}</p>
       {(retryable || SETTINGS_KINDS.has(error.kind)) && (
         <div class="notice-actions">
@@ -40,5 +40,29 @@ export function ErrorNotice(props: { error: ServiceError; onRetry(): void; onOpe
         </div>
       )}
     </div>
+  );
+}
+
+/**
+ * Saved settings that were unreadable and fell back to their defaults: the
+ * search still works, but the agent should know why it may behave differently
+ * (another page size, API address or timeout) and where to fix it.
+ */
+export function SettingsProblems(props: { problems: readonly string[]; onOpenOptions(): void }) {
+  if (props.problems.length === 0) return null;
+  return (
+    <section class="settings-problems" aria-labelledby="settings-problems-title">
+      <p id="settings-problems-title" class="settings-problems-title">
+        {props.problems.length === 1 ? 'A saved setting was reset' : `${props.problems.length} saved settings were reset`}
+      </p>
+      <ul>
+        {props.problems.map((problem, i) => (
+          <li key={i}>{problem}</li>
+        ))}
+      </ul>
+      <button type="button" class="link-button" onClick={props.onOpenOptions}>
+        Check the options
+      </button>
+    </section>
   );
 }

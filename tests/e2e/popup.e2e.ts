@@ -186,6 +186,148 @@ describe('popup states', () => {
   });
 });
 
+describe('keyboard, layout and themes', () => {
+  /** What has focus, as a short name: a field's id, or a button's or summary's text. */
+  const focused = (page: Page) =>
+    page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      if (!el || el === document.body) return 'body';
+      return el.id || el.textContent!.trim();
+    });
+
+  /** Presses Tab until the focused element's name starts with `name`. */
+  async function tabUntil(page: Page, name: string, max = 120) {
+    for (let i = 0; i < max; i++) {
+      if ((await focused(page)).startsWith(name)) return;
+      await page.keyboard.press('Tab');
+    }
+    throw new Error(`${name} never got focus; last was ${await focused(page)}`);
+  }
+
+  it('works from the keyboard alone, in a sensible order, with focus always visible', async () => {
+    ext = await launchExtension();
+    const page = await openPopup(ext);
+    await page.setViewportSize({ width: 560, height: 600 });
+
+    // The popup opens ready to type a lead ID; then the order a Tab key walks:
+    // the common filters, the rest, then the actions.
+    // (A date input's month/day/year parts each take a Tab; they count once.)
+    const order: string[] = [await focused(page)];
+    for (let i = 0; i < 30 && order.at(-1) !== 'Open in tab'; i++) {
+      await page.keyboard.press('Tab');
+      const name = await focused(page);
+      if (name !== order.at(-1)) order.push(name);
+    }
+    expect(order).toEqual([
+      'search-lead_id',
+      'search-user_id',
+      'search-campaign_id',
+      'search-stage',
+      'search-recipient',
+      'search-start_date',
+      'search-end_date',
+      'search-limit',
+      'More filters',
+      'Search',
+      'Clear',
+      'Today',
+      'Overdue',
+      'Open in tab',
+    ]);
+    expect(await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle)).toBe('solid');
+
+    // "More filters" opens with Enter and its fields follow in the order.
+    await page.keyboard.press('Shift+Tab');
+    await tabUntil(page, 'More filters');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toBe('search-comments');
+
+    // A quick filter searches; the result is announced in the status region.
+    await tabUntil(page, 'Overdue');
+    await page.keyboard.press('Enter');
+    await page.getByRole('status').getByText(/callbacks, showing 1–20\.$/).waitFor();
+    expect(searchRequests().at(-1)!.query).toMatchObject({ stage: 'PASTDUE', offset: '0' });
+
+    // Open in tab, from the keyboard.
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toBe('Open in tab');
+    const tab = ext.context.waitForEvent('page');
+    await page.keyboard.press('Enter');
+    const opened = await tab;
+    expect(new URL(opened.url()).searchParams.get('stage')).toBe('PASTDUE');
+    await opened.getByRole('table').waitFor();
+    await opened.close();
+
+    // Sort, then every field of the first callback.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement!.tagName)).toBe('SELECT');
+    await page.keyboard.press('ArrowDown');
+    expect(await page.getByLabel('Sort').inputValue()).toBe('time-asc');
+    await tabUntil(page, 'All fields of callback');
+    await page.keyboard.press('Enter');
+    await page.locator('.callback-card').first().getByText('callback_time', { exact: true }).waitFor();
+
+    // Paging keeps focus on the pager, even on the button that becomes unavailable.
+    await tabUntil(page, 'Next page');
+    await page.keyboard.press('Enter');
+    await page.getByText(/^Page 2 of /).waitFor();
+    expect(await focused(page)).toBe('Next page');
+    await page.keyboard.press('Shift+Tab');
+    expect(await focused(page)).toBe('Previous page');
+    await page.keyboard.press('Enter');
+    await page.getByText(/^Page 1 of /).waitFor();
+    expect(await focused(page)).toBe('Previous page');
+    expect(await page.getByRole('button', { name: 'Previous page' }).getAttribute('aria-disabled')).toBe('true');
+    expect(await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle)).toBe('solid');
+    // The popup's search, the tab's, then the popup's two pages.
+    expect(searchRequests().map((r) => r.query.offset)).toEqual(['0', '0', '20', '0']);
+  });
+
+  it.each([
+    ['light', 800],
+    ['light', 400],
+    ['dark', 800],
+    ['dark', 400],
+  ] as const)('fits a %s popup %i px wide without sideways scrolling', async (colorScheme, width) => {
+    ext = await launchExtension();
+    const page = await ext.context.newPage();
+    await page.emulateMedia({ colorScheme });
+    await page.setViewportSize({ width, height: 600 });
+    await page.goto(`chrome-extension://${ext.extensionId}/popup.html`);
+    await page.getByLabel('Lead ID').fill(FIXTURE_LEADS.leadB);
+    await search(page);
+    await page.getByText('5 callbacks', { exact: true }).waitFor();
+    await page.getByText('More filters').click();
+    for (const details of await page.getByText('All fields').all()) await details.click();
+    await page.locator('.raw-fields').first().waitFor();
+
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    expect(await page.evaluate(() => document.body.scrollWidth <= document.body.clientWidth)).toBe(true);
+    const [bg, fg] = await page.evaluate(() => [getComputedStyle(document.body).backgroundColor, getComputedStyle(document.body).color]);
+    expect(bg).toBe(colorScheme === 'dark' ? 'rgb(17, 24, 39)' : 'rgb(255, 255, 255)');
+    expect(fg).toBe(colorScheme === 'dark' ? 'rgb(229, 231, 235)' : 'rgb(31, 41, 55)');
+  });
+});
+
+describe('saved settings', () => {
+  it('a stored value that could not be read is reported, and the search still works', async () => {
+    ext = await launchExtension();
+    await ext.setStorage('local', { pageSize: 'lots' });
+    const page = await openPopup(ext);
+    const notice = page.getByRole('region', { name: 'A saved setting was reset' });
+    await notice.getByText('The default page size was stored in an unreadable form; using the default.').waitFor();
+    const options = ext.context.waitForEvent('page');
+    await notice.getByRole('button', { name: 'Check the options' }).click();
+    expect((await options).url()).toContain('/options.html');
+
+    await page.getByLabel('Lead ID').fill(FIXTURE_LEADS.withCallbacks);
+    await search(page);
+    await page.getByText('3 callbacks', { exact: true }).waitFor();
+    expect(searchRequests()[0]!.query).toMatchObject({ limit: '20' });
+  });
+});
+
 describe('search tab', () => {
   it('opened with ?lead_id= shows that lead’s callbacks in a table', async () => {
     ext = await launchExtension();
