@@ -7,7 +7,9 @@ import {
   baseUrlSetting,
   localTokenSetting,
   methodSetting,
+  pageSizeSetting,
   sessionTokenSetting,
+  timeoutSetting,
   tokenStorageSetting,
   userIdSetting,
 } from '../../utils/settings/settings';
@@ -25,7 +27,10 @@ beforeEach(() => {
   fake = installFakeScripting();
   sendMock.mockReset();
 });
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+});
 
 function type(label: string | RegExp, value: string) {
   fireEvent.input(screen.getByLabelText(label), { target: { value } });
@@ -143,6 +148,7 @@ describe('ConnectionForm', () => {
     expect(screen.getByText('No token saved')).toBeTruthy();
     expect((await localTokenSetting.get()).value).toBe('');
     expect((screen.getByRole('button', { name: 'Forget token' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(document.activeElement).toBe(screen.getByLabelText('API token'));
   });
 
   it('notices the session token disappearing', async () => {
@@ -151,6 +157,61 @@ describe('ConnectionForm', () => {
     expect(screen.getByText('Token saved: ••••0001')).toBeTruthy();
     await fakeBrowser.storage.session.clear();
     await waitFor(() => expect(screen.getByText('No token saved')).toBeTruthy());
+  });
+
+  it('reports stored values that were unreadable and stores them again on Save', async () => {
+    await fakeBrowser.storage.local.set({ token: 42, userId: 'not a number', pageSize: -1, requestTimeoutMs: 'soon' });
+    await renderForm();
+    const notice = await screen.findByRole('alert');
+    expect(notice.textContent).toContain('Some saved settings could not be read, so defaults are shown instead');
+    for (const setting of [localTokenSetting, userIdSetting, pageSizeSetting, timeoutSetting]) {
+      expect(notice.textContent).toContain(`${setting.label} was stored in an unreadable form; using the default.`);
+    }
+    expect(screen.getByText('No token saved')).toBeTruthy();
+    expect((screen.getByLabelText('Convoso user ID') as HTMLInputElement).value).toBe('');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await screen.findByText('Saved.');
+    await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
+    const stored = await fakeBrowser.storage.local.get(null);
+    expect(stored).toMatchObject({ userId: '', pageSize: pageSizeSetting.fallback, requestTimeoutMs: timeoutSetting.fallback });
+    expect(stored).not.toHaveProperty('token');
+  });
+
+  it('writes all fields or none: a failed write keeps every typed value and stores nothing', async () => {
+    const realSet = fakeBrowser.storage.local.set.bind(fakeBrowser.storage.local);
+    // The storage refuses the user ID (as when the disk is full); everything else would be accepted.
+    vi.spyOn(fakeBrowser.storage.local, 'set').mockImplementation(async (items: Record<string, unknown>) => {
+      if ('userId' in items) throw new Error('QUOTA_BYTES quota exceeded');
+      return realSet(items);
+    });
+    await renderForm();
+    type('API token', TOKEN);
+    fireEvent.change(screen.getByLabelText('Request method'), { target: { value: 'POST' } });
+    type('Convoso user ID', '1234');
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await screen.findByText('Could not save (QUOTA_BYTES quota exceeded). Your entries are still in the form.');
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
+    expect((screen.getByLabelText('API token') as HTMLInputElement).value).toBe(TOKEN);
+    expect((screen.getByLabelText('Request method') as HTMLSelectElement).value).toBe('POST');
+    expect((screen.getByLabelText('Convoso user ID') as HTMLInputElement).value).toBe('1234');
+    expect(screen.getByText('No token saved')).toBeTruthy();
+  });
+
+  it('runs one test at a time however often the button is clicked', async () => {
+    let answer!: (reply: { ok: true; total: number }) => void;
+    sendMock.mockReturnValue(new Promise((resolve) => (answer = resolve)) as never);
+    await renderForm();
+    type('API token', TOKEN);
+    const button = screen.getByRole('button', { name: 'Test connection' });
+    fireEvent.click(button);
+    fireEvent.click(button);
+    await screen.findByText('Testing the connection…');
+    expect(button.getAttribute('aria-disabled')).toBe('true');
+    answer({ ok: true, total: 1 });
+    await screen.findByText('Connected. The account has 1 callback.');
+    expect(sendMock).toHaveBeenCalledTimes(1);
+    expect(button.getAttribute('aria-disabled')).toBe('false');
   });
 
   it('locks what the administrator set', async () => {
@@ -166,5 +227,26 @@ describe('ConnectionForm', () => {
     // The policy, not the form, writes a managed value; no prompt for its host either.
     expect(fake.requests).toEqual([]);
     expect(await fakeBrowser.storage.local.get('apiBaseUrl')).toEqual({});
+  });
+
+  it('offers to grant access to the administrator’s API host until the browser has', async () => {
+    await renderForm({ problems: [], baseUrl: 'https://api.corp.example/v1' } as never);
+    await screen.findByText('The browser has not granted access to api.corp.example yet, so the extension cannot reach the API.');
+    fake.answer = false;
+    fireEvent.click(screen.getByRole('button', { name: 'Grant access' }));
+    await screen.findByText('The browser did not grant access to api.corp.example; the extension cannot reach the API.');
+    fake.answer = true;
+    fireEvent.click(screen.getByRole('button', { name: 'Grant access' }));
+    await screen.findByText('Access to api.corp.example granted.');
+    expect(fake.requests).toEqual([['https://api.corp.example/*'], ['https://api.corp.example/*']]);
+    expect(screen.queryByRole('button', { name: 'Grant access' })).toBeNull();
+  });
+
+  it('says nothing about access when the administrator’s API host is already granted', async () => {
+    fake.granted.add('https://api.corp.example/*');
+    await renderForm({ problems: [], baseUrl: 'https://api.corp.example/v1' } as never);
+    await waitFor(() => expect(fakeBrowser.permissions.contains).toHaveBeenCalled());
+    await new Promise((r) => setTimeout(r, 0));
+    expect(screen.queryByRole('button', { name: 'Grant access' })).toBeNull();
   });
 });

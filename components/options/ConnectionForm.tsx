@@ -3,7 +3,7 @@ import * as v from 'valibot';
 import { browser } from 'wxt/browser';
 import { send } from '../../utils/messaging/send';
 import type { ManagedConfig } from '../../utils/settings/managed';
-import { forgetToken, readConnection, saveToken, tokenHint } from '../../utils/settings/connection';
+import { forgetToken } from '../../utils/settings/connection';
 import {
   BaseUrlSchema,
   DEFAULT_BASE_URL,
@@ -12,25 +12,15 @@ import {
   type RequestMethod,
   type TokenStorage,
 } from '../../utils/settings/schemas';
-import {
-  baseUrlSetting,
-  localTokenSetting,
-  methodSetting,
-  sessionTokenSetting,
-  tokenStorageSetting,
-  userIdSetting,
-} from '../../utils/settings/settings';
+import { localTokenSetting, sessionTokenSetting, tokenStorageSetting } from '../../utils/settings/settings';
 import { originPattern } from '../../utils/sites/match-pattern';
+import { readConnectionForm, saveConnection, type ConnectionFormState } from './connection-save';
 import { Field, inputValue, StatusLine, type Status } from './Field';
 
 type FieldName = 'token' | 'baseUrl' | 'userId';
 type Errors = Partial<Record<FieldName, string>>;
 
-interface Saved {
-  hasToken: boolean;
-  hint: string;
-  where: TokenStorage;
-}
+type Saved = Pick<ConnectionFormState, 'hasToken' | 'hint' | 'where' | 'problems'>;
 
 const WHERE: Array<{ value: TokenStorage; label: string; sentence: string }> = [
   {
@@ -70,23 +60,34 @@ export function ConnectionForm(props: { managed: ManagedConfig }) {
   const [status, setStatus] = useState<Status>(null);
   const [testStatus, setTestStatus] = useState<Status>(null);
   const [busy, setBusy] = useState(false);
+  const [testing, setTesting] = useState(false);
+  // A ref as well as state: a second click before the re-render must not start a second save or test.
+  const inFlight = useRef({ save: false, test: false });
+  // An administrator's API host outside the manifest still needs the user's grant once.
+  const managedExtra = managed.baseUrl ? extraOrigin(managed.baseUrl) : null;
+  const [managedHostGranted, setManagedHostGranted] = useState<boolean | null>(null);
   const refs = { token: useRef<HTMLInputElement>(null), baseUrl: useRef<HTMLInputElement>(null), userId: useRef<HTMLInputElement>(null) };
 
-  async function loadSaved(): Promise<Saved> {
-    const connection = await readConnection();
-    const next = { hasToken: connection.token !== '', hint: tokenHint(connection.token), where: connection.tokenStorage };
-    setSaved(next);
-    return next;
+  async function loadSaved(): Promise<ConnectionFormState> {
+    const state = await readConnectionForm();
+    setSaved({ hasToken: state.hasToken, hint: state.hint, where: state.where, problems: state.problems });
+    return state;
   }
 
   useEffect(() => {
     void (async () => {
-      const [current, connection, user] = await Promise.all([loadSaved(), readConnection(), userIdSetting.get()]);
-      setWhere(current.where);
-      setBaseUrl(connection.baseUrl);
-      setMethod(connection.method);
-      setUserId(user.value);
+      const state = await loadSaved();
+      setWhere(state.where);
+      setBaseUrl(state.baseUrl);
+      setMethod(state.method);
+      setUserId(state.userId);
     })();
+    if (managedExtra) {
+      void browser.permissions
+        .contains({ origins: [managedExtra] })
+        .catch(() => false)
+        .then(setManagedHostGranted);
+    }
     // The token can change elsewhere: another options tab, or the session ending.
     const stops = [localTokenSetting, sessionTokenSetting, tokenStorageSetting].map((s) => s.watch(() => void loadSaved()));
     return () => stops.forEach((stop) => stop());
@@ -121,7 +122,7 @@ export function ConnectionForm(props: { managed: ManagedConfig }) {
 
   /** Must run before any other await of a click: the prompt needs the click. */
   async function askForHost(url: string): Promise<boolean> {
-    const origin = managed.baseUrl ? null : extraOrigin(url);
+    const origin = extraOrigin(url);
     if (!origin) return true;
     try {
       return await browser.permissions.request({ origins: [origin] });
@@ -130,39 +131,39 @@ export function ConnectionForm(props: { managed: ManagedConfig }) {
     }
   }
 
+  async function onGrantManagedHost() {
+    const granted = await askForHost(managed.baseUrl!);
+    setManagedHostGranted(granted);
+    setStatus(
+      granted
+        ? { kind: 'ok', message: `Access to ${new URL(managed.baseUrl!).host} granted.` }
+        : { kind: 'error', message: `The browser did not grant access to ${new URL(managed.baseUrl!).host}; the extension cannot reach the API.` },
+    );
+  }
+
   async function onSave(event: Event) {
     event.preventDefault();
+    if (inFlight.current.save) return;
     const checked = validate();
     if (showErrors(checked.errors)) {
       setStatus({ kind: 'error', message: 'Nothing was saved: correct the marked fields.' });
       return;
     }
+    inFlight.current.save = true;
     setBusy(true);
     setStatus({ kind: 'busy', message: 'Saving…' });
     try {
-      if (!(await askForHost(checked.baseUrl))) {
+      // A managed address is the policy's to save; its access is granted with the button beside it.
+      if (!managed.baseUrl && !(await askForHost(checked.baseUrl))) {
         showErrors({ baseUrl: `The browser did not grant access to ${new URL(checked.baseUrl).host}, so nothing was saved.` });
         setStatus({ kind: 'error', message: 'Nothing was saved: access to the API address was not granted.' });
         return;
       }
-      const connection = await readConnection();
-      const keep = checked.token ?? (connection.token || undefined);
-      if (keep !== undefined) {
-        const result = await saveToken(keep, where);
-        if (!result.ok) {
-          showErrors({ token: result.message });
-          setStatus({ kind: 'error', message: 'Nothing was saved: correct the marked fields.' });
-          return;
-        }
-      } else {
-        await tokenStorageSetting.set(where);
-      }
-      if (!managed.baseUrl) await baseUrlSetting.set(checked.baseUrl);
-      if (!managed.method) await methodSetting.set(shownMethod);
-      await userIdSetting.set(checked.userId);
+      await saveConnection({ token: checked.token, where, baseUrl: checked.baseUrl, method: shownMethod, userId: checked.userId }, managed);
       setToken('');
       setShowToken(false);
       setBaseUrl(checked.baseUrl);
+      setUserId(checked.userId);
       await loadSaved();
       setStatus({ kind: 'ok', message: 'Saved.' });
     } catch (error) {
@@ -171,28 +172,38 @@ export function ConnectionForm(props: { managed: ManagedConfig }) {
         message: `Could not save (${error instanceof Error ? error.message : String(error)}). Your entries are still in the form.`,
       });
     } finally {
+      inFlight.current.save = false;
       setBusy(false);
     }
   }
 
   async function onTest() {
+    if (inFlight.current.test) return;
     const checked = validate();
     const found: Errors = { token: checked.errors.token, baseUrl: checked.errors.baseUrl };
     if (showErrors(found)) {
       setTestStatus({ kind: 'error', message: 'Correct the marked fields to test them.' });
       return;
     }
+    inFlight.current.test = true;
+    setTesting(true);
     setTestStatus({ kind: 'busy', message: 'Testing the connection…' });
-    if (!(await askForHost(checked.baseUrl))) {
-      setTestStatus({ kind: 'error', message: `The browser did not grant access to ${new URL(checked.baseUrl).host}.` });
-      return;
-    }
-    const reply = await send({ type: 'test-connection', token: checked.token, baseUrl: checked.baseUrl, method: shownMethod });
-    if (reply.ok) {
-      const total = reply.total.toLocaleString();
-      setTestStatus({ kind: 'ok', message: `Connected. The account has ${total} callback${reply.total === 1 ? '' : 's'}.` });
-    } else {
-      setTestStatus({ kind: 'error', message: reply.error.message });
+    try {
+      if (!(await askForHost(checked.baseUrl))) {
+        setTestStatus({ kind: 'error', message: `The browser did not grant access to ${new URL(checked.baseUrl).host}.` });
+        return;
+      }
+      if (managed.baseUrl) setManagedHostGranted(true);
+      const reply = await send({ type: 'test-connection', token: checked.token, baseUrl: checked.baseUrl, method: shownMethod });
+      if (reply.ok) {
+        const total = reply.total.toLocaleString();
+        setTestStatus({ kind: 'ok', message: `Connected. The account has ${total} callback${reply.total === 1 ? '' : 's'}.` });
+      } else {
+        setTestStatus({ kind: 'error', message: reply.error.message });
+      }
+    } finally {
+      inFlight.current.test = false;
+      setTesting(false);
     }
   }
 
@@ -200,6 +211,8 @@ export function ConnectionForm(props: { managed: ManagedConfig }) {
     await forgetToken();
     setToken('');
     await loadSaved();
+    // The Forget button is now disabled and would drop the keyboard focus; the next step is a new token.
+    refs.token.current?.focus();
     setStatus({ kind: 'ok', message: 'The token was forgotten.' });
     setTestStatus(null);
   }
@@ -211,6 +224,17 @@ export function ConnectionForm(props: { managed: ManagedConfig }) {
   return (
     <form class="card" onSubmit={onSave} noValidate aria-labelledby="connection-title">
       <h2 id="connection-title">Token and connection</h2>
+      {saved && saved.problems.length > 0 ? (
+        <div class="notice notice--inline" role="alert" id="stored-problems">
+          <p>Some saved settings could not be read, so defaults are shown instead:</p>
+          <ul>
+            {saved.problems.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
+          <p>Check the values below and press Save to store them again.</p>
+        </div>
+      ) : null}
       <p class="token-state" id="token-state">
         {saved ? (saved.hasToken ? `Token saved: ${saved.hint}` : 'No token saved') : ''}
       </p>
@@ -276,6 +300,16 @@ export function ConnectionForm(props: { managed: ManagedConfig }) {
           />
         )}
       </Field>
+      {managed.baseUrl && managedHostGranted === false ? (
+        <div class="with-button grant-host">
+          <p class="error" id="managed-host-access">
+            The browser has not granted access to {new URL(managed.baseUrl).host} yet, so the extension cannot reach the API.
+          </p>
+          <button type="button" class="secondary" aria-describedby="managed-host-access" onClick={() => void onGrantManagedHost()}>
+            Grant access
+          </button>
+        </div>
+      ) : null}
 
       <Field
         id="method"
@@ -310,10 +344,11 @@ export function ConnectionForm(props: { managed: ManagedConfig }) {
       </Field>
 
       <div class="actions">
-        <button type="submit" disabled={busy}>
+        {/* aria-disabled, not disabled: a disabled button drops the keyboard focus. */}
+        <button type="submit" aria-disabled={busy}>
           Save
         </button>
-        <button type="button" class="secondary" onClick={() => void onTest()}>
+        <button type="button" class="secondary" aria-disabled={testing} onClick={() => void onTest()}>
           Test connection
         </button>
         <button type="button" class="secondary danger" disabled={!saved?.hasToken} onClick={() => void onForget()}>

@@ -14,7 +14,7 @@ export function RulesEditor(props: { site: Site; locked: boolean }) {
   const [drafts, setDrafts] = useState<RuleDraft[]>(() => site.rules.map(draftFromRule));
   const [problems, setProblems] = useState(new Map<number, { field: DraftField; message: string }>());
   const [status, setStatus] = useState<Status>(null);
-  const container = useRef<HTMLDivElement>(null);
+  const container = useRef<HTMLFormElement>(null);
   const prefix = `rules-${site.id}`;
 
   function update(key: number, change: Partial<RuleDraft>) {
@@ -28,7 +28,9 @@ export function RulesEditor(props: { site: Site; locked: boolean }) {
     requestAnimationFrame(() => container.current?.querySelector<HTMLElement>(`#${prefix}-${draft.key}-kind`)?.focus());
   }
 
-  async function save() {
+  async function save(event: Event) {
+    event.preventDefault();
+    if (locked) return;
     const found = draftProblems(drafts, domSelectorCheck);
     setProblems(found);
     if (found.size > 0) {
@@ -43,7 +45,8 @@ export function RulesEditor(props: { site: Site; locked: boolean }) {
   }
 
   return (
-    <div class="rules" ref={container}>
+    // A form, so Enter in any rule field saves the rules (and never the add-site form).
+    <form class="rules" ref={container} onSubmit={(e) => void save(e)} noValidate>
       {drafts.length === 0 ? <p class="hint">No rules of its own: the built-in detection applies.</p> : null}
       <ul class="rule-list">
         {drafts.map((draft, index) => {
@@ -136,13 +139,13 @@ export function RulesEditor(props: { site: Site; locked: boolean }) {
           <button type="button" class="secondary" onClick={() => add('selector')}>
             Add page rule
           </button>
-          <button type="button" onClick={() => void save()}>
+          <button type="submit">
             Save rules
           </button>
         </div>
       )}
       <StatusLine status={status} />
       <RuleTestBox idPrefix={prefix} rules={() => drafts.map(ruleFromDraft)} />
-    </div>
+    </form>
   );
 }

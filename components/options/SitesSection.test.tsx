@@ -84,6 +84,45 @@ describe('SitesSection', () => {
     expect(screen.queryByText('https://a.example.com/*', { selector: '.site-pattern' })).toBeNull();
     expect(fake.registered.has('site-sa')).toBe(false);
     expect(fake.granted.has('https://a.example.com/*')).toBe(false);
+    // The Remove button left with its row; the focus stays in the section.
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'CRM sites' })));
+  });
+
+  it('keeps unsaved rules when the rules panel is closed and opened again', async () => {
+    await renderSection();
+    const pattern = BUILT_IN_SITES[0]!.pattern;
+    const toggle = screen.getByRole('button', { name: `Lead detection rules for ${pattern} (0)` });
+    fireEvent.click(toggle);
+    fireEvent.click(screen.getByRole('button', { name: 'Add address rule' }));
+    fireEvent.input(screen.getByLabelText('Address pattern'), { target: { value: 'lead/(\\d+)' } });
+    fireEvent.click(toggle);
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(document.getElementById(toggle.getAttribute('aria-controls')!)!.hidden).toBe(true);
+    fireEvent.click(toggle);
+    expect((screen.getByLabelText('Address pattern') as HTMLInputElement).value).toBe('lead/(\\d+)');
+  });
+
+  it('asks the browser once when Add site is pressed twice', async () => {
+    await renderSection();
+    fireEvent.input(screen.getByLabelText('Site address or match pattern'), { target: { value: 'crm.example.com' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add site' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Add site' }));
+    await screen.findByText('Added https://crm.example.com/*.');
+    expect(fake.requests).toEqual([['https://crm.example.com/*']]);
+  });
+
+  it('reports stored sites that were unreadable until the list is saved again', async () => {
+    await fakeBrowser.storage.local.set({
+      sites: [{ id: 'sa', pattern: 'https://a.example.com/*', mode: 'badge', rules: [] }, { id: 'BAD', pattern: 42 }],
+    });
+    await renderSection();
+    const notice = await screen.findByRole('alert');
+    expect(notice.textContent).toContain('Stored CRM site #2 was unreadable and is ignored.');
+    expect(notice.textContent).toContain('Any change to the list (adding a site, switching a mode) stores it again without them.');
+    fireEvent.change(screen.getByLabelText('Mode for https://a.example.com/*'), { target: { value: 'inline' } });
+    await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
+    const stored = (await fakeBrowser.storage.local.get('sites')).sites as Array<{ id: string }>;
+    expect(stored.map((s) => s.id)).toEqual([...BUILT_IN_SITES.map((s) => s.id), 'sa']);
   });
 
   it('locks a site the administrator’s policy sets', async () => {

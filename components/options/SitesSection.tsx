@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { addSite, checkNewSite, grantSiteAccess, removeSite, setSiteMode } from '../../utils/sites/actions';
 import { isBuiltInSite } from '../../utils/sites/built-in';
@@ -18,6 +18,11 @@ export function SitesSection() {
   const [inputError, setInputError] = useState<string | undefined>();
   const [status, setStatus] = useState<Status>(null);
   const [open, setOpen] = useState<string | null>(null);
+  // Rule editors stay mounted once opened, so closing a panel never throws away unsaved rules.
+  const [mounted, setMounted] = useState<ReadonlySet<string>>(new Set());
+  // A second Enter while the browser's prompt is open must not ask again.
+  const adding = useRef(false);
+  const title = useRef<HTMLHeadingElement>(null);
 
   async function refreshStatuses(list: Site[]) {
     setStatuses(await siteStatuses(list));
@@ -65,6 +70,7 @@ export function SitesSection() {
 
   async function onAdd(event: Event) {
     event.preventDefault();
+    if (adding.current) return;
     // Checked before asking the browser, so a typo never shows a permission prompt.
     const checked = checkNewSite(sites, input);
     if (!checked.ok) {
@@ -74,7 +80,8 @@ export function SitesSection() {
     }
     setInputError(undefined);
     setStatus({ kind: 'busy', message: `Asking the browser for access to ${checked.pattern}…` });
-    const result = await addSite(sites, input);
+    adding.current = true;
+    const result = await addSite(sites, input).finally(() => (adding.current = false));
     if (!result.ok) {
       setInputError(result.message);
       setStatus({ kind: 'error', message: result.message });
@@ -88,16 +95,23 @@ export function SitesSection() {
 
   return (
     <section class="card" aria-labelledby="sites-title">
-      <h2 id="sites-title">CRM sites</h2>
+      <h2 id="sites-title" ref={title} tabIndex={-1}>
+        CRM sites
+      </h2>
       <p class="hint">
         Lead badges run on these sites. Convoso’s own admin and agent pages are built in. Add your CRM and the browser asks
         you once for access to it.
       </p>
-      {problems.map((p) => (
-        <p class="error" key={p}>
-          {p}
-        </p>
-      ))}
+      {problems.length > 0 ? (
+        <div class="notice notice--inline" role="alert">
+          <ul>
+            {problems.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
+          <p>Any change to the list (adding a site, switching a mode) stores it again without them.</p>
+        </div>
+      ) : null}
 
       <form class="add-site" onSubmit={onAdd} noValidate>
         <Field
@@ -191,7 +205,10 @@ export function SitesSection() {
                   aria-expanded={rulesOpen}
                   aria-controls={`rules-panel-${site.id}`}
                   aria-label={`Lead detection rules for ${site.pattern} (${site.rules.length})`}
-                  onClick={() => setOpen(rulesOpen ? null : site.id)}
+                  onClick={() => {
+                    setMounted((all) => new Set(all).add(site.id));
+                    setOpen(rulesOpen ? null : site.id);
+                  }}
                 >
                   Rules ({site.rules.length})
                 </button>
@@ -200,14 +217,20 @@ export function SitesSection() {
                     type="button"
                     class="secondary danger"
                     aria-label={`Remove ${site.pattern}`}
-                    onClick={() => void removeSite(site.id).then((r) => after(r, `Removed ${site.pattern}.`))}
+                    onClick={() =>
+                      void removeSite(site.id).then(async (r) => {
+                        await after(r, `Removed ${site.pattern}.`);
+                        // The button went with its row: keep the keyboard focus in this section.
+                        if (r.ok) title.current?.focus();
+                      })
+                    }
                   >
                     Remove
                   </button>
                 )}
               </div>
-              {rulesOpen ? (
-                <div id={`rules-panel-${site.id}`}>
+              {mounted.has(site.id) ? (
+                <div id={`rules-panel-${site.id}`} hidden={!rulesOpen}>
                   <RulesEditor site={site} locked={site.managed === true} />
                 </div>
               ) : null}

@@ -57,6 +57,13 @@ describe('TransferSection', () => {
     choose(GOOD);
     await screen.findByText('Importing team.json');
     expect(screen.getByText('Request method').parentElement!.textContent).toBe('Request method: Set to POST.');
+    // The outcome is announced, not only drawn.
+    expect(document.getElementById('transfer-status')!.textContent).toBe(
+      'team.json: 2 items ready to import. Nothing is changed until you confirm.',
+    );
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
+    // A double click asks the browser once.
+    fireEvent.click(screen.getByRole('button', { name: 'Import 2 items' }));
     fireEvent.click(screen.getByRole('button', { name: 'Import 2 items' }));
     await screen.findByText('Imported team.json.');
     expect((await methodSetting.get()).value).toBe('POST');
@@ -68,10 +75,25 @@ describe('TransferSection', () => {
     render(<TransferSection managed={{ problems: [] }} />);
     choose({ ...GOOD, settings: { requestMethod: 'PUT' }, token: 'test-token-not-real-0002' });
     await screen.findByText('Rejected');
-    expect(screen.getByText('Nothing will be imported while items are rejected: correct them in the file and choose it again.')).toBeTruthy();
     expect(screen.getByText('token').parentElement!.textContent).toBe('token: Tokens are never imported; enter yours on this page.');
     expect(screen.queryByRole('button', { name: /^Import \d/ })).toBeNull();
+    expect(document.getElementById('transfer-status')!.textContent).toBe(
+      'Nothing was imported from team.json: 1 item rejected, 1 item left out. Correct the rejected items in the file and choose it again.',
+    );
     expect(await fakeBrowser.storage.local.get(null)).toEqual({});
+  });
+
+  it('refuses a file too large to be settings, and lets the user choose again', async () => {
+    render(<TransferSection managed={{ problems: [] }} />);
+    const input = screen.getByLabelText('Import settings') as HTMLInputElement;
+    const file = new File(['x'.repeat(1_000_001)], 'huge.json', { type: 'application/json' });
+    // Choosing the same file again only fires "change" when the chooser was cleared.
+    let cleared = false;
+    Object.defineProperty(input, 'value', { configurable: true, get: () => '', set: (v: string) => (cleared = v === '') });
+    fireEvent.change(input, { target: { files: [file] } });
+    await screen.findByText('huge.json is too large to be a settings file. Nothing was changed.');
+    expect(cleared).toBe(true);
+    expect(screen.queryByText(/^Importing/)).toBeNull();
   });
 
   it('says so for a file that is not JSON', async () => {

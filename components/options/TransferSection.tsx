@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { domSelectorCheck } from '../../utils/lead/custom-rules';
 import {
   applyImport,
@@ -13,6 +13,23 @@ import { readSites } from '../../utils/sites/store';
 import { StatusLine, type Status } from './Field';
 
 const MAX_FILE_BYTES = 1_000_000;
+
+function count(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** One sentence for the status line, so a screen reader hears the report's outcome. */
+export function planSummary(fileName: string, plan: ImportPlan): Status {
+  const left = plan.skipped.length > 0 ? `, ${count(plan.skipped.length, 'item')} left out` : '';
+  if (plan.rejected.length > 0) {
+    return {
+      kind: 'error',
+      message: `Nothing was imported from ${fileName}: ${count(plan.rejected.length, 'item')} rejected${left}. Correct the rejected items in the file and choose it again.`,
+    };
+  }
+  if (plan.accepted.length === 0) return { kind: 'ok', message: `${fileName} holds nothing to import${left}.` };
+  return { kind: 'ok', message: `${fileName}: ${count(plan.accepted.length, 'item')} ready to import${left}. Nothing is changed until you confirm.` };
+}
 
 function ItemList(props: { title: string; items: ImportItem[]; kind: string }) {
   if (props.items.length === 0) return null;
@@ -34,6 +51,9 @@ export function TransferSection(props: { managed: ManagedConfig }) {
   const [status, setStatus] = useState<Status>(null);
   const [plan, setPlan] = useState<ImportPlan | null>(null);
   const [fileName, setFileName] = useState('');
+  const [importing, setImporting] = useState(false);
+  // Also a ref: a second click before the re-render must not ask the browser twice.
+  const importRunning = useRef(false);
 
   async function onExport() {
     const data = await exportSettings();
@@ -51,28 +71,41 @@ export function TransferSection(props: { managed: ManagedConfig }) {
   async function onFile(event: Event) {
     const input = event.currentTarget as HTMLInputElement;
     const file = input.files?.[0];
+    // Cleared at once, so choosing the same file again (after fixing it) is noticed.
+    input.value = '';
     setPlan(null);
     if (!file) return;
     setFileName(file.name);
     if (file.size > MAX_FILE_BYTES) {
-      setStatus({ kind: 'error', message: `${file.name} is too large to be a settings file.` });
+      setStatus({ kind: 'error', message: `${file.name} is too large to be a settings file. Nothing was changed.` });
       return;
     }
-    const [text, { sites }] = await Promise.all([file.text(), readSites()]);
-    setPlan(planImport(text, { sites, managed: props.managed, isValidSelector: domSelectorCheck }));
-    setStatus(null);
-    input.value = '';
+    try {
+      const [text, { sites }] = await Promise.all([file.text(), readSites()]);
+      const next = planImport(text, { sites, managed: props.managed, isValidSelector: domSelectorCheck });
+      setPlan(next);
+      setStatus(planSummary(file.name, next));
+    } catch (error) {
+      setStatus({ kind: 'error', message: `${file.name} could not be read (${error instanceof Error ? error.message : String(error)}).` });
+    }
   }
 
   async function onImport() {
-    if (!plan) return;
-    // applyImport asks for new hosts first thing, while this click still counts.
-    const result = await applyImport(plan);
-    if (result.ok) {
-      setPlan(null);
-      setStatus({ kind: 'ok', message: `Imported ${fileName}.` });
-    } else {
-      setStatus({ kind: 'error', message: result.message });
+    if (!plan || importRunning.current) return;
+    importRunning.current = true;
+    setImporting(true);
+    try {
+      // applyImport asks for new hosts first thing, while this click still counts.
+      const result = await applyImport(plan);
+      if (result.ok) {
+        setPlan(null);
+        setStatus({ kind: 'ok', message: `Imported ${fileName}.` });
+      } else {
+        setStatus({ kind: 'error', message: result.message });
+      }
+    } finally {
+      importRunning.current = false;
+      setImporting(false);
     }
   }
 
@@ -98,18 +131,20 @@ export function TransferSection(props: { managed: ManagedConfig }) {
           <ItemList title="Rejected" items={plan.rejected} kind="rejected" />
           <ItemList title={blocked ? 'Valid' : 'To import'} items={plan.accepted} kind="accepted" />
           <ItemList title="Left out" items={plan.skipped} kind="skipped" />
-          {blocked ? (
-            <p class="error" role="alert">
-              Nothing will be imported while items are rejected: correct them in the file and choose it again.
-            </p>
-          ) : plan.accepted.length === 0 ? (
-            <p class="hint">The file holds nothing to import.</p>
-          ) : (
+          {/* A blocked or empty plan is explained by the status line below. */}
+          {blocked || plan.accepted.length === 0 ? null : (
             <div class="actions">
-              <button type="button" onClick={() => void onImport()}>
+              <button type="button" aria-disabled={importing} onClick={() => void onImport()}>
                 Import {plan.accepted.length} item{plan.accepted.length === 1 ? '' : 's'}
               </button>
-              <button type="button" class="secondary" onClick={() => setPlan(null)}>
+              <button
+                type="button"
+                class="secondary"
+                onClick={() => {
+                  setPlan(null);
+                  setStatus({ kind: 'ok', message: `Import of ${fileName} cancelled; nothing was changed.` });
+                }}
+              >
                 Cancel
               </button>
             </div>

@@ -52,7 +52,8 @@ describe('options page in a real Chromium', () => {
     await expect.poll(() => page.locator('#test-status').innerText()).toMatch(/^Connected\. The account has [\d,]+ callbacks?\.$/);
     expect(searchRequests().map((r) => r.query)).toEqual([{ auth_token: DEMO_TOKEN, offset: '0', limit: '1' }]);
 
-    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    // Enter in the field saves this form (not another one on the page).
+    await page.getByLabel('API token', { exact: true }).press('Enter');
     await expect.poll(() => page.locator('#connection-status').innerText()).toBe('Saved.');
     expect(await page.locator('#token-state').innerText()).toBe(`Token saved: ••••${DEMO_TOKEN.slice(-4)}`);
     expect(await page.getByLabel('API token', { exact: true }).inputValue()).toBe('');
@@ -69,12 +70,19 @@ describe('options page in a real Chromium', () => {
 
   it('keeps the token only for the session when asked, and reports it gone once the session ends', async () => {
     ext = await launchExtension();
+    // A value damaged in storage is reported, and the next save stores a good one.
+    await ext.setStorage('local', { userId: 'twelve' });
     const page = await openOptions(ext);
+    await expect
+      .poll(() => page.getByRole('alert').innerText())
+      .toContain('Your Convoso user ID was stored in an unreadable form; using the default.');
     await page.getByLabel('Only until the browser closes').check();
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await expect.poll(() => page.locator('#connection-status').innerText()).toBe('Saved.');
 
+    await expect.poll(() => page.getByRole('alert').count()).toBe(0);
     const local = await ext.getStorage('local');
+    expect(local.userId).toBe('');
     expect(local.token).toBeUndefined();
     expect(local.tokenStorage).toBe('session');
     expect((await ext.getStorage('session')).token).toBe(DEMO_TOKEN);
@@ -131,7 +139,8 @@ describe('options page in a real Chromium', () => {
     await page.getByLabel('Address pattern').fill('ref=L(\\d+)');
     await page.getByRole('button', { name: 'Test', exact: true }).click();
     await page.getByText(`Lead found: ${FIXTURE_LEADS.withCallbacks}, from your address rule.`).waitFor();
-    await page.getByRole('button', { name: 'Save rules' }).click();
+    // Enter in a rule field saves the rules.
+    await page.getByLabel('Address pattern').press('Enter');
     await page.getByText('Rules saved.').waitFor();
 
     await expect.poll(() => badgeFor(crm, FIXTURE_LEADS.withCallbacks).textContent(), { timeout: 15_000 }).toMatch(/^3 callbacks/);

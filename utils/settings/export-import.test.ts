@@ -87,6 +87,13 @@ describe('planImport', () => {
     expect(plan.sites.find((s) => s.id === 'convoso-agent')?.mode).toBe('off');
   });
 
+  it('leaves out setting names it does not know, even those every object has', () => {
+    const plan = planImport(file({ settings: { constructor: 1, toString: 'x', requestMethod: 'POST' } }), context);
+    expect(plan.rejected).toEqual([]);
+    expect(plan.skipped.map((s) => s.label)).toEqual(['constructor', 'toString']);
+    expect(plan.accepted).toEqual([{ label: 'Request method', message: 'Set to POST.' }]);
+  });
+
   it('rejects each invalid field and site with the reason', () => {
     const plan = planImport(
       file({
@@ -104,8 +111,8 @@ describe('planImport', () => {
     );
     expect(plan.rejected).toEqual([
       { label: 'API base URL', message: 'The API address must start with https:// (plain http is allowed only for localhost).' },
-      { label: 'Request method', message: expect.any(String) },
-      { label: 'Default page size', message: expect.any(String) },
+      { label: 'Request method', message: 'Must be "GET" or "POST".' },
+      { label: 'Default page size', message: 'Must be a whole number from 1 to 5000.' },
       { label: 'Site #1 (not a site)', message: 'An address has no spaces in it.' },
       { label: 'Site https://a.example.com/*', message: 'Mode must be "badge", "inline" or "off".' },
       {

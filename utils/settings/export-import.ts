@@ -8,6 +8,7 @@ import { syncRegisteredSites } from '../sites/registration';
 import { MAX_SITES, SiteModeSchema, SitesSchema, type Site, type SiteMode } from '../sites/schema';
 import { newSiteId, readSites, SITES_KEY } from '../sites/store';
 import type { ManagedConfig } from './managed';
+import { LIMIT_MAX } from '../api/vocabulary';
 import { BaseUrlSchema, DEFAULT_BASE_URL, MethodSchema, PageSizeSchema, type RequestMethod } from './schemas';
 import { baseUrlSetting, methodSetting, pageSizeSetting } from './settings';
 
@@ -79,11 +80,26 @@ export interface ImportContext {
   isValidSelector?: SelectorCheck;
 }
 
-const SETTING_FIELDS = {
-  apiBaseUrl: { label: 'API base URL', schema: BaseUrlSchema, managed: (m: ManagedConfig) => m.baseUrl !== undefined },
-  requestMethod: { label: 'Request method', schema: MethodSchema, managed: (m: ManagedConfig) => m.method !== undefined },
-  pageSize: { label: 'Default page size', schema: PageSizeSchema, managed: () => false },
-} as const;
+// `refused` replaces valibot's generic wording ("Invalid value: Expected >=1…")
+// in the import report; the base URL schema's own messages are already plain.
+const SETTING_FIELDS: Record<
+  'apiBaseUrl' | 'requestMethod' | 'pageSize',
+  { label: string; schema: v.GenericSchema<unknown, unknown>; managed: (m: ManagedConfig) => boolean; refused?: string }
+> = {
+  apiBaseUrl: { label: 'API base URL', schema: BaseUrlSchema, managed: (m) => m.baseUrl !== undefined },
+  requestMethod: {
+    label: 'Request method',
+    schema: MethodSchema,
+    managed: (m) => m.method !== undefined,
+    refused: 'Must be "GET" or "POST".',
+  },
+  pageSize: {
+    label: 'Default page size',
+    schema: PageSizeSchema,
+    managed: () => false,
+    refused: `Must be a whole number from 1 to ${LIMIT_MAX}.`,
+  },
+};
 
 const TOKEN_KEY = /token|auth|secret|password/i;
 
@@ -143,7 +159,8 @@ function planSettings(settings: unknown, context: ImportContext, plan: ImportPla
       plan.skipped.push({ label: key, message: 'Tokens are never imported; enter yours on this page.' });
       continue;
     }
-    const field = SETTING_FIELDS[key as keyof typeof SETTING_FIELDS];
+    // Own keys only: "constructor" or "toString" in a file must not reach Object.prototype.
+    const field = Object.hasOwn(SETTING_FIELDS, key) ? SETTING_FIELDS[key as keyof typeof SETTING_FIELDS] : undefined;
     if (!field) {
       plan.skipped.push({ label: key, message: 'Not a setting this version knows; ignored.' });
       continue;
@@ -152,9 +169,9 @@ function planSettings(settings: unknown, context: ImportContext, plan: ImportPla
       plan.skipped.push({ label: field.label, message: 'Set by your administrator; kept.' });
       continue;
     }
-    const parsed = v.safeParse(field.schema as v.GenericSchema<unknown, unknown>, value);
+    const parsed = v.safeParse(field.schema, value);
     if (!parsed.success) {
-      plan.rejected.push({ label: field.label, message: parsed.issues[0].message });
+      plan.rejected.push({ label: field.label, message: field.refused ?? parsed.issues[0].message });
       continue;
     }
     (plan.settings as Record<string, unknown>)[key] = parsed.output;

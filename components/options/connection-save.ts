@@ -1,0 +1,79 @@
+import { storage, type StorageItemKey } from 'wxt/utils/storage';
+import { readConnection, tokenHint } from '../../utils/settings/connection';
+import type { ManagedConfig } from '../../utils/settings/managed';
+import type { RequestMethod, TokenStorage } from '../../utils/settings/schemas';
+import {
+  baseUrlSetting,
+  localTokenSetting,
+  methodSetting,
+  pageSizeSetting,
+  sessionTokenSetting,
+  timeoutSetting,
+  tokenStorageSetting,
+  userIdSetting,
+} from '../../utils/settings/settings';
+
+// What the "Token and connection" form reads and writes. Kept apart from the
+// form so the rules (all or nothing, repair what was unreadable) read in one place.
+
+export interface ConnectionFormState {
+  hasToken: boolean;
+  /** The saved token masked: never more than its last 4 characters. */
+  hint: string;
+  where: TokenStorage;
+  baseUrl: string;
+  method: RequestMethod;
+  userId: string;
+  /** Stored values that were unreadable and replaced by defaults: the user must see them to re-save. */
+  problems: string[];
+}
+
+export async function readConnectionForm(): Promise<ConnectionFormState> {
+  const [connection, user] = await Promise.all([readConnection(), userIdSetting.get()]);
+  return {
+    hasToken: connection.token !== '',
+    hint: tokenHint(connection.token),
+    where: connection.tokenStorage,
+    baseUrl: connection.baseUrl,
+    method: connection.method,
+    userId: user.value,
+    problems: [...connection.problems, ...(user.problem ? [user.problem] : [])],
+  };
+}
+
+/** Values already validated by the form's schemas. `token` undefined keeps the saved one. */
+export interface ConnectionValues {
+  token?: string;
+  where: TokenStorage;
+  baseUrl: string;
+  method: RequestMethod;
+  userId: string;
+}
+
+/**
+ * Writes the whole form in one storage call per area, so a save never leaves
+ * half the fields written. Managed values are the policy's to write. Settings
+ * that are not on the form but were unreadable are rewritten with their
+ * default, so a save clears every reported problem.
+ */
+export async function saveConnection(values: ConnectionValues, managed: ManagedConfig): Promise<void> {
+  const [current, pageSize, timeout] = await Promise.all([readConnection(), pageSizeSetting.get(), timeoutSetting.get()]);
+  const token = values.token ?? (current.token || undefined);
+  const target = values.where === 'session' ? sessionTokenSetting : localTokenSetting;
+  const other = values.where === 'session' ? localTokenSetting : sessionTokenSetting;
+
+  const writes: Array<{ key: StorageItemKey; value: unknown }> = [
+    { key: tokenStorageSetting.key, value: values.where },
+    { key: userIdSetting.key, value: values.userId },
+  ];
+  if (managed.baseUrl === undefined) writes.push({ key: baseUrlSetting.key, value: values.baseUrl });
+  if (managed.method === undefined) writes.push({ key: methodSetting.key, value: values.method });
+  if (pageSize.problem) writes.push({ key: pageSizeSetting.key, value: pageSizeSetting.fallback });
+  if (timeout.problem) writes.push({ key: timeoutSetting.key, value: timeoutSetting.fallback });
+  if (token !== undefined) writes.push({ key: target.key, value: token });
+
+  await storage.setItems(writes);
+  // Moving the token to "until the browser closes" leaves nothing on disk; with
+  // no token at all, an unreadable leftover is cleared too.
+  await storage.removeItems(token !== undefined ? [other.key] : [localTokenSetting.key, sessionTokenSetting.key]);
+}
