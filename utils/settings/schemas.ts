@@ -39,13 +39,25 @@ export const TokenSchema = v.pipe(
 export const TokenStorageSchema = v.picklist(['local', 'session']);
 export type TokenStorage = v.InferOutput<typeof TokenStorageSchema>;
 
-export const MethodSchema = v.picklist(['GET', 'POST']);
+export const MethodSchema = v.picklist(['GET', 'POST'], 'The request method must be GET or POST.');
 export type RequestMethod = v.InferOutput<typeof MethodSchema>;
 
-export const PageSizeSchema = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(LIMIT_MAX));
+const PAGE_SIZE_MESSAGE = `The page size must be a whole number from 1 to ${LIMIT_MAX}.`;
+export const PageSizeSchema = v.pipe(
+  v.number(PAGE_SIZE_MESSAGE),
+  v.integer(PAGE_SIZE_MESSAGE),
+  v.minValue(1, PAGE_SIZE_MESSAGE),
+  v.maxValue(LIMIT_MAX, PAGE_SIZE_MESSAGE),
+);
 
 /** The agent's own Convoso user ID, for "my callbacks"; empty when not set. */
 export const UserIdSchema = v.union([v.literal(''), v.pipe(v.string(), v.trim(), v.regex(/^[1-9]\d{0,17}$/, 'A user ID is a positive whole number.'))]);
 
 /** How long one request may take before it is reported as timed out. */
-export const TimeoutSchema = v.pipe(v.number(), v.integer(), v.minValue(1000), v.maxValue(120_000));
+const TIMEOUT_MESSAGE = 'The request timeout must be a whole number of milliseconds from 1000 to 120000.';
+export const TimeoutSchema = v.pipe(
+  v.number(TIMEOUT_MESSAGE),
+  v.integer(TIMEOUT_MESSAGE),
+  v.minValue(1000, TIMEOUT_MESSAGE),
+  v.maxValue(120_000, TIMEOUT_MESSAGE),
+);

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { forgetToken, readConnection, saveToken, tokenHint } from './connection';
 import { baseUrlProblem } from './schemas';
-import { baseUrlSetting, methodSetting, pageSizeSetting } from './settings';
+import { baseUrlSetting, methodSetting, pageSizeSetting, timeoutSetting } from './settings';
 
 const TOKEN = 'test-token-not-real-0001';
 
@@ -43,8 +43,13 @@ describe('stored settings', () => {
       message: 'The API address must start with https:// (plain http is allowed only for localhost).',
     });
     expect((await baseUrlSetting.get()).value).toBe('https://api.example.com/v1');
-    expect(await methodSetting.set('PUT')).toMatchObject({ ok: false });
-    expect(await pageSizeSetting.set(5001)).toMatchObject({ ok: false });
+    expect(await methodSetting.set('PUT')).toEqual({ ok: false, message: 'The request method must be GET or POST.' });
+    expect(await pageSizeSetting.set(5001)).toEqual({ ok: false, message: 'The page size must be a whole number from 1 to 5000.' });
+    expect(await pageSizeSetting.set(2.5)).toEqual({ ok: false, message: 'The page size must be a whole number from 1 to 5000.' });
+    expect(await timeoutSetting.set(10)).toEqual({
+      ok: false,
+      message: 'The request timeout must be a whole number of milliseconds from 1000 to 120000.',
+    });
   });
 });
 
