@@ -95,11 +95,30 @@ describe('badge line', () => {
     expect(props.onRetry).toHaveBeenCalledTimes(1);
   });
 
-  it('announces updates politely and says it opens a dialog', () => {
+  it('says it opens a dialog', () => {
     draw({ status: THREE });
-    expect(badge().closest('[aria-live="polite"]')).not.toBeNull();
     expect(badge().getAttribute('aria-haspopup')).toBe('dialog');
     expect(badge().getAttribute('aria-expanded')).toBe('false');
+  });
+
+  it('announces each new answer politely from a status region that outlives re-renders', () => {
+    draw({ status: { kind: 'loading' } });
+    const live = screen.getByRole('status');
+    expect(live.getAttribute('aria-live')).toBe('polite');
+    // "Looking up…" on every lead would be noise: nothing to say yet.
+    expect(live.textContent).toBe('');
+
+    draw({ status: THREE });
+    expect(screen.getByRole('status')).toBe(live);
+    expect(live.textContent).toBe('Lead 424242: 3 callbacks · 1 past due · Next: today 3:30 PM');
+
+    // The next lead: loading keeps the old words, the answer replaces them.
+    draw({ leadId: '777', status: { kind: 'loading' } });
+    expect(live.textContent).toMatch(/^Lead 424242: /);
+    draw({ status: { kind: 'error', error: { kind: 'no-token', message: 'x' } } });
+    expect(screen.getByRole('status')).toBe(live);
+    expect(live.textContent).toBe('Lead 777: Callbacks: not set up yet');
+    expect(mount.querySelectorAll('[aria-live]')).toHaveLength(1);
   });
 
   it('positions itself from the bottom-right corner', () => {

@@ -33,6 +33,21 @@ const ARROWS: Readonly<Record<string, readonly [number, number]>> = {
 
 const wasExpanded = new WeakMap<HTMLElement, boolean>();
 
+/**
+ * The badge's answers for screen readers: a status region that stays in the
+ * mount across renders (a live region that is itself re-created is not
+ * announced). It changes only when there is something new to say: not for
+ * "Looking up…" on every lead, nor for a re-render with the same text.
+ */
+function announce(mount: HTMLElement, text: string | null): void {
+  let live = mount.querySelector<HTMLElement>(':scope > .sr');
+  if (!live) {
+    live = h('div', { class: 'sr', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' });
+    mount.prepend(live);
+  }
+  if (text !== null && live.textContent !== text) live.textContent = text;
+}
+
 const place = (el: HTMLElement, p: BadgePosition) => {
   el.style.right = `${p.right}px`;
   el.style.bottom = `${p.bottom}px`;
@@ -112,7 +127,7 @@ export function renderBadge(mount: HTMLElement, props: BadgeProps): void {
         e.preventDefault();
       },
     },
-    h('div', { class: 'live', 'aria-live': 'polite', 'aria-atomic': 'true' }, main),
+    h('div', { class: 'live' }, main),
     action,
     h('span', { class: 'grip', 'aria-hidden': 'true', title: 'Drag to move' }, '⋮⋮'),
   );
@@ -180,7 +195,8 @@ export function renderBadge(mount: HTMLElement, props: BadgeProps): void {
   );
   place(root, position);
 
-  replaceKeepingFocus(mount, root);
+  replaceKeepingFocus(mount, root, mount.querySelector(':scope > .badge'));
+  announce(mount, status.kind === 'loading' ? null : `Lead ${leadId}: ${view.text}`);
   const opened = expanded && !wasExpanded.get(mount);
   wasExpanded.set(mount, expanded);
   if (opened && panel) panel.focus();

@@ -31,13 +31,16 @@ function append(parent: Node, children: readonly Child[]): void {
 }
 
 /**
- * Replaces `mount`'s content with `next`, keeping keyboard focus on the control
+ * Replaces `mount`'s content with `next` (or only `previous`, one of its
+ * children, leaving the others in place), keeping keyboard focus on the control
  * with the same `data-key` so a re-render never throws the agent's focus away.
  */
-export function replaceKeepingFocus(mount: HTMLElement, next: Node): void {
+export function replaceKeepingFocus(mount: HTMLElement, next: Node, previous?: ChildNode | null): void {
   const root = mount.getRootNode() as Document | ShadowRoot;
   const active = root.activeElement;
   const key = active && mount.contains(active) ? active.getAttribute('data-key') : null;
-  mount.replaceChildren(next);
+  if (previous && previous.parentNode === mount) previous.replaceWith(next);
+  else if (previous === undefined) mount.replaceChildren(next);
+  else mount.append(next);
   if (key) (mount.querySelector(`[data-key="${key}"]`) as HTMLElement | null)?.focus();
 }

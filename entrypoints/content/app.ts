@@ -3,6 +3,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { renderBadge as drawBadge } from '@/components/badge/badge';
 import { renderChip as drawChip } from '@/components/badge/inline-chip';
 import type { BadgeStatus } from '@/components/badge/status';
+import { debounce } from '@/utils/content/debounce';
 import { watchDom } from '@/utils/content/dom-watcher';
 import { watchLocation } from '@/utils/content/location-watcher';
 import {
@@ -16,8 +17,7 @@ import {
 } from '@/utils/content/position';
 import { DEFAULT_CONFIG, SITES_KEY, siteConfigFor, type SiteConfig } from '@/utils/content/site-config';
 import { detectLead, findAllLeadIds } from '@/utils/lead/detect';
-import type { Reply } from '@/utils/messaging/protocol';
-import type { LeadSummary } from '@/utils/lead/summary';
+import type { LeadReply } from '@/utils/messaging/protocol';
 import { send } from '@/utils/messaging/send';
 import { CHIP_TAG, HOST_TAG, createShadowHost, isOurNode } from './shadow-host';
 
@@ -25,8 +25,6 @@ const EPOCH_KEY = 'connectionEpoch';
 /** A lead-summaries request carries at most this many ids (the protocol's limit). */
 const BATCH = 200;
 const MARK = 'convoso-callbacks';
-
-type LeadReply = Reply<{ summary: LeadSummary }>;
 
 const localStore: PositionStore = {
   get: (key) => browser.storage.local.get(key) as Promise<Record<string, unknown>>,
@@ -77,6 +75,16 @@ export function startLeadBadge(ctx: ContentScriptContext): void {
 
   // ---------------------------------------------------------------- badge
 
+  /**
+   * The remembered position, kept inside this window: a spot saved on a big
+   * screen must not put the badge out of sight in a small window. The stored
+   * value stays as it is, for when the window is big again.
+   */
+  function onScreen(pos: BadgePosition): BadgePosition {
+    const size = badge?.mount.querySelector('.row')?.getBoundingClientRect();
+    return clampPosition(pos, { width: innerWidth, height: innerHeight }, { width: size?.width || 200, height: size?.height || 36 });
+  }
+
   function renderBadge(): void {
     if (leadId === null || hiddenOn === location.href) return removeBadge();
     if (!badge) {
@@ -85,12 +93,12 @@ export function startLeadBadge(ctx: ContentScriptContext): void {
     }
     const id = leadId;
     const mount = badge.mount;
-    drawBadge(mount, {
+    const draw = (shown: BadgePosition) => drawBadge(mount, {
       leadId: id,
       status,
       now: new Date(),
       expanded,
-      position,
+      position: shown,
       onToggle: () => setExpanded(!expanded),
       onCollapse: () => setExpanded(false),
       onSetUp: () => void send({ type: 'open-options' }),
@@ -102,12 +110,17 @@ export function startLeadBadge(ctx: ContentScriptContext): void {
         removeBadge();
       },
       onMove: (next) => {
-        const size = mount.querySelector('.row')?.getBoundingClientRect();
-        position = clampPosition(next, { width: innerWidth, height: innerHeight }, { width: size?.width ?? 200, height: size?.height ?? 36 });
+        position = onScreen(next);
         renderBadge();
         void savePosition(localStore, origin, position);
       },
     });
+    const guessed = onScreen(position);
+    draw(guessed);
+    // The first clamp guessed the badge's size (or the text has changed it): now
+    // that it is drawn, place it again if the real size moves it.
+    const measured = onScreen(position);
+    if (measured.right !== guessed.right || measured.bottom !== guessed.bottom) draw(measured);
   }
 
   function removeBadge(): void {
@@ -121,12 +134,19 @@ export function startLeadBadge(ctx: ContentScriptContext): void {
     renderBadge();
   }
 
-  async function requestSummary(id: string): Promise<void> {
+  /**
+   * Asks for the lead's summary and shows it. A stale answer (`refreshing`) is
+   * shown at once, then replaced by the refreshed one: the follow-up question
+   * waits for the background's refresh already under way, so it costs no request.
+   */
+  async function requestSummary(id: string, afterRefresh = false): Promise<void> {
     const seq = ++requestSeq;
-    status = { kind: 'loading' };
-    renderBadge();
-    performance.mark(`${MARK}:request`, { detail: { leadId: id } });
-    const reply = await send({ type: 'lead-summary', leadId: id });
+    if (!afterRefresh) {
+      status = { kind: 'loading' };
+      renderBadge();
+      performance.mark(`${MARK}:request`, { detail: { leadId: id } });
+    }
+    const reply = await send(afterRefresh ? { type: 'lead-summary', leadId: id, afterRefresh } : { type: 'lead-summary', leadId: id });
     if (seq !== requestSeq || leadId !== id || ctx.isInvalid) return;
     performance.mark(`${MARK}:reply`, { detail: { leadId: id } });
     const next = statusOf(reply);
@@ -135,6 +155,7 @@ export function startLeadBadge(ctx: ContentScriptContext): void {
     renderBadge();
     // Rendering is synchronous: the text is in the DOM now.
     performance.mark(`${MARK}:visible`, { detail: { leadId: id, kind: status.kind } });
+    if (reply.ok && reply.refreshing && !afterRefresh) void requestSummary(id, true);
   }
 
   function setLead(next: string | null): void {
@@ -203,16 +224,20 @@ export function startLeadBadge(ctx: ContentScriptContext): void {
     for (let i = 0; i < missing.length; i += BATCH) void requestChips(missing.slice(i, i + BATCH));
   }
 
-  async function requestChips(ids: string[]): Promise<void> {
-    const reply = await send({ type: 'lead-summaries', leadIds: ids });
+  /** Like requestSummary, per batch: stale chips are shown, then follow their refresh. */
+  async function requestChips(ids: string[], afterRefresh = false): Promise<void> {
+    const reply = await send(afterRefresh ? { type: 'lead-summaries', leadIds: ids, afterRefresh } : { type: 'lead-summaries', leadIds: ids });
     if (ctx.isInvalid) return;
+    const refreshing: string[] = [];
     for (const id of ids) {
       const one: LeadReply = reply.ok ? (reply.summaries[id] ?? { ok: false, error: { kind: 'internal', message: 'No answer for this lead.' } }) : reply;
       const next = statusOf(one);
       if (next) chipStatus.set(id, next);
       else chipStatus.delete(id);
+      if (one.ok && one.refreshing) refreshing.push(id);
     }
     for (const chip of chips.values()) if (ids.includes(chip.leadId)) renderChip(chip);
+    if (refreshing.length && !afterRefresh) void requestChips(refreshing, true);
   }
 
   // ---------------------------------------------------------------- detection
@@ -289,6 +314,15 @@ export function startLeadBadge(ctx: ContentScriptContext): void {
     };
     document.addEventListener('pointerdown', onPointerDown, true);
     stops.push(() => document.removeEventListener('pointerdown', onPointerDown, true));
+
+    const onResize = debounce(() => {
+      if (badge) renderBadge();
+    }, 100);
+    addEventListener('resize', onResize);
+    stops.push(() => {
+      removeEventListener('resize', onResize);
+      onResize.cancel();
+    });
 
     // "in 5 min" must not stay "in 5 min" for an hour.
     const tick = setInterval(() => {

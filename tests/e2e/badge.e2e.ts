@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { DEMO_TOKEN, FIXTURE_LEADS, TABLE_LEAD_IDS, XSS_PAYLOAD } from '../../mock-api/server';
 import { launchExtension, type ExtensionSession } from './harness';
 
@@ -15,8 +15,31 @@ afterEach(async () => {
 const badgeFor = (page: Page, leadId: string) =>
   page.getByRole('button', { name: new RegExp(`^Convoso callbacks for lead ${leadId}: `) });
 
+/** Focus inside our shadow root shows as the host in document.activeElement: ask the root. */
+const isFocused = (locator: Locator) => locator.evaluate((el) => (el.getRootNode() as ShadowRoot).activeElement === el);
+
 const leadRequests = (session: ExtensionSession, leadId?: string) =>
   session.api.requests.filter((r) => r.path === '/v1/callbacks/search' && (leadId === undefined || r.params.lead_id === leadId));
+
+// Code passed to worker.evaluate runs in the service worker, where `chrome` exists.
+declare const chrome: any;
+
+/**
+ * Records every message content scripts send to the background (a second
+ * listener beside the real one, which still answers), so a test can say what
+ * a page asked, not only what reached the API.
+ */
+async function recordMessages(session: ExtensionSession): Promise<() => Promise<{ url: string; message: { type: string; leadIds?: string[] } }[]>> {
+  await session.worker.evaluate(() => {
+    const seen: unknown[] = [];
+    (globalThis as Record<string, unknown>).__seenMessages = seen;
+    chrome.runtime.onMessage.addListener((message: unknown, sender: { url?: string; tab?: unknown }) => {
+      if (sender.tab) seen.push({ url: sender.url ?? '', message });
+      return false;
+    });
+  });
+  return () => session.worker.evaluate(() => (globalThis as Record<string, unknown>).__seenMessages) as never;
+}
 
 async function open(session: ExtensionSession, path: string): Promise<Page> {
   const page = await session.context.newPage();
@@ -57,6 +80,7 @@ describe('lead badge in a real Chromium', () => {
     await page.keyboard.press('Escape');
     await panel.waitFor({ state: 'detached' });
     expect(await badge.getAttribute('aria-expanded')).toBe('false');
+    expect(await isFocused(badge)).toBe(true);
 
     // Keyboard: Enter opens it again; a click on the page closes it.
     await badge.focus();
@@ -64,6 +88,29 @@ describe('lead badge in a real Chromium', () => {
     await panel.waitFor();
     await page.mouse.click(20, 300);
     await panel.waitFor({ state: 'detached' });
+  });
+
+  it('is reachable with Tab; Space opens it, Esc closes it and gives focus back to the badge', async () => {
+    ext = await launchExtension();
+    const page = await open(ext, `/crm/lead.html?lead_id=${FIXTURE_LEADS.withCallbacks}`);
+    const badge = badgeFor(page, FIXTURE_LEADS.withCallbacks);
+    await expect.poll(() => badge.textContent()).toMatch(/3 callbacks/);
+    let tabs = 0;
+    while (!(await isFocused(badge))) {
+      expect(++tabs, 'the badge is in the Tab order').toBeLessThan(40);
+      await page.keyboard.press('Tab');
+    }
+    await page.keyboard.press('Space');
+    const panel = page.getByRole('dialog', { name: `Callbacks for lead ${FIXTURE_LEADS.withCallbacks}` });
+    await panel.waitFor();
+    // Focus moved into the panel: Tab goes on to its buttons.
+    await page.keyboard.press('Tab');
+    expect(await isFocused(page.getByRole('button', { name: 'Close' }))).toBe(true);
+    await page.keyboard.press('Escape');
+    await panel.waitFor({ state: 'detached' });
+    expect(await isFocused(badge)).toBe(true);
+    // Its answer was announced in a status region.
+    expect(await page.getByRole('status').textContent()).toMatch(new RegExp(`^Lead ${FIXTURE_LEADS.withCallbacks}: 3 callbacks`));
   });
 
   it('finds the lead in a data attribute', async () => {
@@ -102,8 +149,9 @@ describe('lead badge in a real Chromium', () => {
     await expect.poll(() => badgeFor(page, FIXTURE_LEADS.leadB).textContent()).toMatch(/^5 callbacks/);
   });
 
-  it('shows no badge and sends no request on a page without a lead', async () => {
+  it('shows no badge and sends no message (so no request) on a page without a lead', async () => {
     ext = await launchExtension();
+    const messages = await recordMessages(ext);
     const page = await open(ext, '/crm/no-lead.html');
     // Prove the content script runs in this browser: a lead page in another tab gets its badge.
     const other = await open(ext, `/crm/lead.html?lead_id=${FIXTURE_LEADS.noCallbacks}`);
@@ -112,6 +160,9 @@ describe('lead badge in a real Chromium', () => {
     await page.waitForTimeout(600);
     expect(await page.locator('convoso-callbacks').count()).toBe(0);
     expect(leadRequests(ext).map((r) => r.params.lead_id)).toEqual([FIXTURE_LEADS.noCallbacks]);
+    const sent = await messages();
+    expect(sent.map((m) => m.message.type)).toEqual(['lead-summary']); // the lead page's, which proves the recorder works
+    expect(sent.filter((m) => m.url.includes('/crm/no-lead.html'))).toEqual([]);
   });
 
   it('says "No callbacks" for a lead without any', async () => {
@@ -132,6 +183,54 @@ describe('lead badge in a real Chromium', () => {
     const second = await open(ext, `/crm/contact.html`);
     await expect.poll(() => badgeFor(second, FIXTURE_LEADS.withCallbacks).textContent()).toMatch(/3 callbacks/);
     expect(leadRequests(ext, FIXTURE_LEADS.withCallbacks)).toHaveLength(1);
+  });
+
+  /** Moves the service worker's clock on, so the cached answers are past the cache period. */
+  const ageCache = (session: ExtensionSession, ms: number) =>
+    session.worker.evaluate((by) => {
+      const real = Date.now.bind(Date);
+      Date.now = () => real() + by;
+    }, ms);
+
+  it('shows a stale answer at once, then follows its background refresh: one request per cache period', async () => {
+    ext = await launchExtension();
+    // The first look finds nothing (Convoso's "no record" answer).
+    ext.api.setFaults({ successFalse: { code: 6001, text: 'No record found', times: 1 } });
+    const page = await open(ext, `/crm/lead.html?lead_id=${FIXTURE_LEADS.withCallbacks}`);
+    const badge = badgeFor(page, FIXTURE_LEADS.withCallbacks);
+    await expect.poll(() => badge.textContent()).toBe('No callbacks');
+
+    // Two minutes later (past the ~1 min period, within the stale window) the
+    // agent comes back; the API is slow now.
+    await ageCache(ext, 2 * 60_000);
+    ext.api.setFaults({ latencyMs: 1500 });
+    await page.reload();
+    // The stale answer at once, long before the API's...
+    await expect.poll(() => badge.textContent(), { timeout: 1000, interval: 50 }).toBe('No callbacks');
+    // ...then the refreshed one, in the open badge, without another visit.
+    await expect.poll(() => badge.textContent(), { timeout: 10_000 }).toMatch(/^3 callbacks · 1 past due/);
+    expect(leadRequests(ext)).toHaveLength(2);
+    // And it stays fresh: the next visit costs no request.
+    ext.api.resetFaults();
+    await page.reload();
+    await expect.poll(() => badge.textContent()).toMatch(/^3 callbacks/);
+    expect(leadRequests(ext)).toHaveLength(2);
+  });
+
+  it('inline mode: stale chips follow their background refresh too, one request per lead', async () => {
+    ext = await launchExtension();
+    await ext.setStorage('local', { sites: [{ id: 'demo-crm', pattern: 'http://localhost/*', mode: 'inline', rules: [] }] });
+    ext.api.setFaults({ successFalse: { code: 6001, text: 'No record found', times: TABLE_LEAD_IDS.length } });
+    const page = await open(ext, '/crm/leads.html');
+    const chip = page.getByRole('button', { name: new RegExp(`^Convoso callbacks for lead ${FIXTURE_LEADS.withCallbacks}: `) });
+    await expect.poll(() => chip.getAttribute('aria-label')).toMatch(/No callbacks$/);
+    await expect.poll(() => leadRequests(ext!).length).toBe(TABLE_LEAD_IDS.length);
+
+    await ageCache(ext, 2 * 60_000);
+    ext.api.setFaults({ latencyMs: 200 });
+    await page.reload();
+    await expect.poll(() => chip.getAttribute('aria-label'), { timeout: 10_000 }).toMatch(/3 callbacks · 1 past due/);
+    await expect.poll(() => leadRequests(ext!).length).toBe(2 * TABLE_LEAD_IDS.length);
   });
 
   it('keeps an HTML/script payload in a comment inert, shown as text', async () => {
@@ -233,6 +332,20 @@ describe('lead badge in a real Chromium', () => {
     await expect.poll(async () => (await badge.boundingBox())?.y).toBe(before.y - 10);
   });
 
+  it('keeps a position remembered from a bigger window on screen', async () => {
+    ext = await launchExtension();
+    const origin = new URL(ext.crmUrl('/')).origin;
+    await ext.setStorage('local', { badgePositions: { [origin]: { right: 3000, bottom: 2000 } } });
+    const page = await open(ext, `/crm/lead.html?lead_id=${FIXTURE_LEADS.withCallbacks}`);
+    const badge = badgeFor(page, FIXTURE_LEADS.withCallbacks);
+    await expect.poll(() => badge.textContent()).toMatch(/3 callbacks/);
+    const box = (await badge.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    // The stored spot is kept for when the window is big again.
+    expect((await ext.getStorage('local')).badgePositions).toEqual({ [origin]: { right: 3000, bottom: 2000 } });
+  });
+
   it('"Hide on this page" removes the badge', async () => {
     ext = await launchExtension();
     const page = await open(ext, `/crm/lead.html?lead_id=${FIXTURE_LEADS.withCallbacks}`);
@@ -246,6 +359,7 @@ describe('lead badge in a real Chromium', () => {
   it('inline mode: a chip beside every lead of a list page, looked up once per lead', async () => {
     ext = await launchExtension();
     await ext.setStorage('local', { sites: [{ id: 'demo-crm', pattern: 'http://localhost/*', mode: 'inline', rules: [] }] });
+    const messages = await recordMessages(ext);
     const page = await open(ext, '/crm/leads.html');
     const chip = (leadId: string) => page.getByRole('button', { name: new RegExp(`^Convoso callbacks for lead ${leadId}: `) });
     await expect.poll(() => chip(FIXTURE_LEADS.withCallbacks).getAttribute('aria-label')).toMatch(/3 callbacks · 1 past due/);
@@ -255,6 +369,10 @@ describe('lead badge in a real Chromium', () => {
     expect(await page.locator('convoso-callbacks').count()).toBe(0);
     await expect.poll(() => leadRequests(ext!).length).toBe(TABLE_LEAD_IDS.length);
     expect(new Set(leadRequests(ext).map((r) => r.params.lead_id))).toEqual(new Set(TABLE_LEAD_IDS));
+    // Looked up in one batch: a single 'lead-summaries' message for the whole list.
+    const sent = await messages();
+    expect(sent.map((m) => m.message.type)).toEqual(['lead-summaries']);
+    expect(new Set(sent[0]!.message.leadIds)).toEqual(new Set(TABLE_LEAD_IDS));
 
     const opened = ext.context.waitForEvent('page');
     await chip(FIXTURE_LEADS.leadB).click();

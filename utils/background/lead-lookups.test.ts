@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Callback, SearchPage } from '../api/model';
 import type { ServiceError } from '../messaging/protocol';
@@ -75,7 +75,7 @@ describe('createLeadLookups', () => {
 
     now += 61_000;
     const stale = await lookups.get('42');
-    expect(stale).toMatchObject({ ok: true, summary: { total: 1 } });
+    expect(stale).toMatchObject({ ok: true, summary: { total: 1 }, refreshing: true });
     await flush();
     expect(search).toHaveBeenCalledTimes(2);
 
@@ -208,7 +208,8 @@ describe('createLeadLookups', () => {
     await lookups.clear();
     expect(calls[1]!.signal?.aborted).toBe(true);
     calls[1]!.resolve({ ok: true, page: page('7', 9) });
-    await inFlight;
+    // Even a search that ignored the abort: its answer is of the old connection.
+    expect(await inFlight).toMatchObject({ ok: false, error: { kind: 'aborted' } });
 
     // Both leads are asked again: the old answers were dropped.
     const again42 = lookups.get('42');
@@ -257,6 +258,156 @@ describe('createLeadLookups', () => {
     const lookups = createLeadLookups({ search, now: clock });
     expect(await lookups.get('42')).toMatchObject({ ok: true, summary: { leadId: '42', total: 1 } });
     expect(search).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('createLeadLookups: a stale answer, then its refresh (fake timers)', () => {
+  // The default clock (Date.now, read at each call) under fake timers: the API
+  // answers after LATENCY of fake time, and the cache ages as the clock moves.
+  const LATENCY = 200;
+  const TTL = 60_000;
+  let total: number;
+  let outcome: 'ok' | 'fail';
+  let search: ReturnType<typeof vi.fn<LeadSearch>>;
+
+  beforeEach(() => {
+    vi.useFakeTimers({ now: T0 });
+    total = 1;
+    outcome = 'ok';
+    search = vi.fn<LeadSearch>(
+      (leadId) =>
+        new Promise((resolve) =>
+          setTimeout(
+            () =>
+              resolve(
+                outcome === 'ok'
+                  ? { ok: true, page: page(leadId, total) }
+                  : { ok: false, error: { kind: 'server', status: 503, excerpt: '', message: 'down' } },
+              ),
+            LATENCY,
+          ),
+        ),
+    );
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  /** A lookups whose cache holds lead 42 with `total` 1, fetched at T0 and now stale. */
+  async function staleLookups() {
+    const lookups = createLeadLookups({ search, persist: null, ttlMs: TTL });
+    const first = lookups.get('42');
+    await vi.advanceTimersByTimeAsync(LATENCY);
+    expect(await first).toEqual({ ok: true, summary: expect.objectContaining({ total: 1 }) });
+    await vi.advanceTimersByTimeAsync(TTL);
+    return lookups;
+  }
+
+  it('a fresh answer does not say refreshing', async () => {
+    const lookups = createLeadLookups({ search, persist: null, ttlMs: TTL });
+    const first = lookups.get('42');
+    await vi.advanceTimersByTimeAsync(LATENCY);
+    expect(await first).not.toHaveProperty('refreshing');
+    await vi.advanceTimersByTimeAsync(TTL - LATENCY - 1);
+    expect(await lookups.get('42')).not.toHaveProperty('refreshing');
+    expect(search).toHaveBeenCalledTimes(1);
+  });
+
+  it('serves the stale summary at once marked refreshing; afterRefresh answers from that same refresh', async () => {
+    const lookups = await staleLookups();
+    total = 3;
+
+    // At once, no fake time passing: the stale summary.
+    const stale = await lookups.get('42');
+    expect(stale).toEqual({ ok: true, summary: expect.objectContaining({ total: 1 }), refreshing: true });
+    expect(search).toHaveBeenCalledTimes(2);
+
+    let settled = false;
+    const follow = lookups.get('42', { afterRefresh: true }).finally(() => (settled = true));
+    await vi.advanceTimersByTimeAsync(LATENCY - 1);
+    expect(settled).toBe(false); // it waits for the refresh, it does not echo the stale answer
+    await vi.advanceTimersByTimeAsync(1);
+    const fresh = await follow;
+    expect(fresh).toEqual({ ok: true, summary: expect.objectContaining({ total: 3 }) });
+    expect(fresh).not.toHaveProperty('refreshing');
+    expect(search).toHaveBeenCalledTimes(2);
+
+    // The refreshed answer is the cache now, fresh for a whole period again.
+    await vi.advanceTimersByTimeAsync(TTL - 1);
+    expect(await lookups.get('42')).toEqual({ ok: true, summary: expect.objectContaining({ total: 3 }) });
+    expect(search).toHaveBeenCalledTimes(2);
+  });
+
+  it('afterRefresh after the refresh has landed answers from the cache, without a search', async () => {
+    const lookups = await staleLookups();
+    total = 4;
+    expect(await lookups.get('42')).toMatchObject({ refreshing: true });
+    await vi.advanceTimersByTimeAsync(LATENCY);
+    expect(await lookups.get('42', { afterRefresh: true })).toEqual({ ok: true, summary: expect.objectContaining({ total: 4 }) });
+    expect(search).toHaveBeenCalledTimes(2);
+  });
+
+  it('afterRefresh when the refresh fails keeps the stale summary and does not search again', async () => {
+    const lookups = await staleLookups();
+    outcome = 'fail';
+    expect(await lookups.get('42')).toMatchObject({ refreshing: true });
+    const follow = lookups.get('42', { afterRefresh: true });
+    await vi.advanceTimersByTimeAsync(LATENCY);
+    expect(await follow).toEqual({ ok: true, summary: expect.objectContaining({ total: 1 }) });
+    expect(search).toHaveBeenCalledTimes(2);
+  });
+
+  it('afterRefresh with a stale cache and no refresh running (worker restarted) serves the cache, no search', async () => {
+    const lookups = await staleLookups();
+    expect(await lookups.get('42', { afterRefresh: true })).toEqual({ ok: true, summary: expect.objectContaining({ total: 1 }) });
+    expect(search).toHaveBeenCalledTimes(1);
+  });
+
+  it('afterRefresh with nothing usable cached is an ordinary, de-duplicated lookup', async () => {
+    const lookups = createLeadLookups({ search, persist: null, ttlMs: TTL });
+    const a = lookups.get('42', { afterRefresh: true });
+    const b = lookups.get('42');
+    await vi.advanceTimersByTimeAsync(LATENCY);
+    expect(await a).toEqual({ ok: true, summary: expect.objectContaining({ total: 1 }) });
+    expect(await b).toEqual(await a);
+    expect(search).toHaveBeenCalledTimes(1);
+  });
+
+  it('afterRefresh of a refresh dropped by clear() says aborted (the badge waits for the new connection)', async () => {
+    const lookups = await staleLookups();
+    expect(await lookups.get('42')).toMatchObject({ refreshing: true });
+    const follow = lookups.get('42', { afterRefresh: true });
+    await vi.advanceTimersByTimeAsync(0);
+    await lookups.clear();
+    await vi.advanceTimersByTimeAsync(LATENCY);
+    expect(await follow).toMatchObject({ ok: false, error: { kind: 'aborted' } });
+    expect(search).toHaveBeenCalledTimes(2);
+  });
+
+  it('getMany marks each stale lead refreshing and follows all of them with one search per lead', async () => {
+    const lookups = createLeadLookups({ search, persist: null, ttlMs: TTL });
+    const first = lookups.getMany(['1', '2']);
+    await vi.advanceTimersByTimeAsync(LATENCY);
+    await first;
+    await vi.advanceTimersByTimeAsync(TTL / 2);
+    const third = lookups.get('3'); // fetched later: still fresh when 1 and 2 are stale
+    await vi.advanceTimersByTimeAsync(LATENCY);
+    await third;
+    await vi.advanceTimersByTimeAsync(TTL / 2);
+    total = 2;
+
+    const stale = await lookups.getMany(['1', '2', '3']);
+    expect(stale['1']).toMatchObject({ refreshing: true, summary: { total: 1 } });
+    expect(stale['2']).toMatchObject({ refreshing: true, summary: { total: 1 } });
+    expect(stale['3']).not.toHaveProperty('refreshing');
+    expect(search).toHaveBeenCalledTimes(5);
+
+    const follow = lookups.getMany(['1', '2'], { afterRefresh: true });
+    await vi.advanceTimersByTimeAsync(LATENCY);
+    const fresh = await follow;
+    expect(fresh['1']).toEqual({ ok: true, summary: expect.objectContaining({ leadId: '1', total: 2 }) });
+    expect(fresh['2']).toEqual({ ok: true, summary: expect.objectContaining({ leadId: '2', total: 2 }) });
+    expect(search).toHaveBeenCalledTimes(5);
   });
 });
 

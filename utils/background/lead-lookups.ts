@@ -2,20 +2,27 @@ import * as v from 'valibot';
 import { storage } from 'wxt/utils/storage';
 import { isNoMatch, type ApiError } from '../api/errors';
 import type { SearchPage } from '../api/model';
-import { LeadIdSchema, type Reply, type ServiceError } from '../messaging/protocol';
+import { LeadIdSchema, type LeadReply, type ServiceError } from '../messaging/protocol';
 import { summarizeLead, type LeadSummary } from '../lead/summary';
 
 // The badge asks for the same lead again and again (every page view, every SPA
 // navigation, every tab). Lookups are cached for about a minute and served stale
 // while refreshed; the cache lives in storage.session so a service worker that
-// Chrome stopped after 30 s of idleness does not forget it.
+// Chrome stopped after 30 s of idleness does not forget it. A stale reply says
+// `refreshing`, and the badge asks once more with `afterRefresh`: that question
+// waits for the refresh already running and never starts a search of its own.
 
 export type LeadSearch = (
   leadId: string,
   signal?: AbortSignal,
 ) => Promise<{ ok: true; page: SearchPage } | { ok: false; error: ServiceError }>;
 
-export type LeadReply = Reply<{ summary: LeadSummary }>;
+export type { LeadReply };
+
+export interface GetOptions {
+  /** Answer from the refresh in flight or the cache; search only if neither has anything usable. */
+  afterRefresh?: boolean;
+}
 
 /** Where the cache is kept between service worker lives. */
 export interface CacheStore {
@@ -43,8 +50,8 @@ export interface LeadLookupsDeps {
 }
 
 export interface LeadLookups {
-  get(leadId: string): Promise<LeadReply>;
-  getMany(leadIds: readonly string[]): Promise<Record<string, LeadReply>>;
+  get(leadId: string, options?: GetOptions): Promise<LeadReply>;
+  getMany(leadIds: readonly string[], options?: GetOptions): Promise<Record<string, LeadReply>>;
   /** Forgets everything and discards answers still in flight (token or base URL changed). */
   clear(): Promise<void>;
 }
@@ -168,9 +175,12 @@ function createLimiter(limit: number) {
 }
 
 const isAborted = (error: ServiceError) => error.kind === 'aborted';
+const CANCELLED: LeadReply = { ok: false, error: { kind: 'aborted', message: 'The lookup was cancelled.' } };
 
 export function createLeadLookups(deps: LeadLookupsDeps): LeadLookups {
-  const now = deps.now ?? Date.now;
+  // Read the global clock at each call (not a reference taken now), so the
+  // real-browser test can move the service worker's clock past the cache period.
+  const now = deps.now ?? (() => Date.now());
   const ttlMs = deps.ttlMs ?? 60_000;
   const maxStaleMs = Math.max(ttlMs, deps.maxStaleMs ?? 10 * 60_000);
   const errorTtlMs = deps.errorTtlMs ?? 0;
@@ -236,14 +246,16 @@ export function createLeadLookups(deps: LeadLookupsDeps): LeadLookups {
     const controller = new AbortController();
     controllers.add(controller);
     const promise = limit(async (): Promise<LeadReply> => {
-      if (gen !== generation) return { ok: false, error: { kind: 'aborted', message: 'The lookup was cancelled.' } };
+      if (gen !== generation) return CANCELLED;
       const result = await deps.search(leadId, controller.signal);
       const at = now();
       let reply: LeadReply;
       if (result.ok) reply = { ok: true, summary: summarizeLead(leadId, result.page, new Date(at)) };
       else if (isNoMatchError(result.error)) reply = { ok: true, summary: summarizeLead(leadId, emptyPage(), new Date(at)) };
       else reply = { ok: false, error: result.error };
-      if (gen !== generation) return reply;
+      // The connection changed while we waited: this answer (the old account's,
+      // even if the search ignored the abort) is nobody's to see any more.
+      if (gen !== generation) return CANCELLED;
       if (reply.ok) {
         remember(leadId, { kind: 'summary', at, summary: reply.summary });
         scheduleSave();
@@ -264,26 +276,52 @@ export function createLeadLookups(deps: LeadLookupsDeps): LeadLookups {
     return tracked;
   }
 
-  async function get(leadId: string): Promise<LeadReply> {
+  /** A cached summary young enough to show (fresh or stale), or null. */
+  function usable(leadId: string): { summary: LeadSummary; fresh: boolean } | null {
+    const entry = cache.get(leadId);
+    if (entry?.kind !== 'summary') return null;
+    const age = now() - entry.at;
+    if (age < 0 || age >= maxStaleMs) return null;
+    return { summary: entry.summary, fresh: age < ttlMs };
+  }
+
+  async function get(leadId: string, options: GetOptions = {}): Promise<LeadReply> {
     await load();
+    if (options.afterRefresh) return afterRefresh(leadId);
+    const cached = usable(leadId);
+    if (cached?.fresh) return { ok: true, summary: cached.summary };
+    if (cached) {
+      void fetchLead(leadId);
+      return { ok: true, summary: cached.summary, refreshing: true };
+    }
     const entry = cache.get(leadId);
     const age = entry ? now() - entry.at : Infinity;
-    if (entry?.kind === 'summary' && age >= 0) {
-      if (age < ttlMs) return { ok: true, summary: entry.summary };
-      if (age < maxStaleMs) {
-        void fetchLead(leadId);
-        return { ok: true, summary: entry.summary };
-      }
-    }
     if (entry?.kind === 'error' && age >= 0 && age < errorTtlMs) return { ok: false, error: entry.error };
     return fetchLead(leadId);
   }
 
+  /**
+   * The badge's second question after a `refreshing` reply. The refresh it
+   * waits for is the one the first question started (or has already landed in
+   * the cache); a failed refresh leaves the stale summary, which is still the
+   * best answer. Only when nothing usable is left (cleared, restarted worker
+   * with an expired cache) is this an ordinary lookup.
+   */
+  async function afterRefresh(leadId: string): Promise<LeadReply> {
+    const running = inFlight.get(leadId);
+    const reply = running ? await running : null;
+    if (reply?.ok) return reply;
+    if (reply && isAborted(reply.error)) return reply;
+    const cached = usable(leadId);
+    if (cached) return { ok: true, summary: cached.summary };
+    return reply ?? fetchLead(leadId);
+  }
+
   return {
     get,
-    async getMany(leadIds) {
+    async getMany(leadIds, options) {
       const unique = [...new Set(leadIds)];
-      const replies = await Promise.all(unique.map(get));
+      const replies = await Promise.all(unique.map((id) => get(id, options)));
       return Object.fromEntries(unique.map((id, i) => [id, replies[i] as LeadReply]));
     },
     async clear() {

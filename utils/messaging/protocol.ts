@@ -23,15 +23,23 @@ export const TestConnectionRequestSchema = v.strictObject({
   method: v.optional(v.picklist(['GET', 'POST'])),
 });
 
+/**
+ * `afterRefresh`: the previous reply was a stale summary marked `refreshing`;
+ * answer from that refresh once it lands (or from the cache), never with a new search.
+ */
+const AfterRefreshSchema = v.optional(v.literal(true));
+
 export const LeadSummaryRequestSchema = v.strictObject({
   type: v.literal('lead-summary'),
   leadId: LeadIdSchema,
+  afterRefresh: AfterRefreshSchema,
 });
 
 /** Inline mode: many leads of a list page at once. */
 export const LeadSummariesRequestSchema = v.strictObject({
   type: v.literal('lead-summaries'),
   leadIds: v.pipe(v.array(LeadIdSchema), v.minLength(1), v.maxLength(200)),
+  afterRefresh: AfterRefreshSchema,
 });
 
 export const OpenOptionsRequestSchema = v.strictObject({ type: v.literal('open-options') });
@@ -63,6 +71,12 @@ export type ServiceError =
 
 export type Reply<T> = ({ ok: true } & T) | { ok: false; error: ServiceError };
 
+/**
+ * A lead's summary for the badge. `refreshing`: the summary is older than the
+ * cache period and a refresh is running; ask again with `afterRefresh` to get it.
+ */
+export type LeadReply = Reply<{ summary: LeadSummary; refreshing?: true }>;
+
 export interface SettingsStatus {
   hasToken: boolean;
   /** At most the last 4 characters, e.g. "••••3f9a". */
@@ -90,8 +104,8 @@ export interface ReplyMap {
   search: Reply<{ page: SearchPage }>;
   'settings-status': Reply<{ status: SettingsStatus }>;
   'test-connection': Reply<TestConnectionResult>;
-  'lead-summary': Reply<{ summary: LeadSummary }>;
-  'lead-summaries': Reply<{ summaries: Record<string, Reply<{ summary: LeadSummary }>> }>;
+  'lead-summary': LeadReply;
+  'lead-summaries': Reply<{ summaries: Record<string, LeadReply> }>;
   'open-options': Reply<{}>;
   'open-search-tab': Reply<{}>;
 }

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { LeadLookups, LeadReply } from '../lead-lookups';
+import type { GetOptions, LeadLookups, LeadReply } from '../lead-lookups';
 import { CONNECTION_EPOCH_KEY, createLeadSearch, createLeadSummaryHandlers, resetLeadsOnConnectionChange } from './lead-summary';
 
 const TOKEN = 'test-token-not-real-0001';
@@ -12,12 +12,12 @@ const summary = (leadId: string) => ({
 });
 
 function fakeLookups(): LeadLookups & { get: ReturnType<typeof vi.fn>; clear: ReturnType<typeof vi.fn> } {
-  const get = vi.fn(async (leadId: string): Promise<LeadReply> =>
+  const get = vi.fn(async (leadId: string, _options?: GetOptions): Promise<LeadReply> =>
     leadId === '13' ? { ok: false, error: { kind: 'no-token', message: 'Set up' } } : { ok: true, summary: summary(leadId) },
   );
   return {
     get,
-    getMany: async (ids) => Object.fromEntries(await Promise.all(ids.map(async (id) => [id, await get(id)]))),
+    getMany: async (ids, options) => Object.fromEntries(await Promise.all(ids.map(async (id) => [id, await get(id, options)]))),
     clear: vi.fn(async () => {}),
   };
 }
@@ -28,6 +28,18 @@ describe('createLeadSummaryHandlers', () => {
     const handlers = createLeadSummaryHandlers(lookups);
     expect(await handlers['lead-summary']({ type: 'lead-summary', leadId: '42' })).toEqual({ ok: true, summary: summary('42') });
     expect(await handlers['lead-summary']({ type: 'lead-summary', leadId: '13' })).toMatchObject({ ok: false, error: { kind: 'no-token' } });
+  });
+
+  it.each([
+    ['a first question', {}, { afterRefresh: false }],
+    ['the follow-up to a refreshing reply', { afterRefresh: true as const }, { afterRefresh: true }],
+  ])('passes afterRefresh on for %s', async (_label, extra, expected) => {
+    const lookups = fakeLookups();
+    const handlers = createLeadSummaryHandlers(lookups);
+    await handlers['lead-summary']({ type: 'lead-summary', leadId: '42', ...extra });
+    expect(lookups.get).toHaveBeenLastCalledWith('42', expected);
+    await handlers['lead-summaries']({ type: 'lead-summaries', leadIds: ['7'], ...extra });
+    expect(lookups.get).toHaveBeenLastCalledWith('7', expected);
   });
 
   it("answers 'lead-summaries' per lead, errors included", async () => {

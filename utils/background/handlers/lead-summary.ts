@@ -10,16 +10,18 @@ type LeadSummaryRequest = Extract<Request, { type: 'lead-summary' }>;
 type LeadSummariesRequest = Extract<Request, { type: 'lead-summaries' }>;
 
 /**
- * The badge's two questions. Replies carry only the LeadSummary (what the badge
+ * The badge's two questions (each may come again with `afterRefresh` after a
+ * stale reply that said `refreshing`). Replies carry only the LeadSummary (what the badge
  * shows) or a ServiceError; the token stays with the search function the
  * lookups were built on, and "no token" arrives from it as the 'no-token' error.
  */
 export function createLeadSummaryHandlers(lookups: LeadLookups) {
   return {
-    'lead-summary': async (request: LeadSummaryRequest): Promise<ReplyMap['lead-summary']> => lookups.get(request.leadId),
+    'lead-summary': async (request: LeadSummaryRequest): Promise<ReplyMap['lead-summary']> =>
+      lookups.get(request.leadId, { afterRefresh: request.afterRefresh === true }),
     'lead-summaries': async (request: LeadSummariesRequest): Promise<ReplyMap['lead-summaries']> => ({
       ok: true,
-      summaries: await lookups.getMany(request.leadIds),
+      summaries: await lookups.getMany(request.leadIds, { afterRefresh: request.afterRefresh === true }),
     }),
   };
 }
