@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { StageChip } from '../common/StageChip';
 import type { Callback } from '../../utils/api/model';
+import { callbackName } from '../../utils/search/callback-name';
 import { CallbackFields, CallbackWhen, CommentText, MISSING, agentText, recipientText } from './CallbackParts';
 
 export interface CallbackViewProps {
@@ -18,12 +19,12 @@ function Meta(props: { label: string; value: string }) {
 }
 
 /** Every field, rendered only once opened: a page may hold 500 callbacks. */
-function FieldsDisclosure(props: { callback: Callback }) {
+function FieldsDisclosure(props: { callback: Callback; name: string }) {
   const [open, setOpen] = useState(false);
   return (
     <details class="card-details" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>
-        All fields<span class="visually-hidden"> of callback {props.callback.id || MISSING}</span>
+        All fields<span class="visually-hidden"> of {props.name}</span>
       </summary>
       {open && <CallbackFields callback={props.callback} />}
     </details>
@@ -34,27 +35,30 @@ function FieldsDisclosure(props: { callback: Callback }) {
 export function CallbackList(props: CallbackViewProps) {
   return (
     <ul class="callback-list">
-      {props.callbacks.map((c, i) => (
-        <li key={`${c.id}-${i}`} class="callback-card">
-          <div class="card-head">
-            <CallbackWhen callback={c} now={props.now} locale={props.locale} />
-            <StageChip stage={c.stage} label={c.stageLabel} />
-          </div>
-          <div class="card-meta">
-            <Meta label="Lead" value={c.leadId} />
-            <Meta label="Recipient" value={recipientText(c)} />
-            <Meta label="Agent" value={agentText(c)} />
-          </div>
-          <div class="card-meta">
-            <Meta label="Campaign" value={c.campaignName || c.campaignId} />
-            <Meta label="List" value={c.directoryName || c.listId} />
-          </div>
-          <div class="card-comment">
-            <CommentText text={c.comments} />
-          </div>
-          <FieldsDisclosure callback={c} />
-        </li>
-      ))}
+      {props.callbacks.map((c, i) => {
+        const name = callbackName(c, props.locale);
+        return (
+          <li key={`${c.id}-${i}`} class="callback-card">
+            <div class="card-head">
+              <CallbackWhen callback={c} now={props.now} locale={props.locale} />
+              <StageChip stage={c.stage} label={c.stageLabel} />
+            </div>
+            <div class="card-meta">
+              <Meta label="Lead" value={c.leadId} />
+              <Meta label="Recipient" value={recipientText(c)} />
+              <Meta label="Agent" value={agentText(c)} />
+            </div>
+            <div class="card-meta">
+              <Meta label="Campaign" value={c.campaignName || c.campaignId} />
+              <Meta label="List" value={c.directoryName || c.listId} />
+            </div>
+            <div class="card-comment">
+              <CommentText text={c.comments} of={name} />
+            </div>
+            <FieldsDisclosure callback={c} name={name} />
+          </li>
+        );
+      })}
     </ul>
   );
 }

@@ -28,7 +28,8 @@ export function agentText(callback: Callback): string {
   return callback.userId ? `User ${callback.userId}` : MISSING;
 }
 
-export function CommentText(props: { text: string; max?: number }) {
+/** `of` names the callback (`callbackName`): every row has this button, and each must say whose comment it opens. */
+export function CommentText(props: { text: string; of: string; max?: number }) {
   const [expanded, setExpanded] = useState(false);
   if (!props.text.trim()) return <span class="comment comment--empty">No comments</span>;
   const short = shorten(props.text, props.max);
@@ -38,6 +39,7 @@ export function CommentText(props: { text: string; max?: number }) {
       <span class={expanded ? 'comment-full' : undefined}>{expanded ? props.text : short.text}</span>{' '}
       <button type="button" class="link-button" aria-expanded={expanded} onClick={() => setExpanded(!expanded)}>
         {expanded ? 'Show less' : 'Show all'}
+        <span class="visually-hidden"> of the comment for {props.of}</span>
       </button>
     </span>
   );

@@ -1,6 +1,7 @@
 import { Fragment } from 'preact';
 import { useState } from 'preact/hooks';
 import { StageChip } from '../common/StageChip';
+import { callbackName } from '../../utils/search/callback-name';
 import type { SortKey } from '../../utils/search/sort';
 import { CallbackFields, CallbackWhen, CommentText, MISSING, agentText, recipientText } from './CallbackParts';
 import type { CallbackViewProps } from './CallbackList';
@@ -54,44 +55,47 @@ export function CallbackTable(props: CallbackTableProps) {
         </tr>
       </thead>
       <tbody>
-        {props.callbacks.map((c, i) => (
-          <Fragment key={`${c.id}-${i}`}>
-            <tr>
-              <td>
-                <CallbackWhen callback={c} now={props.now} locale={props.locale} />
-              </td>
-              <td>
-                <StageChip stage={c.stage} label={c.stageLabel} />
-              </td>
-              <td>{c.leadId || MISSING}</td>
-              <td>{recipientText(c)}</td>
-              <td>{agentText(c)}</td>
-              <td>{c.campaignName || c.campaignId || MISSING}</td>
-              <td>{c.directoryName || c.listId || MISSING}</td>
-              <td class="comment-cell">
-                <CommentText text={c.comments} max={140} />
-              </td>
-              <td>
-                <button
-                  type="button"
-                  class="link-button"
-                  aria-expanded={open.has(i)}
-                  aria-controls={`callback-fields-${i}`}
-                  onClick={() => toggle(i)}
-                >
-                  All fields<span class="visually-hidden"> of callback {c.id || MISSING}</span>
-                </button>
-              </td>
-            </tr>
-            {open.has(i) && (
-              <tr class="fields-row" id={`callback-fields-${i}`}>
-                <td colSpan={COLUMNS}>
-                  <CallbackFields callback={c} />
+        {props.callbacks.map((c, i) => {
+          const name = callbackName(c, props.locale);
+          return (
+            <Fragment key={`${c.id}-${i}`}>
+              <tr>
+                <td>
+                  <CallbackWhen callback={c} now={props.now} locale={props.locale} />
+                </td>
+                <td>
+                  <StageChip stage={c.stage} label={c.stageLabel} />
+                </td>
+                <td>{c.leadId || MISSING}</td>
+                <td>{recipientText(c)}</td>
+                <td>{agentText(c)}</td>
+                <td>{c.campaignName || c.campaignId || MISSING}</td>
+                <td>{c.directoryName || c.listId || MISSING}</td>
+                <td class="comment-cell">
+                  <CommentText text={c.comments} of={name} max={140} />
+                </td>
+                <td>
+                  <button
+                    type="button"
+                    class="link-button"
+                    aria-expanded={open.has(i)}
+                    aria-controls={`callback-fields-${i}`}
+                    onClick={() => toggle(i)}
+                  >
+                    All fields<span class="visually-hidden"> of {name}</span>
+                  </button>
                 </td>
               </tr>
-            )}
-          </Fragment>
-        ))}
+              {open.has(i) && (
+                <tr class="fields-row" id={`callback-fields-${i}`}>
+                  <td colSpan={COLUMNS}>
+                    <CallbackFields callback={c} />
+                  </td>
+                </tr>
+              )}
+            </Fragment>
+          );
+        })}
       </tbody>
     </table>
   );

@@ -23,6 +23,7 @@ const STATUS: SettingsStatus = {
   baseUrl: 'https://api.convoso.com/v1',
   method: 'GET',
   pageSize: 20,
+  userId: '',
   problems: [],
 };
 
@@ -325,11 +326,39 @@ describe('results', () => {
     const long = `${'Please call the customer back about the solar quote '.repeat(4)}END`;
     await searchFor([{ ...RAW, comments: long }]);
     expect(screen.queryByText(/END/)).toBeNull();
-    const more = screen.getByRole('button', { name: 'Show all' });
+    const more = screen.getByRole('button', { name: 'Show all of the comment for callback 9999' });
+    expect(more.textContent).toMatch(/^Show all/);
     expect(more.getAttribute('aria-expanded')).toBe('false');
     fireEvent.click(more);
     expect(screen.getByText(/END$/)).toBeTruthy();
-    expect(screen.getByRole('button', { name: 'Show less' }).getAttribute('aria-expanded')).toBe('true');
+    expect(screen.getByRole('button', { name: 'Show less of the comment for callback 9999' }).getAttribute('aria-expanded')).toBe('true');
+  });
+
+  it.each(['popup', 'tab'] as const)('in the %s, every "Show all" and "All fields" button names its own callback', async (layout) => {
+    const long = `${'Please call the customer back about the solar quote '.repeat(4)}END`;
+    const rows = [
+      { ...RAW, id: '9999', comments: long },
+      { ...RAW, id: '10000', comments: long },
+      { ...RAW, id: '', lead_id: '515151', comments: long },
+    ];
+    searchReplies.push(page(rows));
+    renderApp({ layout, initial: { form: { ...EMPTY_FORM, lead_id: '424242' }, offset: 0 } });
+    await screen.findAllByText('Agent Smith');
+    const names = (pattern: RegExp) => screen.getAllByRole('button', { name: pattern }).map((b) => b.textContent);
+    expect(names(/^Show all of/)).toEqual([
+      'Show all of the comment for callback 9999',
+      'Show all of the comment for callback 10000',
+      'Show all of the comment for the callback for lead 515151 at Jun 3, 2025, 3:00 PM',
+    ]);
+    const fields =
+      layout === 'tab'
+        ? names(/^All fields/)
+        : [...document.querySelectorAll('.card-details summary')].map((summary) => summary.textContent);
+    expect(fields).toEqual(['All fields of callback 9999', 'All fields of callback 10000', 'All fields of the callback for lead 515151 at Jun 3, 2025, 3:00 PM']);
+    // What a sighted user reads is unchanged.
+    for (const button of screen.getAllByRole('button', { name: /^Show all of/ })) {
+      expect(button.querySelector('.visually-hidden')?.textContent).toMatch(/^ of the comment for /);
+    }
   });
 
   it('"All fields" lists every field the API returned, unknown ones too', async () => {
@@ -505,7 +534,7 @@ describe('states', () => {
     [{ kind: 'rate-limited', status: 429, message: 'Convoso is receiving too many requests.' }, true, false],
     [{ kind: 'auth', status: 401, message: 'Convoso refused the API token.' }, false, true],
     [{ kind: 'api', apiText: 'Odd', message: 'Convoso refused the search. Convoso said: Odd' }, false, false],
-    [{ kind: 'internal', message: 'The extension did not answer.' }, false, false],
+    [{ kind: 'internal', message: 'The extension did not answer. Try again.' }, true, false],
   ])('error %o shows its sentence (Retry: %s, Open options: %s)', async (error, retry, options) => {
     searchReplies.push(fail(error));
     renderApp();
@@ -559,6 +588,52 @@ describe('states', () => {
     fireEvent.click(retry);
     await screen.findByText('Agent Smith');
     await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('region', { name: 'Results' })));
+  });
+
+  it('Retry on an internal error sends the same search again', async () => {
+    searchReplies.push(fail({ kind: 'internal', message: 'The extension did not answer. Try again.' }), page([RAW]));
+    renderApp();
+    await ready();
+    type('Lead ID', '424242');
+    submit();
+    fireEvent.click(within(await screen.findByRole('alert')).getByRole('button', { name: 'Retry' }));
+    await screen.findByText('Agent Smith');
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(searches).toEqual([
+      { lead_id: '424242', offset: 0 },
+      { lead_id: '424242', offset: 0 },
+    ]);
+  });
+
+  it('when the settings could not be read, Retry asks for them again, and then the saved ID offers "Mine"', async () => {
+    status = { ok: false, error: { kind: 'internal', message: 'The extension did not answer. Try again.' } };
+    renderApp();
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('The extension did not answer. Try again.');
+    expect(screen.queryByRole('button', { name: 'Mine' })).toBeNull();
+    status = { ok: true, status: { ...STATUS, userId: '1234' } };
+    const retry = within(alert).getByRole('button', { name: 'Retry' });
+    retry.focus();
+    fireEvent.click(retry);
+    await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
+    expect(sendMock.mock.calls.filter(([r]) => r.type === 'settings-status')).toHaveLength(2);
+    expect(screen.getByRole('button', { name: 'Mine' })).toBeTruthy();
+    // The notice is gone: focus goes to the form, not to the top of the document.
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('Lead ID')));
+    expect(searches).toEqual([]);
+  });
+
+  it('when the settings could not be read, a deep link is searched once Retry reads them', async () => {
+    status = { ok: false, error: { kind: 'internal', message: 'The extension did not answer. Try again.' } };
+    searchReplies.push(page([RAW]));
+    render(<SearchApp layout="tab" now={() => NOW} locale="en-US" initial={{ form: { ...EMPTY_FORM, lead_id: '424242' }, offset: 0 }} />);
+    const alert = await screen.findByRole('alert');
+    expect(searches).toEqual([]);
+    status = { ok: true, status: STATUS };
+    fireEvent.click(within(alert).getByRole('button', { name: 'Retry' }));
+    await screen.findByText('Agent Smith');
+    expect(searches).toEqual([{ lead_id: '424242', offset: 0 }]);
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 
   it('a rejected token offers the options page', async () => {
@@ -675,6 +750,36 @@ describe('quick filters', () => {
     await waitFor(() => expect(searches).toHaveLength(3));
     expect(searches[2]).toEqual({ lead_id: '424242', stage: 'PASTDUE', offset: 0 });
     expect((screen.getByLabelText('Stage') as HTMLSelectElement).value).toBe('PASTDUE');
+  });
+
+  it('"Mine" is offered only when a user ID is saved in the options', async () => {
+    renderApp();
+    await ready();
+    const group = screen.getByRole('group', { name: 'Quick filters' });
+    expect(within(group).getAllByRole('button').map((b) => b.textContent)).toEqual(['Today', 'Overdue']);
+    cleanup();
+    status = { ok: true, status: { ...STATUS, userId: '1234' } };
+    renderApp();
+    await ready();
+    const mine = within(screen.getByRole('group', { name: 'Quick filters' })).getByRole('button', { name: 'Mine' });
+    expect(mine.getAttribute('title')).toBe('Sets the User ID to yours (1234) and searches.');
+  });
+
+  it('"Mine" fills the User ID with the saved one and searches, keeping the other filters', async () => {
+    status = { ok: true, status: { ...STATUS, userId: '1234' } };
+    searchReplies.push(page([RAW]), page([RAW]));
+    renderApp();
+    await ready();
+    type('User ID', '7');
+    choose('Stage', 'PASTDUE');
+    fireEvent.click(screen.getByRole('button', { name: 'Mine' }));
+    await screen.findByText('Agent Smith');
+    expect(searches).toEqual([{ user_id: '1234', stage: 'PASTDUE', offset: 0 }]);
+    expect((screen.getByLabelText('User ID') as HTMLInputElement).value).toBe('1234');
+    // Presets combine: my callbacks for today.
+    fireEvent.click(screen.getByRole('button', { name: 'Today' }));
+    await waitFor(() => expect(searches).toHaveLength(2));
+    expect(searches[1]).toEqual({ user_id: '1234', stage: 'PASTDUE', start_date: '2025-06-03', end_date: '2025-06-03', offset: 0 });
   });
 
   it('still checks the rest of the form: a bad ID is marked and nothing is sent', async () => {

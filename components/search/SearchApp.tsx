@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { isNoMatch, type ApiError } from '../../utils/api/errors';
 import type { SearchPage } from '../../utils/api/model';
 import { DEFAULT_LIMIT } from '../../utils/api/vocabulary';
-import type { ServiceError } from '../../utils/messaging/protocol';
+import type { ReplyMap, ServiceError } from '../../utils/messaging/protocol';
 import { send } from '../../utils/messaging/send';
 import { emptySentence } from '../../utils/search/filter-labels';
 import {
@@ -52,6 +52,8 @@ export function SearchApp(props: SearchAppProps) {
   const [hasToken, setHasToken] = useState<boolean | null>(null);
   const [settingsProblems, setSettingsProblems] = useState<readonly string[]>([]);
   const [defaultPageSize, setDefaultPageSize] = useState(DEFAULT_LIMIT);
+  /** The agent's own user ID from the options, for the "Mine" quick filter. */
+  const [userId, setUserId] = useState('');
   const [form, setForm] = useState<SearchForm>(() => props.initial?.form ?? { ...EMPTY_FORM });
   const [errors, setErrors] = useState<FieldErrors>({});
   const [shown, setShown] = useState<Shown | null>(null);
@@ -80,11 +82,16 @@ export function SearchApp(props: SearchAppProps) {
 
   // A keyboard user pressed Retry and the notice holding it is gone (or lost
   // its Retry): land on what replaced it rather than at the top of the document.
+  // A retried settings read leaves no results: the form (or the token notice) is next.
   useEffect(() => {
     if (retryAnswers === 0) return;
     const active = document.activeElement;
     if (active && active !== document.body && active.isConnected) return;
-    document.querySelector<HTMLElement>('.search-app .error-notice, .search-app .results')?.focus();
+    const target =
+      document.querySelector<HTMLElement>('.search-app .error-notice, .search-app .results') ??
+      document.getElementById(fieldId('lead_id')) ??
+      document.querySelector<HTMLElement>('.search-app .notice button');
+    target?.focus();
   }, [retryAnswers]);
 
   useEffect(() => {
@@ -133,39 +140,66 @@ export function SearchApp(props: SearchAppProps) {
     }
   }
 
+  // The saved search, read once: shown at once, refreshed once the settings say a token exists.
+  const restore = useRef<ReturnType<typeof readPopupState> | null>(null);
+
+  /** With a token: search the deep link, or refresh the saved search, unless the user searched meanwhile. */
+  async function firstSearch(isCancelled: () => boolean) {
+    if (props.initial) {
+      // A deep link is typed by another program or a person: check it like the form.
+      if (seq.current === 0) searchFrom(props.initial.form, props.initial.offset);
+      return;
+    }
+    const saved = await restore.current;
+    if (!isCancelled() && saved?.page && seq.current === 0) searchFrom(saved.form, saved.offset);
+  }
+
   useEffect(() => {
     let cancelled = false;
     void (async () => {
-      const restore = props.initial ? Promise.resolve(null) : readPopupState();
+      const saved = props.initial ? Promise.resolve(null) : readPopupState();
+      restore.current = saved;
       // The saved search shows at once; the settings answer decides whether to refresh it.
-      void restore.then((saved) => {
-        if (cancelled || !saved || seq.current > 0) return;
-        setForm(saved.form);
-        if (saved.page) setShown({ form: saved.form, page: saved.page });
+      void saved.then((state) => {
+        if (cancelled || !state || seq.current > 0) return;
+        setForm(state.form);
+        if (state.page) setShown({ form: state.form, page: state.page });
       });
       const status = await send({ type: 'settings-status' });
-      if (cancelled) return;
-      if (!status.ok) {
-        setError(status.error);
-        return;
-      }
-      setSettingsProblems(status.status.problems);
-      setDefaultPageSize(status.status.pageSize);
-      pageSizeRef.current = status.status.pageSize;
-      setHasToken(status.status.hasToken);
-      if (!status.status.hasToken) return;
-      if (props.initial) {
-        // A deep link is typed by another program or a person: check it like the form.
-        searchFrom(props.initial.form, props.initial.offset);
-        return;
-      }
-      const saved = await restore;
-      if (!cancelled && saved?.page && seq.current === 0) searchFrom(saved.form, saved.offset);
+      if (cancelled || !applyStatus(status) || !status.status.hasToken) return;
+      await firstSearch(() => cancelled);
     })();
     return () => {
       cancelled = true;
     };
   }, []);
+
+  /** Takes in the saved settings; a failure to read them is shown with a Retry. */
+  function applyStatus(status: ReplyMap['settings-status']): status is Extract<typeof status, { ok: true }> {
+    if (!status.ok) {
+      setError(status.error);
+      return false;
+    }
+    setSettingsProblems(status.status.problems);
+    setDefaultPageSize(status.status.pageSize);
+    pageSizeRef.current = status.status.pageSize;
+    setUserId(status.status.userId);
+    setHasToken(status.status.hasToken);
+    return true;
+  }
+
+  /** Retry after the settings could not be read (no search was asked for yet). */
+  async function retrySettings() {
+    const status = await send({ type: 'settings-status' });
+    // A search started meanwhile owns the error notice now.
+    if (lastRequest.current) return;
+    if (applyStatus(status)) {
+      setError(null);
+      // What the first answer would have started: the deep link's search, or the saved one's refresh.
+      if (status.status.hasToken) await firstSearch(() => lastRequest.current !== null);
+    }
+    setRetryAnswers((n) => n + 1);
+  }
 
   const openOptions = () => void browser.runtime.openOptionsPage();
 
@@ -188,7 +222,7 @@ export function SearchApp(props: SearchAppProps) {
 
   /** A quick filter fills its fields, keeps the rest, and searches at once. */
   function applyQuickFilter(preset: Preset) {
-    const next = applyPreset(form, preset, clock());
+    const next = applyPreset(form, preset, { now: clock(), userId });
     setForm(next);
     setSort('received');
     // A date the preset just filled is no longer the unreadable one in the input.
@@ -250,6 +284,7 @@ export function SearchApp(props: SearchAppProps) {
         errors={errors}
         defaultPageSize={defaultPageSize}
         busy={loading}
+        userId={userId}
         onChange={(field, value) => {
           setForm((f) => ({ ...f, [field]: value }));
           if (errors[field]) setErrors(({ [field]: _, ...rest }) => rest);
@@ -271,6 +306,7 @@ export function SearchApp(props: SearchAppProps) {
           error={error}
           onRetry={() => {
             if (lastRequest.current) void run(lastRequest.current.form, lastRequest.current.offset, true);
+            else void retrySettings();
           }}
           onOpenOptions={openOptions}
         />

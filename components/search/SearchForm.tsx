@@ -3,7 +3,7 @@ import type { ComponentChildren } from 'preact';
 import { FIELD_LABELS, PAGE_SIZES, RECIPIENT_FILTERS, STAGE_FILTERS } from '../../utils/api/vocabulary';
 import { MORE_FILTERS, hasMoreFilters, type DateField, type FormField, type SearchForm } from '../../utils/search/form-state';
 import { RECIPIENT_FILTER_LABELS, STAGE_FILTER_LABELS } from '../../utils/search/filter-labels';
-import { PRESETS, PRESET_HINTS, PRESET_LABELS, type Preset } from '../../utils/search/presets';
+import { PRESET_LABELS, availablePresets, presetHint, type Preset } from '../../utils/search/presets';
 
 export type FieldErrors = Partial<Record<FormField, string>>;
 
@@ -13,6 +13,8 @@ export interface SearchFormProps {
   /** The saved page size, used when the form has not chosen one. */
   defaultPageSize: number;
   busy: boolean;
+  /** The agent's own user ID from the options; "Mine" is offered only when there is one. */
+  userId: string;
   onChange(field: FormField, value: string): void;
   onSubmit(): void;
   onClear(): void;
@@ -172,8 +174,8 @@ export function SearchFormView(props: SearchFormProps) {
             Quick filters
           </span>
           {/* The title is also the button's accessible description. */}
-          {PRESETS.map((preset) => (
-            <button key={preset} type="button" title={PRESET_HINTS[preset]} onClick={() => props.onPreset(preset)}>
+          {availablePresets(props.userId).map((preset) => (
+            <button key={preset} type="button" title={presetHint(preset, props.userId)} onClick={() => props.onPreset(preset)}>
               {PRESET_LABELS[preset]}
             </button>
           ))}

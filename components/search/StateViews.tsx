@@ -21,7 +21,9 @@ const SETTINGS_KINDS: ReadonlySet<ServiceError['kind']> = new Set(['auth', 'no-t
 
 export function ErrorNotice(props: { error: ServiceError; onRetry(): void; onOpenOptions(): void }) {
   const { error } = props;
-  const retryable = RETRYABLE_KINDS.has(error.kind as ApiErrorKind);
+  // "internal": the extension's background did not answer (it was restarting,
+  // or a handler failed); asking again is all a popup can do about it.
+  const retryable = RETRYABLE_KINDS.has(error.kind as ApiErrorKind) || error.kind === 'internal';
   return (
     <div class="error-notice" role="alert" tabIndex={-1}>
       <p>{error.message}</p>

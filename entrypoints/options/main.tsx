@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { OptionsApp } from '../../components/options/OptionsApp';
+import '../../assets/theme.css';
 import './style.css';
 
 render(<OptionsApp />, document.getElementById('app')!);

@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { SearchApp } from '../../components/search/SearchApp';
 import { formFromParams } from '../../utils/search/form-state';
+import '../../assets/theme.css';
 import '../../components/common/stage-chip.css';
 import '../../components/search/search.css';
 import './style.css';

@@ -85,6 +85,8 @@ export interface SettingsStatus {
   baseUrl: string;
   method: 'GET' | 'POST';
   pageSize: number;
+  /** The agent's own Convoso user ID, for the "Mine" quick filter; '' when not set. */
+  userId: string;
   /** Stored values that were corrupted or outdated and fell back to their default. */
   problems: string[];
 }

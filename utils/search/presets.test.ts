@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EMPTY_FORM, type SearchForm } from './form-state';
-import { applyPreset, localDate, type Preset } from './presets';
+import { applyPreset, availablePresets, localDate, presetHint, type Preset } from './presets';
 
 const form = (values: Partial<SearchForm>): SearchForm => ({ ...EMPTY_FORM, ...values });
 
@@ -16,12 +16,34 @@ describe('localDate', () => {
 
 describe('applyPreset', () => {
   const now = new Date(2025, 5, 3, 13, 0);
-  it.each<[Preset, Partial<SearchForm>, Partial<SearchForm>]>([
-    ['today', {}, { start_date: '2025-06-03', end_date: '2025-06-03' }],
-    ['today', { start_date: '2025-01-01', user_id: '7', stage: 'PENDING' }, { start_date: '2025-06-03', end_date: '2025-06-03', user_id: '7', stage: 'PENDING' }],
-    ['overdue', {}, { stage: 'PASTDUE' }],
-    ['overdue', { stage: 'COMPLETED', lead_id: '424242', start_date: '2025-06-01' }, { stage: 'PASTDUE', lead_id: '424242', start_date: '2025-06-01' }],
-  ])('%s on %o gives %o', (preset, before, after) => {
-    expect(applyPreset(form(before), preset, now)).toEqual(form(after));
+  it.each<[Preset, string, Partial<SearchForm>, Partial<SearchForm>]>([
+    ['today', '', {}, { start_date: '2025-06-03', end_date: '2025-06-03' }],
+    ['today', '1234', { start_date: '2025-01-01', user_id: '7', stage: 'PENDING' }, { start_date: '2025-06-03', end_date: '2025-06-03', user_id: '7', stage: 'PENDING' }],
+    ['overdue', '', {}, { stage: 'PASTDUE' }],
+    ['overdue', '1234', { stage: 'COMPLETED', lead_id: '424242', start_date: '2025-06-01' }, { stage: 'PASTDUE', lead_id: '424242', start_date: '2025-06-01' }],
+    ['mine', '1234', {}, { user_id: '1234' }],
+    ['mine', '1234', { user_id: '7', stage: 'PASTDUE', start_date: '2025-06-03', end_date: '2025-06-03' }, { user_id: '1234', stage: 'PASTDUE', start_date: '2025-06-03', end_date: '2025-06-03' }],
+    ['mine', '', { user_id: '7', lead_id: '424242' }, { user_id: '7', lead_id: '424242' }],
+  ])('%s with user ID %j on %o gives %o', (preset, userId, before, after) => {
+    expect(applyPreset(form(before), preset, { now, userId })).toEqual(form(after));
+  });
+});
+
+describe('availablePresets', () => {
+  it.each<[string, Preset[]]>([
+    ['', ['today', 'overdue']],
+    ['1234', ['today', 'overdue', 'mine']],
+  ])('with user ID %j: %o', (userId, presets) => {
+    expect(availablePresets(userId)).toEqual(presets);
+  });
+});
+
+describe('presetHint', () => {
+  it.each<[Preset, string]>([
+    ['today', 'Sets the start and end date to today and searches.'],
+    ['overdue', 'Sets the stage to Past due and searches.'],
+    ['mine', 'Sets the User ID to yours (1234) and searches.'],
+  ])('%s: %s', (preset, hint) => {
+    expect(presetHint(preset, '1234')).toBe(hint);
   });
 });

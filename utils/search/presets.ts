@@ -3,21 +3,41 @@ import type { SearchForm } from './form-state';
 // One-click filters for what an agent asks most: a blank search lists the
 // oldest callbacks first (the API sorts by time, ascending), which is rarely
 // what anyone wants to see. A preset only fills fields the user can see and
-// change; every other filter typed (a User ID, a campaign) is kept.
+// change; every other filter typed (a User ID, a campaign) is kept, so presets
+// combine: "Mine", then "Today", is my callbacks for today.
 
-export const PRESETS = ['today', 'overdue'] as const;
+export const PRESETS = ['today', 'overdue', 'mine'] as const;
 export type Preset = (typeof PRESETS)[number];
+
+/** What a preset may depend on besides the form. */
+export interface PresetContext {
+  now: Date;
+  /** The agent's own Convoso user ID from the options page; '' when not set. */
+  userId: string;
+}
 
 export const PRESET_LABELS: Readonly<Record<Preset, string>> = {
   today: 'Today',
   overdue: 'Overdue',
+  mine: 'Mine',
 };
 
 /** What each preset does, for its tooltip and screen-reader description. */
-export const PRESET_HINTS: Readonly<Record<Preset, string>> = {
-  today: 'Sets the start and end date to today and searches.',
-  overdue: 'Sets the stage to Past due and searches.',
-};
+export function presetHint(preset: Preset, userId: string): string {
+  switch (preset) {
+    case 'today':
+      return 'Sets the start and end date to today and searches.';
+    case 'overdue':
+      return 'Sets the stage to Past due and searches.';
+    case 'mine':
+      return `Sets the User ID to yours (${userId}) and searches.`;
+  }
+}
+
+/** "Mine" needs a user ID saved in the options; without one it would only clear the field. */
+export function availablePresets(userId: string): Preset[] {
+  return PRESETS.filter((p) => p !== 'mine' || userId !== '');
+}
 
 /**
  * YYYY-MM-DD of `now` in this computer's zone. Convoso's times are in the
@@ -28,13 +48,16 @@ export function localDate(now: Date): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-export function applyPreset(form: SearchForm, preset: Preset, now: Date): SearchForm {
+export function applyPreset(form: SearchForm, preset: Preset, context: PresetContext): SearchForm {
   switch (preset) {
     case 'today': {
-      const today = localDate(now);
+      const today = localDate(context.now);
       return { ...form, start_date: today, end_date: today };
     }
     case 'overdue':
       return { ...form, stage: 'PASTDUE' };
+    case 'mine':
+      // Never offered without a user ID; should it be asked anyway, a typed User ID is kept.
+      return context.userId ? { ...form, user_id: context.userId } : form;
   }
 }

@@ -1,8 +1,9 @@
 import type { ReplyMap } from '../../messaging/protocol';
 import { readConnection, tokenHint } from '../../settings/connection';
+import { userIdSetting } from '../../settings/settings';
 
 export async function settingsStatus(): Promise<ReplyMap['settings-status']> {
-  const s = await readConnection();
+  const [s, user] = await Promise.all([readConnection(), userIdSetting.get()]);
   return {
     ok: true,
     status: {
@@ -12,7 +13,8 @@ export async function settingsStatus(): Promise<ReplyMap['settings-status']> {
       baseUrl: s.baseUrl,
       method: s.method,
       pageSize: s.pageSize,
-      problems: s.problems,
+      userId: user.value,
+      problems: user.problem ? [...s.problems, user.problem] : s.problems,
     },
   };
 }
