@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { DEMO_TOKEN, FIXTURE_LEADS, XSS_PAYLOAD } from '../../mock-api/server';
 import { launchExtension, type ExtensionSession } from './harness';
+import { AGENTS } from '../../mock-api/catalog';
 
 // The toolbar popup and the search tab, driven the way an agent works: fields
 // found by their labels, buttons by their names, answers read on screen, and
@@ -119,6 +120,40 @@ describe('popup search', () => {
     expect(await again.getByLabel('Lead ID').inputValue()).toBe(FIXTURE_LEADS.withCallbacks);
     await expect.poll(() => searchRequests().length).toBe(2);
     expect(searchRequests()[1]!.query).toMatchObject({ lead_id: FIXTURE_LEADS.withCallbacks, offset: '0' });
+  });
+});
+
+describe('"Mine" quick filter', () => {
+  it('searches with the user ID saved in the options, and is not offered without one', async () => {
+    ext = await launchExtension();
+    let page = await openPopup(ext);
+    const quick = page.getByRole('group', { name: 'Quick filters' });
+    expect(await quick.getByRole('button').allTextContents()).toEqual(['Today', 'Overdue']);
+    await page.close();
+
+    const agent = AGENTS[0]!;
+    await ext.setStorage('local', { userId: agent.id });
+    page = await openPopup(ext);
+    await page.getByLabel('Stage').selectOption('PENDING');
+    await page.getByRole('group', { name: 'Quick filters' }).getByRole('button', { name: 'Mine' }).click();
+    await expect.poll(() => searchRequests().length).toBe(1);
+    expect(searchRequests()[0]!.query).toEqual({ auth_token: DEMO_TOKEN, user_id: agent.id, stage: 'PENDING', offset: '0', limit: '20' });
+    expect(await page.getByLabel('User ID').inputValue()).toBe(agent.id);
+    const expected = ext.api.dataset.callbacks.filter((c) => c.record.user === agent.id).length;
+    expect(expected).toBeGreaterThan(0);
+    await page.getByText(/^[\d,]+ callbacks?$/).waitFor();
+    expect(await page.getByRole('listitem').first().textContent()).toContain(agent.name);
+  });
+
+  it('shows Convoso\'s "invalid user" at the User ID field when the saved ID is unknown', async () => {
+    ext = await launchExtension();
+    await ext.setStorage('local', { userId: '1234' });
+    const page = await openPopup(ext);
+    await page.getByRole('group', { name: 'Quick filters' }).getByRole('button', { name: 'Mine' }).click();
+    await expect.poll(() => searchRequests().length).toBe(1);
+    expect(searchRequests()[0]!.query).toEqual({ auth_token: DEMO_TOKEN, user_id: '1234', offset: '0', limit: '20' });
+    await page.getByRole('alert').waitFor();
+    expect(await page.getByLabel('User ID').getAttribute('aria-invalid')).toBe('true');
   });
 });
 
