@@ -72,7 +72,9 @@ if (headless) {
   process.exit(failed ? 1 : 0);
 } else {
   for (const stop of stops) await stop.show(await stop.page()).catch(() => undefined);
-  console.log('Chromium is open with the extension loaded. Press Ctrl+C to stop.');
+  console.log('Chromium is open with the extension loaded and configured: the popup and the search tab are open');
+  console.log('as tabs, the CRM lead page shows the badge, and the toolbar icon opens the real popup.');
+  console.log('Press Ctrl+C to stop.');
   const stop = async () => {
     await ext.close();
     process.exit(0);
