@@ -16,10 +16,27 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, props?: Props |
       const type = name.slice(2, capture ? -7 : undefined).toLowerCase();
       el.addEventListener(type, value as EventListener, capture);
     } else if (name === 'class') el.className = String(value);
+    else if (!isSafeAttribute(name, String(value))) continue;
     else el.setAttribute(name, value === true ? (name.startsWith('aria-') ? 'true' : '') : String(value));
   }
   append(el, children);
   return el;
+}
+
+const URL_ATTRIBUTES: ReadonlySet<string> = new Set(['href', 'src', 'action', 'formaction', 'xlink:href']);
+
+/**
+ * Text can never become script here: an `on…` attribute is only ever a function
+ * (a listener), and an address attribute only an http(s) or relative one, never
+ * `javascript:` or `data:`, whatever a value from the API holds.
+ */
+function isSafeAttribute(name: string, value: string): boolean {
+  const lower = name.toLowerCase();
+  if (lower.startsWith('on')) return false;
+  if (!URL_ATTRIBUTES.has(lower)) return true;
+  // Control characters and spaces are dropped by URL parsers before the scheme is read.
+  const scheme = /^([^/?#]*?):/.exec(value.replace(/[\u0000-\u0020]/g, ''))?.[1]?.toLowerCase();
+  return scheme === undefined || scheme === 'http' || scheme === 'https';
 }
 
 function append(parent: Node, children: readonly Child[]): void {

@@ -3,6 +3,8 @@ import { CONVOSO_CODES, badResponse, errorFromBody, errorFromStatus, excerpt, is
 
 const TOKEN = 'test-token-not-real-0001';
 const ODD_TOKEN = 'test token/not+real=0002';
+/** Allowed by TokenSchema (no whitespace) and changed by every escaping: JSON, PHP's "\\/", percent. */
+const SLASH_TOKEN = 'tk/not+real="0003"%\\x';
 
 describe('redact', () => {
   const table: [string, string, string][] = [
@@ -11,6 +13,10 @@ describe('redact', () => {
     [`auth_token=${encodeURIComponent(ODD_TOKEN)}`, ODD_TOKEN, 'auth_token=[redacted]'],
     [`auth_token=${new URLSearchParams({ a: ODD_TOKEN }).toString().slice(2)}`, ODD_TOKEN, 'auth_token=[redacted]'],
     [`raw ${ODD_TOKEN}`, ODD_TOKEN, 'raw [redacted]'],
+    // Any character but whitespace may be in a token; servers echo it in other spellings.
+    [`auth_token=${encodeURIComponent(SLASH_TOKEN).toLowerCase()}`, SLASH_TOKEN, 'auth_token=[redacted]'],
+    [`{"error":"bad token ${JSON.stringify(SLASH_TOKEN).slice(1, -1)}"}`, SLASH_TOKEN, '{"error":"bad token [redacted]"}'],
+    [`{"error":"bad token ${JSON.stringify(SLASH_TOKEN).slice(1, -1).replace(/\//g, '\\/')}"}`, SLASH_TOKEN, '{"error":"bad token [redacted]"}'],
     ['nothing here', TOKEN, 'nothing here'],
     ['empty token changes nothing', '', 'empty token changes nothing'],
   ];
@@ -33,6 +39,12 @@ describe('excerpt', () => {
     expect(excerpt(`<a href="?auth_token=${TOKEN}">${TOKEN}</a>`, TOKEN)).toBe('[redacted]');
     expect(excerpt(`x ${TOKEN.replace('-', '&#45;').replace('test', 't&#101;st')}`, TOKEN)).not.toContain('not-real-0001');
     expect(excerpt(`${'a'.repeat(150)} ${TOKEN}`, TOKEN)).not.toContain('test-token');
+    expect(excerpt(`it&apos;s ${"ab'cd-not-real".replace("'", '&apos;')}`, "ab'cd-not-real")).toBe("it's [redacted]");
+  });
+  it('never holds the token a 5xx JSON body echoes, whatever the escaping', () => {
+    const php = JSON.stringify({ error: `bad auth_token ${SLASH_TOKEN}` }).replace(/\//g, '\\/');
+    const e = errorFromStatus(500, php, SLASH_TOKEN);
+    expect(e).toMatchObject({ kind: 'server', excerpt: '{"error":"bad auth_token [redacted]"}' });
   });
 });
 

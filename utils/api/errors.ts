@@ -33,16 +33,27 @@ export const RETRYABLE_KINDS: ReadonlySet<ApiErrorKind> = new Set(['rate-limited
 // Every sentence that leaves this module passes through `redact`, because a
 // server or proxy may echo the request URL, and with GET that URL holds the token.
 
-/** Replaces the token, raw and URL-encoded (both encodings), with `[redacted]`. */
+/**
+ * Every spelling of the token a server, proxy or error page is likely to echo:
+ * raw, URL-encoded (both encodings), and JSON-escaped (PHP's json_encode also
+ * writes "/" as "\\/"; a token may hold any character but whitespace).
+ */
+function tokenForms(token: string): string[] {
+  const json = JSON.stringify(token).slice(1, -1);
+  const forms = new Set([token, encodeURIComponent(token), new URLSearchParams({ t: token }).toString().slice(2), json, json.replace(/\//g, '\\/')]);
+  // Longest first, so a raw token never leaves half of an encoded one behind.
+  return [...forms].filter(Boolean).sort((a, b) => b.length - a.length);
+}
+
+/**
+ * Replaces the token, in each of its likely spellings, with `[redacted]`.
+ * Case-insensitive: percent-escapes come back as %2f as often as %2F, and
+ * hiding a look-alike too costs nothing.
+ */
 export function redact(text: string, token: string): string {
   if (!token) return text;
-  const forms = new Set([token, encodeURIComponent(token), new URLSearchParams({ t: token }).toString().slice(2)]);
-  let out = text;
-  // Longest first, so a raw token never leaves half of an encoded one behind.
-  for (const form of [...forms].sort((a, b) => b.length - a.length)) {
-    if (form) out = out.split(form).join('[redacted]');
-  }
-  return out;
+  const alternatives = tokenForms(token).map((form) => form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return text.replace(new RegExp(alternatives.join('|'), 'gi'), '[redacted]');
 }
 
 export const EXCERPT_MAX = 160;
@@ -58,6 +69,7 @@ export function excerpt(text: string, token: string, max = EXCERPT_MAX): string 
     .replace(/&lt;/gi, '<')
     .replace(/&gt;/gi, '>')
     .replace(/&quot;/gi, '"')
+    .replace(/&apos;/gi, "'")
     .replace(/&#(\d{1,7});/g, (_, n: string) => codePoint(Number(n)))
     .replace(/&#x([0-9a-f]{1,6});/gi, (_, n: string) => codePoint(parseInt(n, 16)))
     .replace(/\s+/g, ' ')

@@ -6,6 +6,7 @@ import {
   applyUrlRule,
   CustomRuleSchema,
   CustomRulesSchema,
+  hasNestedRepetition,
   scanSelectorRule,
   validateRule,
   type CustomRule,
@@ -78,6 +79,41 @@ describe('validateRule', () => {
     expect(!result.ok && result.message).toMatch(/^This is not a valid regular expression \(.+\)\.$/);
   });
 
+  it.each<[string, boolean]>([
+    // Exponential backtracking: a repeat inside a repeated group.
+    ['(\\d+)+', true],
+    ['lead=(\\w+\\s?)*(\\d+)', true],
+    ['(?:a*b)*(\\d+)', true],
+    ['((\\d)+)', false],
+    ['(((\\d)+))*x', true],
+    ['(x{2,}){3}(\\d+)', true],
+    ['(?<id>\\d+)+', true],
+    ['(a+?)+?(\\d)', true],
+    // One level of repetition, or none, is fine.
+    ['lead/(\\d+)', false],
+    ['(?:lead|contact)[-_]?(\\d+)', false],
+    ['(\\d+)?x', false],
+    ['(ab){1}(\\d+)', false],
+    ['(\\d{6})+', true],
+    ['(\\d{1})+', false],
+    // Quantifier characters inside a class or escaped are not repeats.
+    ['([+*]\\d)+', false],
+    ['(\\+\\*)+(\\d)', false],
+    ['([\\]+])*(\\d)', false],
+  ])('hasNestedRepetition(%s) -> %s', (source, expected) => {
+    expect(hasNestedRepetition(source)).toBe(expected);
+  });
+
+  it('refuses a pattern that could freeze the page, in either regex field', () => {
+    const message = 'A repeated group holds another repeat, like (\\d+)+, which can freeze the page. Repeat only once, e.g. (\\d+).';
+    expect(validateRule({ kind: 'url', pattern: 'lead/(\\d+)+$' })).toEqual({ ok: false, field: 'pattern', message });
+    expect(validateRule({ kind: 'selector', selector: 'a', source: 'text', extract: '(\\w+\\s?)*(\\d+)' })).toEqual({
+      ok: false,
+      field: 'extract',
+      message,
+    });
+  });
+
   it('uses the selector check it is given, and no check without a DOM or a check', () => {
     const rule: CustomRule = { kind: 'selector', selector: 'div', source: 'text' };
     expect(validateRule(rule, () => false)).toEqual({ ok: false, field: 'selector', message: 'This is not a valid CSS selector.' });
@@ -94,6 +130,8 @@ describe('applying rules', () => {
     ['rec=([^&]+)', 'https://crm.example.com/x?rec=12abc', null],
     ['rec=([^&]+)', 'https://crm.example.com/x?rec=%2012', null],
     ['lead/(\\d+', 'https://crm.example.com/lead/5', null],
+    // Stored before the check existed (or hand-edited): never run, even where it would match.
+    ['lead/(\\d+)+', 'https://crm.example.com/lead/5', null],
   ])('url rule %s on %s -> %j', (pattern, url, expected) => {
     expect(applyUrlRule({ kind: 'url', pattern }, url)).toBe(expected);
   });
@@ -108,6 +146,7 @@ describe('applying rules', () => {
     [{ kind: 'selector', selector: 'a[href', source: 'text' }, '<a>5</a>', null],
     [{ kind: 'selector', selector: 'a', source: 'attribute' }, '<a data-x="5">5</a>', null],
     [{ kind: 'selector', selector: 'a', source: 'text', extract: '(\\d+' }, '<a>5</a>', null],
+    [{ kind: 'selector', selector: 'a', source: 'text', extract: '((\\d)+)+' }, '<a>5</a>', null],
   ])('selector rule %j on %s -> %j', (rule, source, expected) => {
     const finding = scanSelectorRule(rule, html(source));
     expect(finding.kind === 'one' ? finding.leadId : null).toBe(expected);

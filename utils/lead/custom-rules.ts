@@ -71,11 +71,82 @@ function groupCount(source: string): number {
   return match ? match.length - 1 : 0;
 }
 
+/** The quantifier at `i` (with its lazy `?`), and whether it lets what it follows match more than once. */
+function quantifierAt(source: string, i: number): { length: number; repeats: boolean } {
+  let length = 0;
+  let repeats = false;
+  const ch = source[i];
+  if (ch === '*' || ch === '+') [length, repeats] = [1, true];
+  else if (ch === '?') length = 1;
+  else if (ch === '{') {
+    const m = /^\{(\d+)(,(\d*))?\}/.exec(source.slice(i));
+    if (m) {
+      length = m[0].length;
+      const most = m[2] === undefined ? Number(m[1]) : m[3] === '' ? Infinity : Number(m[3]);
+      repeats = most > 1;
+    }
+  }
+  if (length > 0 && source[i + length] === '?') length++;
+  return { length, repeats };
+}
+
+/**
+ * Whether a repeated group itself holds a repetition: `(\d+)+`, `(?:a*b)*`,
+ * `(x{2,}){3}`. Such a pattern can backtrack for minutes over a text that nearly
+ * matches, and rules run on every CRM page the agent opens and on each of its
+ * changes: one bad rule would freeze the agent's tab. A lead id never needs it.
+ * (Reads the source as written; character classes and escapes are skipped.)
+ */
+export function hasNestedRepetition(source: string): boolean {
+  // One slot per open group: does it contain a repetition?
+  const groups: boolean[] = [false];
+  let i = 0;
+  while (i < source.length) {
+    const ch = source[i];
+    if (ch === '\\') {
+      i += 2;
+    } else if (ch === '[') {
+      i++;
+      while (i < source.length && source[i] !== ']') i += source[i] === '\\' ? 2 : 1;
+      i++;
+    } else if (ch === '(') {
+      groups.push(false);
+      i++;
+      // (?:  (?=  (?!  (?<=  (?<!  (?<name>: the ? is syntax, not a quantifier.
+      if (source[i] === '?') {
+        i++;
+        if (source[i] === '<' && source[i + 1] !== '=' && source[i + 1] !== '!') {
+          const close = source.indexOf('>', i);
+          i = close < 0 ? source.length : close + 1;
+        } else i += source[i] === '<' ? 2 : 1;
+      }
+    } else if (ch === ')') {
+      const inner = groups.length > 1 ? (groups.pop() as boolean) : false;
+      const q = quantifierAt(source, i + 1);
+      if (q.repeats && inner) return true;
+      if (q.repeats || inner) groups[groups.length - 1] = true;
+      i += 1 + q.length;
+    } else {
+      const q = quantifierAt(source, i);
+      if (q.repeats) groups[groups.length - 1] = true;
+      i += Math.max(1, q.length);
+    }
+  }
+  return false;
+}
+
 function checkPattern(source: string, field: 'pattern' | 'extract'): RuleValidation {
   if (source.trim() === '') return { ok: false, field, message: 'Enter a regular expression.' };
   const compiled = compile(source);
   if (typeof compiled === 'string') {
     return { ok: false, field, message: `This is not a valid regular expression (${compiled}).` };
+  }
+  if (hasNestedRepetition(source)) {
+    return {
+      ok: false,
+      field,
+      message: 'A repeated group holds another repeat, like (\\d+)+, which can freeze the page. Repeat only once, e.g. (\\d+).',
+    };
   }
   if (groupCount(source) === 0) {
     return { ok: false, field, message: 'Put parentheses around the lead ID, e.g. lead=(\\d+).' };
@@ -117,7 +188,9 @@ function captured(regex: RegExp, text: string): string | null {
   return parseLeadId(group);
 }
 
+/** A stored rule's pattern, compiled; null when it is broken or could freeze the page (rules saved before that check). */
 function tryRegExp(source: string): RegExp | null {
+  if (hasNestedRepetition(source)) return null;
   try {
     return new RegExp(source);
   } catch {

@@ -1,8 +1,9 @@
 import { browser } from 'wxt/browser';
 import type { CustomRule } from '../lead/custom-rules';
+import { DEFAULT_BASE_URL } from '../settings/schemas';
 import { baseUrlSetting } from '../settings/settings';
 import { isBuiltInSite } from './built-in';
-import { normalizeSitePattern, urlMatchesPattern } from './match-pattern';
+import { normalizeSitePattern, originPattern, patternsShareHosts } from './match-pattern';
 import { registerSite, syncRegisteredSites, unregisterSite } from './registration';
 import type { Site, SiteMode } from './schema';
 import { newSiteId, readSites, saveSites } from './store';
@@ -64,7 +65,11 @@ export async function addSite(sites: readonly Site[], input: string): Promise<Si
   return { ok: true, site };
 }
 
-/** Remove site: stored list first, then the script, then the access (unless the API address still needs it). */
+/**
+ * Remove site: stored list first, then the script, then the access, unless
+ * another site or the API address still reaches one of its hosts (the browser
+ * would drop their access too: host permissions ignore paths).
+ */
 export async function removeSite(id: string): Promise<SiteActionResult> {
   const { sites } = await readSites();
   const site = sites.find((s) => s.id === id);
@@ -75,7 +80,13 @@ export async function removeSite(id: string): Promise<SiteActionResult> {
   if (!saved.ok) return saved;
   await unregisterSite(site);
   const { value: apiBase } = await baseUrlSetting.get();
-  if (!urlMatchesPattern(site.pattern, `${apiBase}/`)) {
+  // Built-in sites and the default API host have their access from the manifest: nothing can take it.
+  const apiOrigin = originPattern(apiBase);
+  const stillNeeded = [
+    ...sites.filter((s) => s.id !== id && !isBuiltInSite(s)).map((s) => s.pattern),
+    ...(apiOrigin && apiOrigin !== originPattern(DEFAULT_BASE_URL) ? [apiOrigin] : []),
+  ];
+  if (!stillNeeded.some((pattern) => patternsShareHosts(pattern, site.pattern))) {
     // Refused for permissions the manifest requires (test builds grant loopback hosts): nothing to drop then.
     await browser.permissions.remove({ origins: [site.pattern] }).catch(() => false);
   }

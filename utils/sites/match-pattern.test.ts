@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSitePattern, normalizeSitePattern, originPattern, urlMatchesPattern } from './match-pattern';
+import { isSitePattern, normalizeSitePattern, originPattern, patternsShareHosts, urlMatchesPattern } from './match-pattern';
 
 describe('normalizeSitePattern', () => {
   it.each([
@@ -94,5 +94,24 @@ describe('originPattern', () => {
     ['nonsense', null],
   ])('%s -> %s', (url, expected) => {
     expect(originPattern(url)).toBe(expected);
+  });
+});
+
+describe('patternsShareHosts', () => {
+  it.each<[string, string, boolean]>([
+    ['https://crm.example.com/leads/*', 'https://crm.example.com/contacts/*', true],
+    ['https://crm.example.com/*', 'http://crm.example.com/*', false],
+    ['*://crm.example.com/*', 'http://crm.example.com/*', true],
+    ['https://*.example.com/*', 'https://crm.example.com/*', true],
+    ['https://crm.example.com/*', 'https://*.example.com/*', true],
+    ['https://*.example.com/*', 'https://example.com/*', true],
+    ['https://*.a.example.com/*', 'https://*.example.com/*', true],
+    ['https://*.example.com/*', 'https://*.other.com/*', false],
+    ['https://crm.example.com/*', 'https://example.com/*', false],
+    ['https://notexample.com/*', 'https://*.example.com/*', false],
+    ['https://crm.example.com/*', 'not a pattern', false],
+  ])('%s and %s -> %s', (a, b, expected) => {
+    expect(patternsShareHosts(a, b)).toBe(expected);
+    expect(patternsShareHosts(b, a)).toBe(expected);
   });
 });

@@ -104,3 +104,23 @@ export function originPattern(url: string): string | null {
     return null;
   }
 }
+
+/** A host pattern (`crm.example.com`, `*.example.com`) against a concrete host or another pattern. */
+function hostsOverlap(a: string, b: string): boolean {
+  const covers = (wild: string, host: string) => wild.startsWith('*.') && (host === wild.slice(2) || host.endsWith(wild.slice(1)));
+  return a === b || covers(a, b.replace(/^\*\./, '')) || covers(b, a.replace(/^\*\./, ''));
+}
+
+/**
+ * Whether two match patterns may reach a same host, paths ignored: browsers
+ * treat the path of a host permission as `/*`, so dropping access for
+ * `https://crm.example.com/leads/*` also drops it for `https://crm.example.com/contacts/*`.
+ */
+export function patternsShareHosts(a: string, b: string): boolean {
+  const parse = (p: string) => /^(\*|https?):\/\/([^/]+)\//.exec(p);
+  const ma = parse(a);
+  const mb = parse(b);
+  if (!ma || !mb) return false;
+  const schemes = ma[1] === '*' || mb[1] === '*' || ma[1] === mb[1];
+  return schemes && hostsOverlap(ma[2]!, mb[2]!);
+}

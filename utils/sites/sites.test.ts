@@ -136,6 +136,32 @@ describe('removeSite', () => {
     expect(fake.granted.has('https://crm.example.com/*')).toBe(true);
   });
 
+  it.each([
+    ['another path of the same host', 'https://crm.example.com/leads/*', 'https://crm.example.com/contacts/*'],
+    ['the same host on any scheme', 'https://crm.example.com/*', '*://crm.example.com/*'],
+    ['a site its wildcard covers', '*://*.example.com/*', 'https://crm.example.com/*'],
+  ])('keeps the access %s still needs (host permissions ignore paths)', async (_label, removed, kept) => {
+    const first = await addSite(BUILT_IN_SITES, removed);
+    const second = await addSite((await readSites()).sites, kept);
+    expect(first.ok && second.ok).toBe(true);
+    await removeSite(first.ok ? first.site!.id : '');
+    expect(fakeBrowser.permissions.remove).not.toHaveBeenCalled();
+    expect((await readSites()).sites.map((s) => s.pattern)).toContain(kept);
+  });
+
+  it('keeps the access an API address on another path of the same host needs', async () => {
+    await baseUrlSetting.set('https://crm.example.com/api/v1');
+    const added = await addSite(BUILT_IN_SITES, 'https://crm.example.com/crm/*');
+    await removeSite(added.ok ? added.site!.id : '');
+    expect(fakeBrowser.permissions.remove).not.toHaveBeenCalled();
+  });
+
+  it('drops a wildcard site whose only overlap is a built-in Convoso page or the default API host', async () => {
+    const added = await addSite(BUILT_IN_SITES, '*://*.convoso.com/*');
+    await removeSite(added.ok ? added.site!.id : '');
+    expect(fakeBrowser.permissions.remove).toHaveBeenCalledWith({ origins: ['*://*.convoso.com/*'] });
+  });
+
   it('refuses to remove a built-in site', async () => {
     expect((await removeSite('convoso-admin')).ok).toBe(false);
   });
