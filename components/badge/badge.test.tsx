@@ -63,11 +63,11 @@ describe('badge line', () => {
     ['count, overdue and next', THREE, /^3 callbacks · 1 past due · Next: today 3:30 PM$/, null],
     ['no callbacks', ready([]), /^No callbacks$/, null],
     ['no token', { kind: 'error', error: { kind: 'no-token', message: 'Add your token.' } }, /not set up/, 'Set up'],
-    ['token rejected', { kind: 'error', error: { kind: 'auth', status: 401, message: 'Refused.' } }, /refused the API token/, 'Set up'],
+    ['token rejected', { kind: 'error', error: { kind: 'auth', message: 'Refused.' } }, /refused the API token/, 'Set up'],
     ['network', { kind: 'error', error: { kind: 'network', message: 'Failed.' } }, /^Offline/, 'Retry'],
-    ['timeout', { kind: 'error', error: { kind: 'timeout', timeoutMs: 20000, message: 'Slow.' } }, /^Offline/, 'Retry'],
+    ['timeout', { kind: 'error', error: { kind: 'timeout', message: 'Slow.' } }, /^Offline/, 'Retry'],
     ['browser offline', { kind: 'error', error: { kind: 'internal', message: 'No answer.' }, offline: true }, /^Offline/, 'Retry'],
-    ['server', { kind: 'error', error: { kind: 'server', status: 502, excerpt: '', message: 'Down.' } }, /^Couldn't load/, 'Retry'],
+    ['server', { kind: 'error', error: { kind: 'server', message: 'Down.' } }, /^Couldn't load/, 'Retry'],
   ])('%s', (_label, status, text, action) => {
     draw({ status });
     expect(badge().textContent).toMatch(text);

@@ -1,4 +1,4 @@
-import type { ServiceError } from '@/utils/messaging/protocol';
+import type { PageError } from '@/utils/messaging/protocol';
 import type { LeadSummary } from '@/utils/lead/summary';
 import { badgeText } from '@/utils/lead/summary';
 
@@ -6,7 +6,7 @@ import { badgeText } from '@/utils/lead/summary';
 export type BadgeStatus =
   | { kind: 'loading' }
   | { kind: 'ready'; summary: LeadSummary }
-  | { kind: 'error'; error: ServiceError; offline?: boolean };
+  | { kind: 'error'; error: PageError; offline?: boolean };
 
 export type BadgeAction = 'set-up' | 'retry' | null;
 
@@ -19,8 +19,8 @@ export interface BadgeView {
 }
 
 // Errors the agent fixes in the options (token, API address); the rest may pass.
-const SET_UP_KINDS: ReadonlySet<ServiceError['kind']> = new Set(['no-token', 'auth', 'http', 'bad-response']);
-const OFFLINE_KINDS: ReadonlySet<ServiceError['kind']> = new Set(['network', 'timeout']);
+const SET_UP_KINDS: ReadonlySet<PageError['kind']> = new Set(['no-token', 'auth', 'http', 'bad-response']);
+const OFFLINE_KINDS: ReadonlySet<PageError['kind']> = new Set(['network', 'timeout']);
 
 export function badgeView(status: BadgeStatus, now: Date): BadgeView {
   if (status.kind === 'loading') return { text: 'Looking up callbacks…', tone: 'loading', action: null };

@@ -81,3 +81,40 @@ describe('router', () => {
     expect(JSON.stringify(reply)).not.toContain('secret-token');
   });
 });
+
+describe('what a content script receives', () => {
+  it('gets only the kind and the sentence of an error, never the API excerpt', async () => {
+    const { handlers, route } = setup();
+    handlers['lead-summary'].mockResolvedValueOnce({
+      ok: false,
+      error: { kind: 'server', status: 502, excerpt: 'Bad Gateway from lb-7.internal', message: 'Convoso had a problem.' },
+    } as never);
+    expect(await route({ type: 'lead-summary', leadId: '5' }, contentScript)).toEqual({
+      ok: false,
+      error: { kind: 'server', message: 'Convoso had a problem.' },
+    });
+  });
+
+  it('gets each lead of a batch cut down the same way, successes untouched', async () => {
+    const { handlers, route } = setup();
+    const summary = { leadId: '5' };
+    handlers['lead-summaries'].mockResolvedValueOnce({
+      ok: true,
+      summaries: {
+        '5': { ok: true, summary },
+        '6': { ok: false, error: { kind: 'param', code: 6001, apiText: 'No record 6', message: 'Not found.' } },
+      },
+    } as never);
+    expect(await route({ type: 'lead-summaries', leadIds: ['5', '6'] }, contentScript)).toEqual({
+      ok: true,
+      summaries: { '5': { ok: true, summary }, '6': { ok: false, error: { kind: 'param', message: 'Not found.' } } },
+    });
+  });
+
+  it('leaves replies to extension pages whole', async () => {
+    const { handlers, route } = setup();
+    const error = { kind: 'server' as const, status: 502, excerpt: 'Bad Gateway', message: 'Convoso had a problem.' };
+    handlers['lead-summary'].mockResolvedValueOnce({ ok: false, error } as never);
+    expect(await route({ type: 'lead-summary', leadId: '5' }, popup)).toEqual({ ok: false, error });
+  });
+});

@@ -72,6 +72,12 @@ export type ServiceError =
 export type Reply<T> = ({ ok: true } & T) | { ok: false; error: ServiceError };
 
 /**
+ * What a content script gets of an error: the router strips everything but the
+ * kind and the sentence (no API excerpt or code reaches a web page's process).
+ */
+export type PageError = { kind: ServiceError['kind']; message: string };
+
+/**
  * A lead's summary for the badge. `refreshing`: the summary is older than the
  * cache period and a refresh is running; ask again with `afterRefresh` to get it.
  */
