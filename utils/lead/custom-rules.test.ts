@@ -132,6 +132,9 @@ describe('applying rules', () => {
     ['lead/(\\d+', 'https://crm.example.com/lead/5', null],
     // Stored before the check existed (or hand-edited): never run, even where it would match.
     ['lead/(\\d+)+', 'https://crm.example.com/lead/5', null],
+    // Only the first 4096 characters of an address are read.
+    ['lead=(\\d+)', `https://crm.example.com/x?pad=${'a'.repeat(4040)}&lead=42`, '42'],
+    ['lead=(\\d+)', `https://crm.example.com/x?pad=${'a'.repeat(4100)}&lead=42`, null],
   ])('url rule %s on %s -> %j', (pattern, url, expected) => {
     expect(applyUrlRule({ kind: 'url', pattern }, url)).toBe(expected);
   });

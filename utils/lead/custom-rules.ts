@@ -10,6 +10,8 @@ import { parseLeadId } from './lead-id';
 const MAX_TEXT = 500;
 /** Text read from an element is cut here before a user regex sees it (bounded work per element). */
 const MAX_SCANNED_TEXT = 2000;
+/** URL rules read at most this much of the address. */
+const MAX_SCANNED_URL = 4096;
 /** Elements a selector rule looks at when deciding "one lead or many". */
 const MAX_SCANNED_ELEMENTS = 1000;
 
@@ -200,7 +202,8 @@ function tryRegExp(source: string): RegExp | null {
 
 export function applyUrlRule(rule: UrlRule, url: string): string | null {
   const regex = tryRegExp(rule.pattern);
-  return regex ? captured(regex, url) : null;
+  // Addresses of megabytes exist (data in the fragment); a user pattern never needs more than this.
+  return regex ? captured(regex, url.slice(0, MAX_SCANNED_URL)) : null;
 }
 
 /** The first URL rule, in order, that finds a lead in `url`. */
