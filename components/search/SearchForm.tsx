@@ -87,11 +87,23 @@ export function SearchFormView(props: SearchFormProps) {
     </Field>
   );
 
-  const stageOptions: string[] = [...STAGE_FILTERS];
-  // A deep link may carry a stage we don't know: show it so its error makes sense.
-  if (form.stage && !stageOptions.includes(form.stage)) stageOptions.push(form.stage);
-  const recipientOptions: string[] = [...RECIPIENT_FILTERS];
-  if (form.recipient && !recipientOptions.includes(form.recipient)) recipientOptions.push(form.recipient);
+  /** A vocabulary select; a deep link may carry a value we don't know: it is shown so its error makes sense. */
+  const choice = (field: 'stage' | 'recipient', anyLabel: string, values: readonly string[], labels: Readonly<Record<string, string>>) => {
+    const options = form[field] && !values.includes(form[field]) ? [...values, form[field]] : values;
+    return (
+      <Field field={field} errors={errors}>
+        <select {...a11y(field, errors)} value={form[field]} onChange={(e) => props.onChange(field, e.currentTarget.value)}>
+          <option value="">{anyLabel}</option>
+          {options.map((o) => (
+            <option key={o} value={o}>
+              {labels[o] ?? o}
+            </option>
+          ))}
+        </select>
+      </Field>
+    );
+  };
+
   const sizes: string[] = [...new Set([...PAGE_SIZES, props.defaultPageSize].map(String))];
   if (form.limit && !sizes.includes(form.limit)) sizes.push(form.limit);
   sizes.sort((a, b) => Number(a) - Number(b));
@@ -111,30 +123,8 @@ export function SearchFormView(props: SearchFormProps) {
         {text('lead_id', 'e.g. 424242')}
         {text('user_id')}
         {text('campaign_id')}
-        <Field field="stage" errors={errors}>
-          <select {...a11y('stage', errors)} value={form.stage} onChange={(e) => props.onChange('stage', e.currentTarget.value)}>
-            <option value="">Any stage</option>
-            {stageOptions.map((s) => (
-              <option key={s} value={s}>
-                {STAGE_FILTER_LABELS[s as keyof typeof STAGE_FILTER_LABELS] ?? s}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field field="recipient" errors={errors}>
-          <select
-            {...a11y('recipient', errors)}
-            value={form.recipient}
-            onChange={(e) => props.onChange('recipient', e.currentTarget.value)}
-          >
-            <option value="">Any recipient</option>
-            {recipientOptions.map((r) => (
-              <option key={r} value={r}>
-                {RECIPIENT_FILTER_LABELS[r as keyof typeof RECIPIENT_FILTER_LABELS] ?? r}
-              </option>
-            ))}
-          </select>
-        </Field>
+        {choice('stage', 'Any stage', STAGE_FILTERS, STAGE_FILTER_LABELS)}
+        {choice('recipient', 'Any recipient', RECIPIENT_FILTERS, RECIPIENT_FILTER_LABELS)}
         {date('start_date')}
         {date('end_date')}
         <Field field="limit" errors={errors}>
