@@ -43,5 +43,5 @@ li{padding:8px 0;border-top:1px solid var(--line)}
 .foot .primary{background:var(--accent);border-color:var(--accent);color:var(--on)}
 .msg{margin:0 0 6px;color:var(--muted)}
 .sr{position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
-.chipbtn{display:inline-flex;align-items:center;gap:4px;margin-left:4px;padding:0 6px;border:1px solid var(--line);border-left:3px solid var(--u,var(--grey));border-radius:9px;background:var(--bg);font-size:11px;line-height:16px;vertical-align:middle}
+.chipbtn{display:inline-flex;align-items:center;gap:4px;margin-left:4px;padding:0 6px;border:1px solid var(--line);border-radius:9px;background:var(--bg);font-size:11px;line-height:16px;vertical-align:middle}
 `;
