@@ -203,10 +203,11 @@ describe('lead badge in a real Chromium', () => {
     // Two minutes later (past the ~1 min period, within the stale window) the
     // agent comes back; the API is slow now.
     await ageCache(ext, 2 * 60_000);
-    ext.api.setFaults({ latencyMs: 1500 });
+    // Slow enough that a loaded CI machine still shows the stale answer first.
+    ext.api.setFaults({ latencyMs: 5000 });
     await page.reload();
     // The stale answer at once, long before the API's...
-    await expect.poll(() => badge.textContent(), { timeout: 1000, interval: 50 }).toBe('No callbacks');
+    await expect.poll(() => badge.textContent(), { timeout: 4000, interval: 50 }).toBe('No callbacks');
     // ...then the refreshed one, in the open badge, without another visit.
     await expect.poll(() => badge.textContent(), { timeout: 10_000 }).toMatch(/^3 callbacks · 1 past due/);
     expect(leadRequests(ext)).toHaveLength(2);
