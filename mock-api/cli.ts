@@ -24,12 +24,14 @@ const port = integer(flag('port') ?? process.env.MOCK_API_PORT, 8787, 'Port');
 const seed = flag('seed') === undefined ? undefined : integer(flag('seed'), 0, 'Seed');
 const api = await startMockApi({ port, host: flag('host') ?? '127.0.0.1', seed });
 
-const crm = `${api.url}/crm`;
+// The test build's static content script runs on localhost (127.0.0.1 is kept for
+// the "add a CRM site" flow), so the pages are listed where the badge shows.
+const crm = `${api.url.replace('//127.0.0.1:', '//localhost:')}/crm`;
 console.log(`Mock Convoso API   ${api.apiBase}   (${api.dataset.callbacks.length} callbacks, seed ${api.dataset.seed})
 Demo token         ${DEMO_TOKEN}
 Try                ${api.apiBase}/callbacks/search?auth_token=${DEMO_TOKEN}&lead_id=${FIXTURE_LEADS.withCallbacks}
 
-Demo CRM pages
+Demo CRM pages (the test build's badge runs on localhost)
   ${crm}/                                   index
   ${crm}/lead.html?lead_id=${FIXTURE_LEADS.withCallbacks}             lead id in the URL
   ${crm}/contact.html                       lead id in data-lead-id / data-convoso-lead-id
