@@ -1,10 +1,12 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
-// `wxt build --mode test` (used by the real-browser tests and the demo) may also
-// reach the local mock API; a production build never asks for loopback hosts.
+// Test builds (`wxt build --mode test`: the real-browser tests and the demo) and
+// `npm run dev` may also reach the local mock API; a production build never asks
+// for loopback hosts.
 const LOCAL_HOSTS = ['http://127.0.0.1/*', 'http://localhost/*'];
 const API_HOSTS = ['https://api.convoso.com/*'];
+const isLocal = (mode: string) => mode === 'test' || mode === 'development';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -13,10 +15,10 @@ export default defineConfig({
   vite: () => ({ plugins: [preact()] }),
   zip: { excludeSources: ['.ci/**', 'tests/**', '.output/**', 'bench-results/**', 'demo-output/**'] },
   hooks: {
-    // The test build's static content script also runs on the local demo CRM
+    // Test and dev builds' static content script also runs on the local demo CRM
     // (localhost only, so 127.0.0.1 stays free for the "add a CRM site" tests).
     'build:manifestGenerated'(wxt, manifest) {
-      if (wxt.config.mode !== 'test') return;
+      if (!isLocal(wxt.config.mode)) return;
       for (const script of manifest.content_scripts ?? []) script.matches = [...(script.matches ?? []), 'http://localhost/*'];
     },
   },
@@ -25,7 +27,7 @@ export default defineConfig({
     description:
       "Search your Convoso account's System and Personal callbacks from the toolbar and see each lead's callbacks on your CRM pages.",
     permissions: ['storage', 'scripting'],
-    host_permissions: mode === 'test' ? [...API_HOSTS, ...LOCAL_HOSTS] : API_HOSTS,
+    host_permissions: isLocal(mode) ? [...API_HOSTS, ...LOCAL_HOSTS] : API_HOSTS,
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     action: { default_title: 'Convoso Callbacks' },
     // Administrators preset the API address, sites and rules through browser policy.

@@ -18,18 +18,19 @@ describe('manifest permissions', () => {
     expect(JSON.stringify(m)).not.toMatch(/localhost|127\.0\.0\.1/);
   });
 
-  it('lets the test build reach the local mock API', () => {
-    expect(manifest('chrome', 'test').host_permissions).toEqual([
+  it.each(['test', 'development'])('lets a %s build reach the local mock API', (mode) => {
+    expect(manifest('chrome', mode).host_permissions).toEqual([
       'https://api.convoso.com/*',
       'http://127.0.0.1/*',
       'http://localhost/*',
     ]);
   });
 
-  it('runs the static content script on localhost only in the test build', () => {
+  it('runs the static content script on localhost only in test and dev builds', () => {
     const generated = () => ({ content_scripts: [{ matches: ['https://admin.convoso.com/*'], js: ['content-scripts/content.js'] }] });
     expect(afterHook('production', generated()).content_scripts[0].matches).toEqual(['https://admin.convoso.com/*']);
     expect(afterHook('test', generated()).content_scripts[0].matches).toEqual(['https://admin.convoso.com/*', 'http://localhost/*']);
+    expect(afterHook('development', generated()).content_scripts[0].matches).toEqual(['https://admin.convoso.com/*', 'http://localhost/*']);
   });
 
   it('gives Firefox an add-on id and its data-collection declaration', () => {
