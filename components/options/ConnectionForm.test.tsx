@@ -106,6 +106,37 @@ describe('ConnectionForm', () => {
     expect((await baseUrlSetting.get()).value).toBe('https://api.corp.example/v1');
   });
 
+  it('gives back the old API host’s access once a save moves to another host, not before', async () => {
+    await baseUrlSetting.set('https://api.corp.example/v1');
+    fake.granted.add('https://api.corp.example/*');
+    await renderForm();
+    type('Convoso user ID', '1234');
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await screen.findByText('Saved.');
+    expect(fakeBrowser.permissions.remove).not.toHaveBeenCalled();
+
+    type('API base URL', 'https://api.other.example/v1');
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(fakeBrowser.permissions.remove).toHaveBeenCalledWith({ origins: ['https://api.corp.example/*'] }));
+    await screen.findByText('Saved.');
+    expect((await baseUrlSetting.get()).value).toBe('https://api.other.example/v1');
+    expect([...fake.granted]).toEqual(['https://api.other.example/*']);
+  });
+
+  it('saves the new API address even when the browser refuses to drop the old host (one the manifest requires)', async () => {
+    await baseUrlSetting.set('http://localhost:4010/v1');
+    vi.mocked(fakeBrowser.permissions.remove).mockRejectedValue(new Error('You cannot remove required permissions.'));
+    await renderForm();
+    type('API token', TOKEN);
+    type('API base URL', 'https://api.other.example/v1');
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(fakeBrowser.permissions.remove).toHaveBeenCalledWith({ origins: ['http://localhost/*'] }));
+    await screen.findByText('Saved.');
+    expect((await baseUrlSetting.get()).value).toBe('https://api.other.example/v1');
+    expect((await localTokenSetting.get()).value).toBe(TOKEN);
+    expect(screen.getByText('Token saved: ••••0001')).toBeTruthy();
+  });
+
   it('saves method and user ID, keeping the saved token when the field is empty', async () => {
     await saveToken(TOKEN, 'local');
     await renderForm();

@@ -12,6 +12,7 @@ import {
   tokenStorageSetting,
   userIdSetting,
 } from '../../utils/settings/settings';
+import { releaseApiHost } from '../../utils/sites/actions';
 
 // What the "Token and connection" form reads and writes. Kept apart from the
 // form so the rules (all or nothing, repair what was unreadable) read in one place.
@@ -54,7 +55,8 @@ export interface ConnectionValues {
  * Writes the whole form in one storage call per area, so a save never leaves
  * half the fields written. Managed values are the policy's to write. Settings
  * that are not on the form but were unreadable are rewritten with their
- * default, so a save clears every reported problem.
+ * default, so a save clears every reported problem. A new API address
+ * releases the old one's host access unless something still uses it.
  */
 export async function saveConnection(values: ConnectionValues, managed: ManagedConfig): Promise<void> {
   const [current, pageSize, timeout] = await Promise.all([readConnection(), pageSizeSetting.get(), timeoutSetting.get()]);
@@ -76,4 +78,6 @@ export async function saveConnection(values: ConnectionValues, managed: ManagedC
   // Moving the token to "until the browser closes" leaves nothing on disk; with
   // no token at all, an unreadable leftover is cleared too.
   await storage.removeItems(token !== undefined ? [other.key] : [localTokenSetting.key, sessionTokenSetting.key]);
+  // The old API host's access was asked for when it was saved: give it back unless still in use.
+  if (managed.baseUrl === undefined && values.baseUrl !== current.baseUrl) await releaseApiHost(current.baseUrl, values.baseUrl);
 }

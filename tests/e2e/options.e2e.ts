@@ -68,6 +68,21 @@ describe('options page in a real Chromium', () => {
     expect((await ext.getStorage('local')).token).toBe(DEMO_TOKEN);
   });
 
+  it('saves a new API address even though the browser refuses to drop a host the manifest requires', async () => {
+    ext = await launchExtension();
+    const page = await openOptions(ext);
+    const hasAccess = (origin: string) => ext!.worker.evaluate((o) => chrome.permissions.contains({ origins: [o] }), origin);
+    expect(ext.api.apiBase).toMatch(/^http:\/\/127\.0\.0\.1:/);
+    // The save asks Chromium to drop the old host; the test manifest requires it, so Chromium refuses.
+    const moved = ext.api.apiBase.replace('127.0.0.1', 'localhost');
+    await page.getByLabel('API base URL').fill(moved);
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect.poll(() => page.locator('#connection-status').innerText()).toBe('Saved.');
+    expect((await ext.getStorage('local')).apiBaseUrl).toBe(moved);
+    expect(await hasAccess('http://127.0.0.1/*')).toBe(true);
+    expect(await hasAccess('http://localhost/*')).toBe(true);
+  });
+
   it('keeps the token only for the session when asked, and reports it gone once the session ends', async () => {
     ext = await launchExtension();
     // A value damaged in storage is reported, and the next save stores a good one.

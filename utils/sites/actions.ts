@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import type { CustomRule } from '../lead/custom-rules';
 import { DEFAULT_BASE_URL } from '../settings/schemas';
 import { baseUrlSetting } from '../settings/settings';
-import { isBuiltInSite } from './built-in';
+import { CONVOSO_MATCHES, isBuiltInSite } from './built-in';
 import { normalizeSitePattern, originPattern, patternsShareHosts } from './match-pattern';
 import { registerSite, syncRegisteredSites, unregisterSite } from './registration';
 import type { Site, SiteMode } from './schema';
@@ -65,6 +65,35 @@ export async function addSite(sites: readonly Site[], input: string): Promise<Si
   return { ok: true, site };
 }
 
+const DEFAULT_API_ORIGIN = originPattern(DEFAULT_BASE_URL);
+
+/**
+ * The host patterns whose access the extension still uses and could lose: the
+ * sites added at run time and a non-default API host. Built-in sites and the
+ * default API host have their access from the manifest: nothing can take it.
+ */
+function patternsInUse(sites: readonly Site[], apiBase: string): string[] {
+  const apiOrigin = originPattern(apiBase);
+  return [
+    ...sites.filter((s) => !isBuiltInSite(s)).map((s) => s.pattern),
+    ...(apiOrigin && apiOrigin !== DEFAULT_API_ORIGIN ? [apiOrigin] : []),
+  ];
+}
+
+/**
+ * Drops the access to `pattern` unless a pattern still in use reaches one of
+ * its hosts: host permissions ignore paths, so the browser would drop that
+ * access too. Never throws: keeping an unused permission is the lesser harm.
+ */
+async function dropAccessUnlessUsed(pattern: string, inUse: readonly string[]): Promise<void> {
+  if (inUse.some((used) => patternsShareHosts(used, pattern))) return;
+  try {
+    await browser.permissions.remove({ origins: [pattern] });
+  } catch {
+    // Refused for permissions the manifest requires (test builds grant loopback hosts): nothing to drop then.
+  }
+}
+
 /**
  * Remove site: stored list first, then the script, then the access, unless
  * another site or the API address still reaches one of its hosts (the browser
@@ -80,16 +109,7 @@ export async function removeSite(id: string): Promise<SiteActionResult> {
   if (!saved.ok) return saved;
   await unregisterSite(site);
   const { value: apiBase } = await baseUrlSetting.get();
-  // Built-in sites and the default API host have their access from the manifest: nothing can take it.
-  const apiOrigin = originPattern(apiBase);
-  const stillNeeded = [
-    ...sites.filter((s) => s.id !== id && !isBuiltInSite(s)).map((s) => s.pattern),
-    ...(apiOrigin && apiOrigin !== originPattern(DEFAULT_BASE_URL) ? [apiOrigin] : []),
-  ];
-  if (!stillNeeded.some((pattern) => patternsShareHosts(pattern, site.pattern))) {
-    // Refused for permissions the manifest requires (test builds grant loopback hosts): nothing to drop then.
-    await browser.permissions.remove({ origins: [site.pattern] }).catch(() => false);
-  }
+  await dropAccessUnlessUsed(site.pattern, patternsInUse(sites.filter((s) => s.id !== id), apiBase));
   return { ok: true };
 }
 
@@ -126,4 +146,20 @@ export async function grantSiteAccess(patterns: readonly string[]): Promise<Site
   if (!granted) return { ok: false, message: 'Access was not granted; those sites stay inactive.' };
   await syncRegisteredSites();
   return { ok: true };
+}
+
+/**
+ * After the API address changed from `oldBaseUrl` to `newBaseUrl`: drops the
+ * old host's access, which the save no longer uses, unless the new address or a
+ * CRM site still reaches that host. Never throws (readSites does not either), so
+ * it cannot fail the save.
+ */
+export async function releaseApiHost(oldBaseUrl: string, newBaseUrl: string): Promise<void> {
+  const old = originPattern(oldBaseUrl);
+  // The manifest's hosts (the default API host, Convoso's own pages) were never asked for: not ours to give back.
+  if (!old || [DEFAULT_API_ORIGIN, ...CONVOSO_MATCHES].some((host) => host !== null && patternsShareHosts(host, old))) return;
+  const { sites, problems } = await readSites();
+  // An unreadable stored site may still reach that host: keep the access rather than guess.
+  if (problems.length > 0) return;
+  await dropAccessUnlessUsed(old, patternsInUse(sites, newBaseUrl));
 }
