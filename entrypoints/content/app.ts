@@ -25,6 +25,13 @@ const EPOCH_KEY = 'connectionEpoch';
 /** A lead-summaries request carries at most this many ids (the protocol's limit). */
 const BATCH = 200;
 const MARK = 'convoso-callbacks';
+/**
+ * Timing marks for `npm run bench` (test builds). The page shares the performance
+ * timeline, so a production build leaves no marks for it to read.
+ */
+const mark = (name: string, detail: Record<string, unknown>) => {
+  if (import.meta.env.MODE !== 'production') performance.mark(`${MARK}:${name}`, { detail });
+};
 
 const localStore: PositionStore = {
   get: (key) => browser.storage.local.get(key) as Promise<Record<string, unknown>>,
@@ -144,17 +151,17 @@ export function startLeadBadge(ctx: ContentScriptContext): void {
     if (!afterRefresh) {
       status = { kind: 'loading' };
       renderBadge();
-      performance.mark(`${MARK}:request`, { detail: { leadId: id } });
+      mark('request', { leadId: id });
     }
     const reply = await send(afterRefresh ? { type: 'lead-summary', leadId: id, afterRefresh } : { type: 'lead-summary', leadId: id });
     if (seq !== requestSeq || leadId !== id || ctx.isInvalid) return;
-    performance.mark(`${MARK}:reply`, { detail: { leadId: id } });
+    mark('reply', { leadId: id });
     const next = statusOf(reply);
     if (!next) return;
     status = next;
     renderBadge();
     // Rendering is synchronous: the text is in the DOM now.
-    performance.mark(`${MARK}:visible`, { detail: { leadId: id, kind: status.kind } });
+    mark('visible', { leadId: id, kind: status.kind });
     if (reply.ok && reply.refreshing && !afterRefresh) void requestSummary(id, true);
   }
 
