@@ -309,8 +309,11 @@ describe('CRM pages', () => {
     }
   });
 
-  it('serves the stylesheet and the lead directory script with their types', async () => {
+  it('serves the stylesheet and the lead scripts with their types', async () => {
     expect((await page('crm.css')).type).toMatch(/^text\/css/);
+    const card = await page('lead-card.js');
+    expect(card.type).toMatch(/^text\/javascript/);
+    expect(card.text).toContain('function crmShowLead(id)');
     const dir = await page('leads-directory.js');
     expect(dir.type).toMatch(/^text\/javascript/);
     expect(dir.text).toContain('"424242":{"firstName":"Maria"');
