@@ -14,19 +14,24 @@ type TestConnectionRequest = Extract<Request, { type: 'test-connection' }>;
 export function createTestConnectionHandler(deps: { fetch?: typeof fetch } = {}) {
   return async function testConnection(request: TestConnectionRequest): Promise<ReplyMap['test-connection']> {
     const saved = await readConnection();
-    const token = request.token === undefined ? saved.token : v.safeParse(TokenSchema, request.token);
-    const base = request.baseUrl === undefined ? saved.baseUrl : v.safeParse(BaseUrlSchema, request.baseUrl);
-    if (typeof token !== 'string' && !token.success) return { ok: false, error: NO_TOKEN };
-    if (typeof base !== 'string' && !base.success) {
-      return { ok: false, error: { kind: 'refused', message: base.issues[0].message } };
+    let token = saved.token;
+    if (request.token !== undefined) {
+      const typed = v.safeParse(TokenSchema, request.token);
+      if (!typed.success) return { ok: false, error: NO_TOKEN };
+      token = typed.output;
     }
-    const tokenValue = typeof token === 'string' ? token : token.output;
-    if (!tokenValue) return { ok: false, error: NO_TOKEN };
+    let baseUrl = saved.baseUrl;
+    if (request.baseUrl !== undefined) {
+      const typed = v.safeParse(BaseUrlSchema, request.baseUrl);
+      if (!typed.success) return { ok: false, error: { kind: 'refused', message: typed.issues[0].message } };
+      baseUrl = typed.output;
+    }
+    if (!token) return { ok: false, error: NO_TOKEN };
     const result = await searchCallbacks(
       { limit: 1 },
       {
-        token: tokenValue,
-        baseUrl: typeof base === 'string' ? base : base.output,
+        token,
+        baseUrl,
         method: request.method ?? saved.method,
         timeoutMs: saved.timeoutMs,
         fetch: deps.fetch,
