@@ -2,7 +2,6 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { installFakeScripting, type FakeScripting } from '../../utils/sites/fake-scripting';
-import { saveToken } from '../../utils/settings/connection';
 import {
   baseUrlSetting,
   localTokenSetting,
@@ -138,7 +137,7 @@ describe('ConnectionForm', () => {
   });
 
   it('saves method and user ID, keeping the saved token when the field is empty', async () => {
-    await saveToken(TOKEN, 'local');
+    await localTokenSetting.set(TOKEN);
     await renderForm();
     expect(screen.getByText('Token saved: ••••0001')).toBeTruthy();
     fireEvent.change(screen.getByLabelText('Request method'), { target: { value: 'POST' } });
@@ -172,7 +171,7 @@ describe('ConnectionForm', () => {
   });
 
   it('forgets the token', async () => {
-    await saveToken(TOKEN, 'local');
+    await localTokenSetting.set(TOKEN);
     await renderForm();
     fireEvent.click(screen.getByRole('button', { name: 'Forget token' }));
     await screen.findByText('The token was forgotten.');
@@ -183,7 +182,8 @@ describe('ConnectionForm', () => {
   });
 
   it('notices the session token disappearing', async () => {
-    await saveToken(TOKEN, 'session');
+    await sessionTokenSetting.set(TOKEN);
+    await tokenStorageSetting.set('session');
     await renderForm();
     expect(screen.getByText('Token saved: ••••0001')).toBeTruthy();
     await fakeBrowser.storage.session.clear();

@@ -13,6 +13,7 @@ import {
   type TokenStorage,
 } from '../../utils/settings/schemas';
 import { localTokenSetting, sessionTokenSetting, tokenStorageSetting } from '../../utils/settings/settings';
+import { callbacksText } from '../../utils/format/count';
 import { originPattern } from '../../utils/sites/match-pattern';
 import { readConnectionForm, saveConnection, type ConnectionFormState } from './connection-save';
 import { Field, inputValue, StatusLine, type Status } from './Field';
@@ -196,8 +197,7 @@ export function ConnectionForm(props: { managed: ManagedConfig }) {
       if (managed.baseUrl) setManagedHostGranted(true);
       const reply = await send({ type: 'test-connection', token: checked.token, baseUrl: checked.baseUrl, method: shownMethod });
       if (reply.ok) {
-        const total = reply.total.toLocaleString();
-        setTestStatus({ kind: 'ok', message: `Connected. The account has ${total} callback${reply.total === 1 ? '' : 's'}.` });
+        setTestStatus({ kind: 'ok', message: `Connected. The account has ${callbacksText(reply.total)}.` });
       } else {
         setTestStatus({ kind: 'error', message: reply.error.message });
       }

@@ -2,8 +2,7 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { installFakeScripting, type FakeScripting } from '../../utils/sites/fake-scripting';
-import { saveToken } from '../../utils/settings/connection';
-import { methodSetting } from '../../utils/settings/settings';
+import { localTokenSetting, methodSetting } from '../../utils/settings/settings';
 import { readSites } from '../../utils/sites/store';
 import { TransferSection } from './TransferSection';
 
@@ -32,7 +31,7 @@ const GOOD = {
 
 describe('TransferSection', () => {
   it('exports a file without the token', async () => {
-    await saveToken('test-token-not-real-0001', 'local');
+    await localTokenSetting.set('test-token-not-real-0001');
     const blobs: Blob[] = [];
     vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
       blobs.push(blob as Blob);

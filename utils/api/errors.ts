@@ -215,8 +215,3 @@ function parseJson(text: string): unknown {
     return undefined;
   }
 }
-
-/** The sentence to show; kept as a function so callers don't depend on the field name. */
-export function describeError(e: ApiError): string {
-  return e.message;
-}

@@ -1,11 +1,20 @@
 // The clean model the UI trusts, produced by normalize.ts from whatever shape
 // the API answered with.
 
+export const CALLBACK_STAGES = ['pending', 'past_due', 'completed', 'dismissed', 'missed', 'new', 'unknown'] as const;
 /** Normalised stage, from Convoso's `stage` and `class` values. */
-export type CallbackStage = 'pending' | 'past_due' | 'completed' | 'dismissed' | 'missed' | 'new' | 'unknown';
+export type CallbackStage = (typeof CALLBACK_STAGES)[number];
 
+/**
+ * Stages that need no more calls. Every other stage is open, 'unknown' included:
+ * a stage word we do not know is more likely new work than closed work, and
+ * hiding a due callback costs more than showing one too many.
+ */
+export const CLOSED_STAGES: ReadonlySet<CallbackStage> = new Set(['completed', 'dismissed', 'missed']);
+
+export const CALLBACK_RECIPIENTS = ['system', 'personal', 'unknown'] as const;
 /** Normalised recipient, from `USERONLY` / `system` / `personal` and friends. */
-export type CallbackRecipient = 'system' | 'personal' | 'unknown';
+export type CallbackRecipient = (typeof CALLBACK_RECIPIENTS)[number];
 
 /**
  * A wall-clock time in the Convoso account's time zone, which the API never names.

@@ -1,7 +1,8 @@
 import * as v from 'valibot';
 import { isCalendarDate } from './calendar';
 import { badResponse, errorFromBody, type ApiError } from './errors';
-import type { Callback, CallbackRecipient, CallbackStage, SearchPage, WallTime } from './model';
+import { CLOSED_STAGES, type Callback, type CallbackRecipient, type CallbackStage, type SearchPage, type WallTime } from './model';
+import { vocabularyKey } from './vocabulary';
 
 // Turns whatever the search endpoint answered into the model the UI trusts.
 // API-NOTES: numbers arrive as numbers or strings, fields go missing or come
@@ -48,9 +49,6 @@ export function parseWallTime(value: unknown): WallTime | null {
   return { local: `${date}T${pad(hour)}:${pad(minute)}:${pad(second)}` };
 }
 
-const vocabularyKey = (value: unknown): string =>
-  typeof value === 'string' || typeof value === 'number' ? String(value).toLowerCase().replace(/[\s_-]+/g, '') : '';
-
 const STAGE_WORDS: Readonly<Record<string, Exclude<CallbackStage, 'unknown'>>> = {
   pending: 'pending',
   live: 'pending',
@@ -72,8 +70,6 @@ export const STAGE_LABELS: Readonly<Record<Exclude<CallbackStage, 'unknown'>, st
   new: 'New',
 };
 
-const TERMINAL: ReadonlySet<CallbackStage> = new Set(['completed', 'dismissed', 'missed']);
-
 /**
  * A result's stage from its `stage` and `class`. A finished callback stays
  * finished whatever the UI hint says; otherwise `class: past_due` is the more
@@ -83,7 +79,7 @@ export function normalizeStage(stage: unknown, cls?: unknown): { stage: Callback
   const fromStage = STAGE_WORDS[vocabularyKey(stage)];
   const fromClass = STAGE_WORDS[vocabularyKey(cls)];
   let result: CallbackStage | undefined;
-  if (fromStage && TERMINAL.has(fromStage)) result = fromStage;
+  if (fromStage && CLOSED_STAGES.has(fromStage)) result = fromStage;
   else if (fromClass === 'past_due') result = 'past_due';
   else result = fromStage ?? fromClass;
   if (result) return { stage: result, stageLabel: STAGE_LABELS[result] };

@@ -14,6 +14,7 @@ import {
   type QueryField,
   type RecipientFilter,
   type StageFilter,
+  vocabularyKey,
 } from './vocabulary';
 
 /** A validated query: every filter exactly as it will be sent, absent when empty. */
@@ -82,14 +83,13 @@ const idField = (field: FilterField) => {
 
 /** Case-insensitive pick from a vocabulary; spaces, '_' and '-' ignored (PAST_DUE = PASTDUE). */
 function vocabularyField<T extends string>(field: QueryField, values: readonly T[]) {
-  const key = (s: string) => s.toLowerCase().replace(/[\s_-]+/g, '');
-  const byKey = new Map(values.map((value) => [key(value), value]));
+  const byKey = new Map(values.map((value) => [vocabularyKey(value), value]));
   return optionalText(
     field,
     v.pipe(
       v.string(),
-      v.check((s) => byKey.has(key(s)), `${FIELD_LABELS[field]} must be one of: ${values.join(', ')}.`),
-      v.transform((s) => byKey.get(key(s)) as T),
+      v.check((s) => byKey.has(vocabularyKey(s)), `${FIELD_LABELS[field]} must be one of: ${values.join(', ')}.`),
+      v.transform((s) => byKey.get(vocabularyKey(s)) as T),
     ),
   );
 }

@@ -1,6 +1,14 @@
 // The API's filter vocabularies, kept in one place (API-NOTES: the spec spells
 // the past-due stage PASTDUE, public SDKs PAST_DUE; we send the spec's spelling).
 
+/**
+ * How a vocabulary word is compared: case, spaces, '_' and '-' ignored, so
+ * PAST_DUE, past-due and "Past due" all read as PASTDUE. '' for anything but text or a number.
+ */
+export function vocabularyKey(value: unknown): string {
+  return typeof value === 'string' || typeof value === 'number' ? String(value).toLowerCase().replace(/[\s_-]+/g, '') : '';
+}
+
 export const STAGE_FILTERS = ['PENDING', 'DISMISSED', 'COMPLETED', 'MISSED', 'PASTDUE'] as const;
 export type StageFilter = (typeof STAGE_FILTERS)[number];
 

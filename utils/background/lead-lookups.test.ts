@@ -174,25 +174,15 @@ describe('createLeadLookups', () => {
     expect(search).toHaveBeenCalledTimes(2);
   });
 
-  it('remembers errors for errorTtlMs when asked to', async () => {
-    const search = vi.fn<LeadSearch>(async () => ({ ok: false, error: { kind: 'rate-limited', status: 429, message: 'slow down' } }));
-    const lookups = createLeadLookups({ search, now: clock, persist: null, errorTtlMs: 5000 });
-    await lookups.get('42');
-    now += 4999;
-    expect(await lookups.get('42')).toMatchObject({ ok: false, error: { kind: 'rate-limited' } });
-    expect(search).toHaveBeenCalledTimes(1);
-    now += 1;
-    await lookups.get('42');
-    expect(search).toHaveBeenCalledTimes(2);
-  });
-
-  it("reads Convoso's 'no record' answer (6001) as a lead without callbacks", async () => {
-    const search = vi.fn<LeadSearch>(async () => ({
-      ok: false,
-      error: { kind: 'api', code: 6001, apiText: 'No record found', message: 'none' },
-    }));
-    const lookups = createLeadLookups({ search, now: clock, persist: null });
-    expect(await lookups.get('42')).toMatchObject({ ok: true, summary: { leadId: '42', total: 0, urgency: 'empty' } });
+  it('keeps its maxEntries slots for answers: failed lookups push no cached summary out', async () => {
+    const search = vi.fn<LeadSearch>(async (leadId) =>
+      leadId === 'x' || leadId === 'y' ? { ok: false, error: { kind: 'network', message: 'offline' } } : { ok: true, page: page(leadId, 1) },
+    );
+    const lookups = createLeadLookups({ search, now: clock, persist: null, maxEntries: 2 });
+    await lookups.getMany(['1', '2']);
+    await lookups.getMany(['x', 'y']);
+    expect(await lookups.getMany(['1', '2'])).toMatchObject({ '1': { ok: true }, '2': { ok: true } });
+    expect(search).toHaveBeenCalledTimes(4);
   });
 
   it('clear() forgets the cache and drops answers still in flight', async () => {
@@ -415,9 +405,7 @@ describe('readPersistedCache', () => {
   const good = (leadId: string, at: number) => ({
     at,
     summary: {
-      leadId, total: 0, shown: 0,
-      counts: { pending: 0, past_due: 0, completed: 0, dismissed: 0, missed: 0, new: 0, unknown: 0 },
-      urgency: 'empty', next: null, overdue: 0, callbacks: [], fetchedAt: at,
+      leadId, total: 0, shown: 0, urgency: 'empty', next: null, overdue: 0, callbacks: [],
     },
   });
 

@@ -1,9 +1,9 @@
 import * as v from 'valibot';
 import { storage } from 'wxt/utils/storage';
-import { isNoMatch, type ApiError } from '../api/errors';
-import type { SearchPage } from '../api/model';
+import { CALLBACK_RECIPIENTS, CALLBACK_STAGES, type SearchPage } from '../api/model';
 import { LeadIdSchema, type LeadReply, type ServiceError } from '../messaging/protocol';
 import { summarizeLead, type LeadSummary } from '../lead/summary';
+import { INTERNAL_ERROR } from './no-token';
 
 // The badge asks for the same lead again and again (every page view, every SPA
 // navigation, every tab). Lookups are cached for about a minute and served stale
@@ -38,11 +38,6 @@ export interface LeadLookupsDeps {
   ttlMs?: number;
   /** After ttlMs and up to this age, served at once while a refresh runs; older is a miss. */
   maxStaleMs?: number;
-  /**
-   * Failures are remembered this long, in memory only. Default 0: a Retry click
-   * must really retry, and in-flight de-duplication already stops a storm.
-   */
-  errorTtlMs?: number;
   concurrency?: number;
   /** Entries kept; the oldest are dropped first. */
   maxEntries?: number;
@@ -62,22 +57,12 @@ export interface LeadLookups {
 
 const text = v.pipe(v.string(), v.maxLength(2000));
 const WallTimeSchema = v.object({ local: v.pipe(v.string(), v.maxLength(40)) });
-const StageSchema = v.picklist(['pending', 'past_due', 'completed', 'dismissed', 'missed', 'new', 'unknown']);
 const count = v.pipe(v.number(), v.integer(), v.minValue(0));
 
 export const LeadSummarySchema = v.object({
   leadId: LeadIdSchema,
   total: count,
   shown: count,
-  counts: v.object({
-    pending: count,
-    past_due: count,
-    completed: count,
-    dismissed: count,
-    missed: count,
-    new: count,
-    unknown: count,
-  }),
   urgency: v.picklist(['past_due', 'due_soon', 'upcoming', 'none', 'empty']),
   next: v.nullable(WallTimeSchema),
   overdue: count,
@@ -86,9 +71,8 @@ export const LeadSummarySchema = v.object({
       v.object({
         id: text,
         callbackTime: v.nullable(WallTimeSchema),
-        stage: StageSchema,
+        stage: v.picklist(CALLBACK_STAGES),
         stageLabel: text,
-        recipient: v.picklist(['system', 'personal', 'unknown']),
         userName: text,
         campaignName: text,
         comments: text,
@@ -97,7 +81,6 @@ export const LeadSummarySchema = v.object({
     ),
     v.maxLength(100),
   ),
-  fetchedAt: v.pipe(v.number(), v.finite()),
 });
 
 // If summary.ts changes LeadSummary, this line stops compiling until the schema follows.
@@ -151,9 +134,11 @@ export function sessionCacheStore(key: `session:${string}` = LEAD_CACHE_KEY): Ca
   };
 }
 
-type Entry =
-  | { kind: 'summary'; at: number; summary: LeadSummary }
-  | { kind: 'error'; at: number; error: ServiceError };
+/**
+ * Only answers are cached, never failures: a Retry click must really retry, and
+ * in-flight de-duplication already stops a storm.
+ */
+type Entry = { at: number; summary: LeadSummary };
 
 /** A small FIFO semaphore: at most `limit` API searches at once. */
 function createLimiter(limit: number) {
@@ -183,7 +168,6 @@ export function createLeadLookups(deps: LeadLookupsDeps): LeadLookups {
   const now = deps.now ?? (() => Date.now());
   const ttlMs = deps.ttlMs ?? 60_000;
   const maxStaleMs = Math.max(ttlMs, deps.maxStaleMs ?? 10 * 60_000);
-  const errorTtlMs = deps.errorTtlMs ?? 0;
   const maxEntries = deps.maxEntries ?? 500;
   const persist = deps.persist === undefined ? sessionCacheStore() : deps.persist;
   const limit = createLimiter(Math.max(1, deps.concurrency ?? 4));
@@ -201,7 +185,7 @@ export function createLeadLookups(deps: LeadLookupsDeps): LeadLookups {
       try {
         const stored = readPersistedCache(await persist.load(), now());
         // Anything fetched while we were loading is newer than what was stored.
-        for (const [leadId, e] of stored) if (!cache.has(leadId)) cache.set(leadId, { kind: 'summary', ...e });
+        for (const [leadId, e] of stored) if (!cache.has(leadId)) cache.set(leadId, e);
       } catch {
         // An unreadable cache is an empty cache.
       }
@@ -224,7 +208,7 @@ export function createLeadLookups(deps: LeadLookupsDeps): LeadLookups {
     const entries: PersistedCache['entries'] = {};
     const oldest = now() - maxStaleMs;
     for (const [leadId, e] of cache) {
-      if (e.kind === 'summary' && e.at > oldest) entries[leadId] = { at: e.at, summary: e.summary };
+      if (e.at > oldest) entries[leadId] = { at: e.at, summary: e.summary };
     }
     try {
       await store.save({ version: 1, entries });
@@ -249,25 +233,16 @@ export function createLeadLookups(deps: LeadLookupsDeps): LeadLookups {
       if (gen !== generation) return CANCELLED;
       const result = await deps.search(leadId, controller.signal);
       const at = now();
-      let reply: LeadReply;
-      if (result.ok) reply = { ok: true, summary: summarizeLead(leadId, result.page, new Date(at)) };
-      else if (isNoMatchError(result.error)) reply = { ok: true, summary: summarizeLead(leadId, emptyPage(), new Date(at)) };
-      else reply = { ok: false, error: result.error };
       // The connection changed while we waited: this answer (the old account's,
       // even if the search ignored the abort) is nobody's to see any more.
       if (gen !== generation) return CANCELLED;
-      if (reply.ok) {
-        remember(leadId, { kind: 'summary', at, summary: reply.summary });
-        scheduleSave();
-      } else if (!isAborted(reply.error) && cache.get(leadId)?.kind !== 'summary') {
-        // A failed refresh keeps the stale summary; a failed first lookup is remembered briefly.
-        remember(leadId, { kind: 'error', at, error: reply.error });
-      }
-      return reply;
-    }).catch((): LeadReply => ({
-      ok: false,
-      error: { kind: 'internal', message: 'Something went wrong inside the extension. Try again.' },
-    }));
+      // A failed refresh keeps the stale summary in the cache.
+      if (!result.ok) return { ok: false, error: result.error };
+      const summary = summarizeLead(leadId, result.page, new Date(at));
+      remember(leadId, { at, summary });
+      scheduleSave();
+      return { ok: true, summary };
+    }).catch((): LeadReply => ({ ok: false, error: INTERNAL_ERROR }));
     const tracked = promise.finally(() => {
       controllers.delete(controller);
       if (inFlight.get(leadId) === tracked) inFlight.delete(leadId);
@@ -279,7 +254,7 @@ export function createLeadLookups(deps: LeadLookupsDeps): LeadLookups {
   /** A cached summary young enough to show (fresh or stale), or null. */
   function usable(leadId: string): { summary: LeadSummary; fresh: boolean } | null {
     const entry = cache.get(leadId);
-    if (entry?.kind !== 'summary') return null;
+    if (!entry) return null;
     const age = now() - entry.at;
     if (age < 0 || age >= maxStaleMs) return null;
     return { summary: entry.summary, fresh: age < ttlMs };
@@ -294,9 +269,6 @@ export function createLeadLookups(deps: LeadLookupsDeps): LeadLookups {
       void fetchLead(leadId);
       return { ok: true, summary: cached.summary, refreshing: true };
     }
-    const entry = cache.get(leadId);
-    const age = entry ? now() - entry.at : Infinity;
-    if (entry?.kind === 'error' && age >= 0 && age < errorTtlMs) return { ok: false, error: entry.error };
     return fetchLead(leadId);
   }
 
@@ -343,13 +315,4 @@ export function createLeadLookups(deps: LeadLookupsDeps): LeadLookups {
       }
     },
   };
-}
-
-function isNoMatchError(error: ServiceError): boolean {
-  const kinds: ReadonlySet<string> = new Set(['api', 'param']);
-  return kinds.has(error.kind) && isNoMatch(error as ApiError);
-}
-
-function emptyPage(): SearchPage {
-  return { offset: 0, limit: LEAD_SEARCH_LIMIT, total: 0, results: [] };
 }

@@ -9,6 +9,7 @@ import {
   type PageError,
   type ServiceError,
 } from '../messaging/protocol';
+import { INTERNAL_ERROR } from './no-token';
 import { senderRole } from './sender';
 
 export type Handlers = {
@@ -61,7 +62,7 @@ export function createRouter(handlers: Handlers, own: { id: string; origin: stri
       return role === 'content-script' ? forPage(reply) : reply;
     } catch {
       // Never echo the exception: it could quote a URL that carries the token.
-      return { ok: false, error: { kind: 'internal', message: 'Something went wrong inside the extension. Try again.' } };
+      return { ok: false, error: INTERNAL_ERROR };
     }
   };
 }

@@ -1,4 +1,5 @@
-import type { Callback, CallbackRecipient, CallbackStage, SearchPage, WallTime } from '../api/model';
+import { CALLBACK_STAGES, CLOSED_STAGES, type Callback, type CallbackStage, type SearchPage, type WallTime } from '../api/model';
+import { callbacksText, formatCount } from '../format/count';
 import { formatWallMs } from './format-time';
 import { HOUR_MS, nowWallMs, wallDay, wallTimeMs } from './wall-clock';
 
@@ -12,7 +13,6 @@ export interface BadgeCallback {
   callbackTime: WallTime | null;
   stage: CallbackStage;
   stageLabel: string;
-  recipient: CallbackRecipient;
   userName: string;
   campaignName: string;
   /** Cut to COMMENT_MAX characters: the badge shows a line, not a record. */
@@ -29,8 +29,6 @@ export interface LeadSummary {
   total: number;
   /** Callbacks on the page summarised. */
   shown: number;
-  /** Shown callbacks per stage as Convoso reports it (an overdue "pending" counts as pending). */
-  counts: Record<CallbackStage, number>;
   /** past_due: some open callback is overdue; due_soon: the next is within 60 min; upcoming: open ones later or undated; none: none open; empty: no callbacks. */
   urgency: LeadUrgency;
   /** The earliest open callback at or after now. */
@@ -38,25 +36,14 @@ export interface LeadSummary {
   overdue: number;
   /** At most BADGE_CALLBACKS: overdue oldest first, then upcoming soonest first, open undated, then closed most recent first. */
   callbacks: BadgeCallback[];
-  fetchedAt: number;
 }
 
 export const BADGE_CALLBACKS = 10;
 export const COMMENT_MAX = 200;
 export const DUE_SOON_MS = HOUR_MS;
 
-/**
- * Stages that still need a call. 'unknown' counts as open: a stage word we do not
- * know is more likely new work than closed work, and hiding a due callback costs
- * more than showing one too many.
- */
-export const OPEN_STAGES: ReadonlySet<CallbackStage> = new Set(['pending', 'new', 'past_due', 'unknown']);
-
-const STAGES: readonly CallbackStage[] = ['pending', 'past_due', 'completed', 'dismissed', 'missed', 'new', 'unknown'];
-
-function emptyCounts(): Record<CallbackStage, number> {
-  return Object.fromEntries(STAGES.map((s) => [s, 0])) as Record<CallbackStage, number>;
-}
+/** Stages that still need a call: all but CLOSED_STAGES ('unknown' counts as open, see model.ts). */
+export const OPEN_STAGES: ReadonlySet<CallbackStage> = new Set(CALLBACK_STAGES.filter((stage) => !CLOSED_STAGES.has(stage)));
 
 // Sort groups, most urgent first.
 const OVERDUE = 0;
@@ -72,7 +59,7 @@ interface Ranked {
 
 function rank(callback: Callback, nowMs: number): Ranked {
   const at = wallTimeMs(callback.callbackTime);
-  if (!OPEN_STAGES.has(callback.stage)) return { callback, at, group: CLOSED };
+  if (CLOSED_STAGES.has(callback.stage)) return { callback, at, group: CLOSED };
   if (callback.stage === 'past_due' || (at !== null && at < nowMs)) return { callback, at, group: OVERDUE };
   return { callback, at, group: at === null ? OPEN_UNDATED : UPCOMING };
 }
@@ -93,7 +80,6 @@ function toBadge({ callback, group }: Ranked): BadgeCallback {
     callbackTime: callback.callbackTime,
     stage: callback.stage,
     stageLabel: callback.stageLabel,
-    recipient: callback.recipient,
     userName: callback.userName,
     campaignName: callback.campaignName,
     comments: callback.comments.length > COMMENT_MAX ? `${callback.comments.slice(0, COMMENT_MAX - 1)}…` : callback.comments,
@@ -111,9 +97,6 @@ export function summarizeLead(leadId: string, page: SearchPage, now: Date): Lead
   const mine = page.results.filter((c) => c.leadId === leadId);
   const total = mine.length === page.results.length ? Math.max(page.total, mine.length) : mine.length;
 
-  const counts = emptyCounts();
-  for (const c of mine) counts[c.stage]++;
-
   const ranked = mine.map((c) => rank(c, nowMs)).sort(compareRanked);
   const overdue = ranked.filter((r) => r.group === OVERDUE).length;
   const nextRanked = ranked.find((r) => r.group === UPCOMING);
@@ -130,32 +113,20 @@ export function summarizeLead(leadId: string, page: SearchPage, now: Date): Lead
     leadId,
     total,
     shown: mine.length,
-    counts,
     urgency,
     next: nextRanked?.callback.callbackTime ? { local: nextRanked.callback.callbackTime.local } : null,
     overdue,
     callbacks: ranked.slice(0, BADGE_CALLBACKS).map(toBadge),
-    fetchedAt: now.getTime(),
   };
 }
 
 // ---------------------------------------------------------------------------
 // Badge text
 
-const numberFormats = new Map<string, Intl.NumberFormat>();
-function formatCount(n: number, locale: string): string {
-  let format = numberFormats.get(locale);
-  if (!format) {
-    format = new Intl.NumberFormat(locale);
-    numberFormats.set(locale, format);
-  }
-  return format.format(n);
-}
-
 /** "No callbacks", "1 callback", "3 callbacks · 1 past due". */
 export function countText(summary: LeadSummary, locale = 'en-US'): string {
   if (summary.total === 0 && summary.shown === 0) return 'No callbacks';
-  const count = `${formatCount(summary.total, locale)} ${summary.total === 1 ? 'callback' : 'callbacks'}`;
+  const count = callbacksText(summary.total, locale);
   return summary.overdue > 0 ? `${count} · ${formatCount(summary.overdue, locale)} past due` : count;
 }
 

@@ -1,22 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { nextOffset, pageIndicator, previousOffset, rangeText, totalText } from './page-text';
+import { nextOffset, pageIndicator, previousOffset, rangeText } from './page-text';
 
 const page = (offset: number, limit: number, total: number, count: number) => ({
   offset,
   limit,
   total,
   results: Array.from({ length: count }, () => ({})),
-});
-
-describe('totalText', () => {
-  it.each([
-    [12250, 'en-US', '12,250 callbacks'],
-    [12250, 'de-DE', '12.250 callbacks'],
-    [1, 'en-US', '1 callback'],
-    [0, 'en-US', '0 callbacks'],
-  ])('%i in %s', (n, locale, text) => {
-    expect(totalText(n, locale)).toBe(text);
-  });
 });
 
 describe('rangeText / pageIndicator / offsets', () => {

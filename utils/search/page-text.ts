@@ -1,18 +1,11 @@
 import { OFFSET_MAX } from '../api/vocabulary';
 import type { SearchPage } from '../api/model';
+import { formatCount } from '../format/count';
 
 // The numbers around a result page, as people read them.
 
 type PageShape = Pick<SearchPage, 'offset' | 'limit' | 'total'> & { results: readonly unknown[] };
 
-export function formatCount(n: number, locale?: string): string {
-  return new Intl.NumberFormat(locale).format(n);
-}
-
-/** "12,250 callbacks", "1 callback". */
-export function totalText(total: number, locale?: string): string {
-  return `${formatCount(total, locale)} ${total === 1 ? 'callback' : 'callbacks'}`;
-}
 
 /** "21–40": the positions shown, 1-based; empty when nothing is shown. */
 export function rangeText(page: PageShape, locale?: string): string {

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { storage } from 'wxt/utils/storage';
 import { FILTER_FIELDS, type FilterField } from '../api/vocabulary';
-import type { SearchPage } from '../api/model';
+import { CALLBACK_RECIPIENTS, CALLBACK_STAGES, type SearchPage } from '../api/model';
 import type { SearchForm } from './form-state';
 
 // The popup forgets everything when it closes; the last search lives in
@@ -27,9 +27,9 @@ const CallbackSchema = v.strictObject({
   listId: Text,
   campaignId: Text,
   userId: Text,
-  stage: v.picklist(['pending', 'past_due', 'completed', 'dismissed', 'missed', 'new', 'unknown']),
+  stage: v.picklist(CALLBACK_STAGES),
   stageLabel: Text,
-  recipient: v.picklist(['system', 'personal', 'unknown']),
+  recipient: v.picklist(CALLBACK_RECIPIENTS),
   recipientLabel: Text,
   callbackTime: WallTimeSchema,
   createdAt: WallTimeSchema,

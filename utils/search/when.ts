@@ -1,9 +1,7 @@
-import type { Callback, CallbackStage } from '../api/model';
+import { CLOSED_STAGES, type Callback } from '../api/model';
 import { formatWallTime, relativeTime } from '../lead/format-time';
 import { nowWallMs, wallTimeMs } from '../lead/wall-clock';
 
-/** Stages where the callback is over: a past time is history, not a debt. */
-const FINISHED: ReadonlySet<CallbackStage> = new Set(['completed', 'dismissed', 'missed']);
 
 export interface When {
   /** "Jun 3, 2025, 3:00 PM", or '' without a time. */
@@ -19,7 +17,8 @@ export function whenOf(callback: Pick<Callback, 'callbackTime' | 'stage'>, now: 
   if (!t) return { absolute: '', relative: '', overdue: false };
   const ms = wallTimeMs(t);
   const past = ms !== null && ms < nowWallMs(now);
-  const finished = FINISHED.has(callback.stage);
+  // A closed callback's past time is history, not a debt.
+  const finished = CLOSED_STAGES.has(callback.stage);
   const relative = relativeTime(t, now);
   return {
     absolute: formatWallTime(t, locale),

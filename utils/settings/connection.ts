@@ -41,19 +41,6 @@ export async function readConnection(): Promise<ConnectionSettings> {
   };
 }
 
-/**
- * Saves the token where the user chose and removes it from the other place,
- * so switching to "only until the browser closes" leaves nothing on disk.
- */
-export async function saveToken(token: string, where: TokenStorage): Promise<{ ok: true } | { ok: false; message: string }> {
-  const target = where === 'session' ? sessionTokenSetting : localTokenSetting;
-  const other = where === 'session' ? localTokenSetting : sessionTokenSetting;
-  const saved = await target.set(token);
-  if (!saved.ok) return saved;
-  await Promise.all([other.remove(), tokenStorageSetting.set(where)]);
-  return { ok: true };
-}
-
 export async function forgetToken(): Promise<void> {
   await Promise.all([localTokenSetting.remove(), sessionTokenSetting.remove()]);
 }

@@ -4,8 +4,7 @@ import { BUILT_IN_SITES } from '../sites/built-in';
 import { installFakeScripting, type FakeScripting } from '../sites/fake-scripting';
 import { readSites, saveSites } from '../sites/store';
 import { applyImport, exportSettings, planImport, settingsFileName, type SettingsFile } from './export-import';
-import { saveToken } from './connection';
-import { baseUrlSetting, methodSetting, pageSizeSetting, userIdSetting } from './settings';
+import { baseUrlSetting, localTokenSetting, methodSetting, pageSizeSetting, userIdSetting } from './settings';
 
 let fake: FakeScripting;
 beforeEach(() => {
@@ -29,7 +28,7 @@ function file(overrides: Record<string, unknown> = {}): string {
 
 describe('exportSettings', () => {
   it('exports settings and sites but never the token or the user ID', async () => {
-    await saveToken('test-token-not-real-0001', 'local');
+    await localTokenSetting.set('test-token-not-real-0001');
     await userIdSetting.set('1234');
     await methodSetting.set('POST');
     await saveSites([...BUILT_IN_SITES, crm, { ...crm, id: 'm-x', pattern: 'https://managed.example.com/*', managed: true }]);

@@ -10,6 +10,7 @@ import { newSiteId, readSites, SITES_KEY } from '../sites/store';
 import type { ManagedConfig } from './managed';
 import { LIMIT_MAX } from '../api/vocabulary';
 import { BaseUrlSchema, DEFAULT_BASE_URL, MethodSchema, PageSizeSchema, type RequestMethod } from './schemas';
+import type { Setting } from './setting';
 import { baseUrlSetting, methodSetting, pageSizeSetting } from './settings';
 
 // "Export settings" / "Import settings" for teams: one agent (or the admin) sets
@@ -84,17 +85,26 @@ export interface ImportContext {
 // in the import report; the base URL schema's own messages are already plain.
 const SETTING_FIELDS: Record<
   'apiBaseUrl' | 'requestMethod' | 'pageSize',
-  { label: string; schema: v.GenericSchema<unknown, unknown>; managed: (m: ManagedConfig) => boolean; refused?: string }
+  {
+    label: string;
+    /** Where applyImport writes the value. */
+    setting: Setting<unknown>;
+    schema: v.GenericSchema<unknown, unknown>;
+    managed: (m: ManagedConfig) => boolean;
+    refused?: string;
+  }
 > = {
-  apiBaseUrl: { label: 'API base URL', schema: BaseUrlSchema, managed: (m) => m.baseUrl !== undefined },
+  apiBaseUrl: { label: 'API base URL', setting: baseUrlSetting, schema: BaseUrlSchema, managed: (m) => m.baseUrl !== undefined },
   requestMethod: {
     label: 'Request method',
+    setting: methodSetting,
     schema: MethodSchema,
     managed: (m) => m.method !== undefined,
     refused: 'Must be "GET" or "POST".',
   },
   pageSize: {
     label: 'Default page size',
+    setting: pageSizeSetting,
     schema: PageSizeSchema,
     managed: () => false,
     refused: `Must be a whole number from 1 to ${LIMIT_MAX}.`,
@@ -270,8 +280,7 @@ export async function applyImport(plan: ImportPlan): Promise<{ ok: true } | { ok
   }
   const sites = v.safeParse(SitesSchema, plan.sites);
   if (!sites.success) return { ok: false, message: `Nothing was imported: ${sites.issues[0].message}` };
-  const keys = { apiBaseUrl: baseUrlSetting.key, requestMethod: methodSetting.key, pageSize: pageSizeSetting.key } as const;
-  const values = Object.entries(plan.settings).map(([k, value]) => ({ key: keys[k as keyof typeof keys], value }));
+  const values = Object.entries(plan.settings).map(([k, value]) => ({ key: SETTING_FIELDS[k as keyof typeof SETTING_FIELDS].setting.key, value }));
   try {
     await storage.setItems([...values, { key: SITES_KEY, value: sites.output }]);
   } catch (error) {

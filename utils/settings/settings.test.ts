@@ -1,8 +1,16 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { forgetToken, readConnection, saveToken, tokenHint } from './connection';
+import { forgetToken, readConnection, tokenHint } from './connection';
 import { baseUrlProblem } from './schemas';
-import { baseUrlSetting, methodSetting, pageSizeSetting, timeoutSetting } from './settings';
+import {
+  baseUrlSetting,
+  localTokenSetting,
+  methodSetting,
+  pageSizeSetting,
+  sessionTokenSetting,
+  timeoutSetting,
+  tokenStorageSetting,
+} from './settings';
 
 const TOKEN = 'test-token-not-real-0001';
 
@@ -55,31 +63,32 @@ describe('stored settings', () => {
 
 describe('the token', () => {
   it('is kept on this device by default', async () => {
-    expect(await saveToken(` ${TOKEN} `, 'local')).toEqual({ ok: true });
+    expect(await localTokenSetting.set(` ${TOKEN} `)).toEqual({ ok: true, value: TOKEN });
     expect(await fakeBrowser.storage.local.get('token')).toEqual({ token: TOKEN });
     expect(await fakeBrowser.storage.session.get('token')).toEqual({});
     expect((await readConnection()).token).toBe(TOKEN);
   });
 
-  it('moves to session storage when the user chooses "until the browser closes", leaving nothing on disk', async () => {
-    await saveToken(TOKEN, 'local');
-    await saveToken(TOKEN, 'session');
-    expect(await fakeBrowser.storage.local.get('token')).toEqual({});
-    expect(await fakeBrowser.storage.session.get('token')).toEqual({ token: TOKEN });
+  // Moving the token and clearing the other place is saveConnection's job (components/options/connection-save.ts).
+  it('is read from session storage when the user chose "until the browser closes", and gone when it closes', async () => {
+    await localTokenSetting.set('test-token-not-real-0002');
+    await sessionTokenSetting.set(TOKEN);
+    await tokenStorageSetting.set('session');
     expect(await readConnection()).toMatchObject({ token: TOKEN, tokenStorage: 'session' });
     await fakeBrowser.storage.session.clear();
     expect((await readConnection()).token).toBe('');
   });
 
   it('refuses an empty or spaced token and keeps the old one', async () => {
-    await saveToken(TOKEN, 'local');
-    expect(await saveToken('   ', 'local')).toEqual({ ok: false, message: 'Enter the API token.' });
-    expect(await saveToken('two words', 'local')).toEqual({ ok: false, message: 'An API token has no spaces in it.' });
+    await localTokenSetting.set(TOKEN);
+    expect(await localTokenSetting.set('   ')).toEqual({ ok: false, message: 'Enter the API token.' });
+    expect(await localTokenSetting.set('two words')).toEqual({ ok: false, message: 'An API token has no spaces in it.' });
     expect((await readConnection()).token).toBe(TOKEN);
   });
 
   it('is forgotten from both places', async () => {
-    await saveToken(TOKEN, 'session');
+    await sessionTokenSetting.set(TOKEN);
+    await tokenStorageSetting.set('session');
     await fakeBrowser.storage.local.set({ token: TOKEN });
     await forgetToken();
     expect((await readConnection()).token).toBe('');

@@ -1,3 +1,4 @@
+import { DEFAULT_TIMEOUT_MS } from '../api/client';
 import { DEFAULT_LIMIT } from '../api/vocabulary';
 import { defineSetting } from './setting';
 import {
@@ -21,4 +22,4 @@ export const baseUrlSetting = defineSetting('local:apiBaseUrl', 'The API base UR
 export const methodSetting = defineSetting('local:requestMethod', 'The request method', MethodSchema, 'GET');
 export const pageSizeSetting = defineSetting('local:pageSize', 'The default page size', PageSizeSchema, DEFAULT_LIMIT);
 export const userIdSetting = defineSetting('local:userId', 'Your Convoso user ID', UserIdSchema, '');
-export const timeoutSetting = defineSetting('local:requestTimeoutMs', 'The request timeout', TimeoutSchema, 20_000);
+export const timeoutSetting = defineSetting('local:requestTimeoutMs', 'The request timeout', TimeoutSchema, DEFAULT_TIMEOUT_MS);

@@ -1,14 +1,12 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { GetOptions, LeadLookups, LeadReply } from '../lead-lookups';
+import { createLeadLookups, type GetOptions, type LeadLookups, type LeadReply } from '../lead-lookups';
 import { CONNECTION_EPOCH_KEY, createLeadSearch, createLeadSummaryHandlers, resetLeadsOnConnectionChange } from './lead-summary';
 
 const TOKEN = 'test-token-not-real-0001';
 
 const summary = (leadId: string) => ({
-  leadId, total: 0, shown: 0,
-  counts: { pending: 0, past_due: 0, completed: 0, dismissed: 0, missed: 0, new: 0, unknown: 0 },
-  urgency: 'empty' as const, next: null, overdue: 0, callbacks: [], fetchedAt: 0,
+  leadId, total: 0, shown: 0, urgency: 'empty' as const, next: null, overdue: 0, callbacks: [],
 });
 
 function fakeLookups(): LeadLookups & { get: ReturnType<typeof vi.fn>; clear: ReturnType<typeof vi.fn> } {
@@ -77,6 +75,13 @@ describe('createLeadSearch', () => {
     expect(url.origin + url.pathname).toBe('https://api.example.test/v1/callbacks/search');
     expect(url.searchParams.get('lead_id')).toBe('42');
     expect(url.searchParams.get('limit')).toBe('100');
+  });
+
+  it("reads Convoso's 'no record' answer (6001) as a lead without callbacks", async () => {
+    await fakeBrowser.storage.local.set({ token: TOKEN });
+    const fetch = vi.fn(async () => new Response(JSON.stringify({ success: false, code: 6001, text: 'No record found' }), { status: 200 }));
+    const lookups = createLeadLookups({ search: createLeadSearch({ fetch: fetch as unknown as typeof globalThis.fetch }), persist: null });
+    expect(await lookups.get('42')).toMatchObject({ ok: true, summary: { leadId: '42', total: 0, urgency: 'empty' } });
   });
 });
 

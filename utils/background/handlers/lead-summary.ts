@@ -1,10 +1,8 @@
 import { storage } from 'wxt/utils/storage';
-import { searchCallbacks } from '../../api/client';
 import type { ReplyMap, Request } from '../../messaging/protocol';
-import { readConnection } from '../../settings/connection';
 import { baseUrlSetting, localTokenSetting, sessionTokenSetting } from '../../settings/settings';
 import { LEAD_SEARCH_LIMIT, type LeadLookups, type LeadSearch } from '../lead-lookups';
-import { NO_TOKEN } from '../no-token';
+import { searchWithSavedConnection } from '../saved-search';
 
 type LeadSummaryRequest = Extract<Request, { type: 'lead-summary' }>;
 type LeadSummariesRequest = Extract<Request, { type: 'lead-summaries' }>;
@@ -28,18 +26,11 @@ export function createLeadSummaryHandlers(lookups: LeadLookups) {
 
 /**
  * The lookups' search: one API search for the lead with the saved connection.
- * Without a token nothing is sent and the badge gets 'no-token' ("Set up").
+ * Without a token nothing is sent and the badge gets 'no-token' ("Set up");
+ * Convoso's "no record" arrives as an empty page (a lead without callbacks).
  */
 export function createLeadSearch(deps: { fetch?: typeof fetch } = {}): LeadSearch {
-  return async (leadId, signal) => {
-    const settings = await readConnection();
-    if (!settings.token) return { ok: false, error: NO_TOKEN };
-    const result = await searchCallbacks(
-      { lead_id: leadId, limit: LEAD_SEARCH_LIMIT },
-      { token: settings.token, baseUrl: settings.baseUrl, method: settings.method, timeoutMs: settings.timeoutMs, signal, fetch: deps.fetch },
-    );
-    return result.ok ? { ok: true, page: result.page } : { ok: false, error: result.error };
-  };
+  return (leadId, signal) => searchWithSavedConnection({ lead_id: leadId, limit: LEAD_SEARCH_LIMIT }, { signal, fetch: deps.fetch });
 }
 
 /** Storage 'local:connectionEpoch': content scripts watch it and ask again. */

@@ -80,6 +80,13 @@ describe('test-connection handler', () => {
     expect(fetch).not.toHaveBeenCalled();
   });
 
+  it("reports a token that works on an account without callbacks (Convoso's 6001) as connected, 0 callbacks", async () => {
+    const fetch = vi.fn<typeof globalThis.fetch>(
+      async () => new Response(JSON.stringify({ success: false, code: 6001, text: 'No records found' }), { status: 200 }),
+    );
+    expect(await createTestConnectionHandler({ fetch })({ type: 'test-connection', token: TOKEN })).toEqual({ ok: true, total: 0 });
+  });
+
   it('reports no token when neither the form nor storage has one', async () => {
     const fetch = vi.fn<typeof globalThis.fetch>();
     expect(await createTestConnectionHandler({ fetch })({ type: 'test-connection' })).toMatchObject({ ok: false, error: { kind: 'no-token' } });

@@ -1,9 +1,8 @@
 import * as v from 'valibot';
-import { searchCallbacks } from '../../api/client';
 import type { ReplyMap, Request } from '../../messaging/protocol';
-import { readConnection } from '../../settings/connection';
 import { BaseUrlSchema, TokenSchema } from '../../settings/schemas';
 import { NO_TOKEN } from '../no-token';
+import { searchWithSavedConnection } from '../saved-search';
 
 type TestConnectionRequest = Extract<Request, { type: 'test-connection' }>;
 
@@ -13,30 +12,19 @@ type TestConnectionRequest = Extract<Request, { type: 'test-connection' }>;
  */
 export function createTestConnectionHandler(deps: { fetch?: typeof fetch } = {}) {
   return async function testConnection(request: TestConnectionRequest): Promise<ReplyMap['test-connection']> {
-    const saved = await readConnection();
-    let token = saved.token;
+    let token: string | undefined;
     if (request.token !== undefined) {
       const typed = v.safeParse(TokenSchema, request.token);
       if (!typed.success) return { ok: false, error: NO_TOKEN };
       token = typed.output;
     }
-    let baseUrl = saved.baseUrl;
+    let baseUrl: string | undefined;
     if (request.baseUrl !== undefined) {
       const typed = v.safeParse(BaseUrlSchema, request.baseUrl);
       if (!typed.success) return { ok: false, error: { kind: 'refused', message: typed.issues[0].message } };
       baseUrl = typed.output;
     }
-    if (!token) return { ok: false, error: NO_TOKEN };
-    const result = await searchCallbacks(
-      { limit: 1 },
-      {
-        token,
-        baseUrl,
-        method: request.method ?? saved.method,
-        timeoutMs: saved.timeoutMs,
-        fetch: deps.fetch,
-      },
-    );
+    const result = await searchWithSavedConnection({ limit: 1 }, { fetch: deps.fetch, overrides: { token, baseUrl, method: request.method } });
     return result.ok ? { ok: true, total: result.page.total } : { ok: false, error: result.error };
   };
 }

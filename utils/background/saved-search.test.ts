@@ -1,0 +1,55 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { NO_TOKEN } from './no-token';
+import { searchWithSavedConnection } from './saved-search';
+
+const TOKEN = 'test-token-not-real-0001';
+const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+const ok = (total: number) => json({ success: true, data: { offset: 0, limit: 1, total, results: [] } });
+
+beforeEach(() => fakeBrowser.reset());
+
+describe('searchWithSavedConnection', () => {
+  it('sends nothing and answers no-token before the extension is set up', async () => {
+    const fetch = vi.fn<typeof globalThis.fetch>();
+    expect(await searchWithSavedConnection({ lead_id: '42' }, { fetch })).toEqual({ ok: false, error: NO_TOKEN });
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
+  it('uses the saved token, address, method and page size', async () => {
+    await fakeBrowser.storage.local.set({ token: TOKEN, apiBaseUrl: 'http://localhost:9/v1', requestMethod: 'POST', pageSize: 50 });
+    const fetch = vi.fn<typeof globalThis.fetch>(async () => ok(7));
+    expect(await searchWithSavedConnection({ lead_id: '42' }, { fetch })).toMatchObject({ ok: true, page: { total: 7 } });
+    const [url, init] = fetch.mock.calls[0]!;
+    expect(String(url)).toBe('http://localhost:9/v1/callbacks/search');
+    expect(init?.method).toBe('POST');
+    expect(String(init?.body)).toBe(`auth_token=${TOKEN}&lead_id=42&offset=0&limit=50`);
+  });
+
+  it('lets overrides replace the saved token, address and method', async () => {
+    await fakeBrowser.storage.local.set({ token: TOKEN, requestMethod: 'POST' });
+    const fetch = vi.fn<typeof globalThis.fetch>(async () => ok(1));
+    const overrides = { token: 'test-token-not-real-0002', baseUrl: 'http://localhost:9/v2', method: 'GET' as const };
+    await searchWithSavedConnection({ limit: 1 }, { fetch, overrides });
+    expect(String(fetch.mock.calls[0]![0])).toBe('http://localhost:9/v2/callbacks/search?auth_token=test-token-not-real-0002&offset=0&limit=1');
+  });
+
+  it.each([
+    ['a 200 answer', 200],
+    ['a 404 answer', 404],
+  ])("reads Convoso's 'no record' (6001) in %s as an empty page of the query asked", async (_label, status) => {
+    await fakeBrowser.storage.local.set({ token: TOKEN, pageSize: 50 });
+    const fetch = vi.fn<typeof globalThis.fetch>(async () => json({ success: false, code: 6001, text: 'No record found' }, status));
+    expect(await searchWithSavedConnection({ lead_id: '9', offset: ' 40 ' }, { fetch })).toEqual({
+      ok: true,
+      page: { offset: 40, limit: 50, total: 0, results: [] },
+    });
+  });
+
+  it('leaves every other refusal an error', async () => {
+    await fakeBrowser.storage.local.set({ token: TOKEN });
+    const fetch = vi.fn<typeof globalThis.fetch>(async () => json({ success: false, code: 6000, text: 'Unknown error' }));
+    expect(await searchWithSavedConnection({ lead_id: '9' }, { fetch })).toMatchObject({ ok: false, error: { kind: 'api', code: 6000 } });
+  });
+});

@@ -1,0 +1,47 @@
+import { searchCallbacks } from '../api/client';
+import { isNoMatch } from '../api/errors';
+import type { SearchPage } from '../api/model';
+import { validateQuery } from '../api/query';
+import type { SearchQueryInput } from '../api/query-input';
+import type { ServiceError } from '../messaging/protocol';
+import { readConnection } from '../settings/connection';
+import type { RequestMethod } from '../settings/schemas';
+import { NO_TOKEN } from './no-token';
+
+export type SavedSearchResult = { ok: true; page: SearchPage } | { ok: false; error: ServiceError };
+
+export interface SavedSearchOptions {
+  signal?: AbortSignal;
+  fetch?: typeof fetch;
+  /** Already-validated values the options page has not saved yet ("Test connection"). */
+  overrides?: { token?: string; baseUrl?: string; method?: RequestMethod };
+}
+
+/**
+ * One API search on the saved connection, for every background caller. Without
+ * a token nothing is sent; a query without a limit gets the saved page size.
+ * Convoso answers "record not found" (6001) where it means "nothing matched",
+ * so that answer is an empty page here and nowhere else.
+ */
+export async function searchWithSavedConnection(query: SearchQueryInput, options: SavedSearchOptions = {}): Promise<SavedSearchResult> {
+  const saved = await readConnection();
+  const token = options.overrides?.token ?? saved.token;
+  if (!token) return { ok: false, error: NO_TOKEN };
+  const input = { limit: saved.pageSize, ...query };
+  const result = await searchCallbacks(input, {
+    token,
+    baseUrl: options.overrides?.baseUrl ?? saved.baseUrl,
+    method: options.overrides?.method ?? saved.method,
+    timeoutMs: saved.timeoutMs,
+    signal: options.signal,
+    fetch: options.fetch,
+  });
+  if (result.ok) return { ok: true, page: result.page };
+  if (isNoMatch(result.error)) {
+    // A 6001 comes only after the query passed validation, so `sent` is what was asked for.
+    const sent = validateQuery(input);
+    const { offset, limit } = sent.ok ? sent.query : { offset: 0, limit: saved.pageSize };
+    return { ok: true, page: { offset, limit, total: 0, results: [] } };
+  }
+  return { ok: false, error: result.error };
+}
