@@ -1,6 +1,6 @@
 import type { CallbackStage } from '../../utils/api/model';
 
-// Dependency-light on purpose: the on-page badge imports it too.
+// Shared by the popup's cards and the search tab's table; its colours are in stage-chip.css.
 
 export interface StageChipProps {
   stage: CallbackStage;

@@ -1,16 +1,5 @@
 import type { ComponentChildren } from 'preact';
-
-/** The attributes that tie a control to its hint and inline error, for screen readers. */
-export interface FieldAria {
-  id: string;
-  'aria-invalid': 'true' | undefined;
-  'aria-describedby': string | undefined;
-}
-
-export function fieldAria(id: string, error?: string, hint?: string): FieldAria {
-  const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
-  return { id, 'aria-invalid': error ? 'true' : undefined, 'aria-describedby': described || undefined };
-}
+import { errorId, fieldAria, hintId, type FieldAria } from '../common/field-aria';
 
 /** A label, the control, a hint and the inline error under it. */
 export function Field(props: {
@@ -25,14 +14,14 @@ export function Field(props: {
   return (
     <div class={`field${props.error ? ' field--invalid' : ''}`}>
       <label for={props.id}>{props.label}</label>
-      {props.children(fieldAria(props.id, props.error, hint ? 'hint' : undefined))}
+      {props.children(fieldAria(props.id, props.error, Boolean(hint)))}
       {hint ? (
-        <p class={`hint${props.locked ? ' hint--locked' : ''}`} id={`${props.id}-hint`}>
+        <p class={`hint${props.locked ? ' hint--locked' : ''}`} id={hintId(props.id)}>
           {hint}
         </p>
       ) : null}
       {props.error ? (
-        <p class="error" id={`${props.id}-error`}>
+        <p class="error" id={errorId(props.id)}>
           {props.error}
         </p>
       ) : null}

@@ -53,6 +53,19 @@ export function RulesEditor(props: { site: Site; locked: boolean }) {
           const problem = problems.get(draft.key);
           const error = (field: DraftField) => (problem?.field === field ? problem.message : undefined);
           const id = (field: string) => `${prefix}-${draft.key}-${field}`;
+          const text = (field: DraftField, label: string, hint: string) => (
+            <Field id={id(field)} label={label} hint={hint} error={error(field)}>
+              {(aria) => (
+                <input
+                  {...aria}
+                  disabled={locked}
+                  spellcheck={false}
+                  value={draft[field]}
+                  onInput={(e) => update(draft.key, { [field]: inputValue(e) })}
+                />
+              )}
+            </Field>
+          );
           return (
             <li key={draft.key} class="rule">
               <fieldset>
@@ -66,23 +79,10 @@ export function RulesEditor(props: { site: Site; locked: boolean }) {
                   )}
                 </Field>
                 {draft.kind === 'url' ? (
-                  <Field
-                    id={id('pattern')}
-                    label="Address pattern"
-                    hint="A regular expression with the lead ID in parentheses, e.g. /leads/(\d+)"
-                    error={error('pattern')}
-                  >
-                    {(aria) => (
-                      <input {...aria} disabled={locked} spellcheck={false} value={draft.pattern} onInput={(e) => update(draft.key, { pattern: inputValue(e) })} />
-                    )}
-                  </Field>
+                  text('pattern', 'Address pattern', 'A regular expression with the lead ID in parentheses, e.g. /leads/(\\d+)')
                 ) : (
                   <>
-                    <Field id={id('selector')} label="CSS selector" hint="e.g. #lead-panel .lead-number" error={error('selector')}>
-                      {(aria) => (
-                        <input {...aria} disabled={locked} spellcheck={false} value={draft.selector} onInput={(e) => update(draft.key, { selector: inputValue(e) })} />
-                      )}
-                    </Field>
+                    {text('selector', 'CSS selector', 'e.g. #lead-panel .lead-number')}
                     <Field id={id('source')} label="The ID is in the element’s">
                       {(aria) => (
                         <select
@@ -96,23 +96,8 @@ export function RulesEditor(props: { site: Site; locked: boolean }) {
                         </select>
                       )}
                     </Field>
-                    {draft.source === 'attribute' ? (
-                      <Field id={id('attribute')} label="Attribute name" hint="e.g. data-id, or value for a form field" error={error('attribute')}>
-                        {(aria) => (
-                          <input {...aria} disabled={locked} spellcheck={false} value={draft.attribute} onInput={(e) => update(draft.key, { attribute: inputValue(e) })} />
-                        )}
-                      </Field>
-                    ) : null}
-                    <Field
-                      id={id('extract')}
-                      label="Extract pattern (optional)"
-                      hint="A regular expression with the ID in parentheses, e.g. Lead #(\d+)"
-                      error={error('extract')}
-                    >
-                      {(aria) => (
-                        <input {...aria} disabled={locked} spellcheck={false} value={draft.extract} onInput={(e) => update(draft.key, { extract: inputValue(e) })} />
-                      )}
-                    </Field>
+                    {draft.source === 'attribute' ? text('attribute', 'Attribute name', 'e.g. data-id, or value for a form field') : null}
+                    {text('extract', 'Extract pattern (optional)', 'A regular expression with the ID in parentheses, e.g. Lead #(\\d+)')}
                   </>
                 )}
                 {locked ? null : (

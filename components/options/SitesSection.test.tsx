@@ -88,6 +88,18 @@ describe('SitesSection', () => {
     await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'CRM sites' })));
   });
 
+  it('switching a site on shows it active: the script is registered after the list is stored', async () => {
+    fake.granted.add('https://a.example.com/*');
+    await saveSites([...BUILT_IN_SITES, { id: 'sa', pattern: 'https://a.example.com/*', mode: 'off', rules: [] }]);
+    await renderSection();
+    const status = () => row('https://a.example.com/*').querySelector('.site-status')!.textContent;
+    await waitFor(() => expect(status()).toBe('Off'));
+    fireEvent.change(screen.getByLabelText('Mode for https://a.example.com/*'), { target: { value: 'badge' } });
+    await screen.findByText(/^https:\/\/a\.example\.com\/\*: /, { selector: '#sites-status' });
+    await waitFor(() => expect(status()).toBe('Active'));
+    expect(fake.registered.has('site-sa')).toBe(true);
+  });
+
   it('keeps unsaved rules when the rules panel is closed and opened again', async () => {
     await renderSection();
     const pattern = BUILT_IN_SITES[0]!.pattern;

@@ -28,6 +28,13 @@ export function SitesSection() {
     setStatuses(await siteStatuses(list));
   }
 
+  /**
+   * Statuses of the stored list, for changes the list does not show: access
+   * granted or revoked, scripts registered. watchSites cannot cover these: a
+   * mode change stores the list before it registers the script.
+   */
+  const recheckStatuses = () => readSites().then((read) => refreshStatuses(read.sites));
+
   useEffect(() => {
     void (async () => {
       // Repairs registrations first, so the list shows what really runs.
@@ -43,7 +50,7 @@ export function SitesSection() {
       void refreshStatuses(read.sites);
     });
     // Access granted or revoked in the browser's own settings.
-    const onPermissions = () => void readSites().then((read) => refreshStatuses(read.sites));
+    const onPermissions = () => void recheckStatuses();
     try {
       browser.permissions.onAdded.addListener(onPermissions);
       browser.permissions.onRemoved.addListener(onPermissions);
@@ -61,11 +68,10 @@ export function SitesSection() {
     };
   }, []);
 
+  /** Reports an action. The list itself follows through watchSites; the statuses are read again once the action is over. */
   async function after(result: { ok: true } | { ok: false; message: string }, success: string) {
     setStatus(result.ok ? { kind: 'ok', message: success } : { kind: 'error', message: result.message });
-    const read = await readSites();
-    setSites(read.sites);
-    await refreshStatuses(read.sites);
+    await recheckStatuses();
   }
 
   async function onAdd(event: Event) {

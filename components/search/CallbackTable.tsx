@@ -1,6 +1,7 @@
 import { Fragment } from 'preact';
 import { useState } from 'preact/hooks';
 import { StageChip } from '../common/StageChip';
+import type { Callback } from '../../utils/api/model';
 import { callbackName } from '../../utils/search/callback-name';
 import type { SortKey } from '../../utils/search/sort';
 import { CallbackFields, CallbackWhen, CommentText, MISSING, agentText, recipientText } from './CallbackParts';
@@ -30,11 +31,14 @@ function SortHeader(props: { label: string; keys: readonly SortKey[]; sort: Sort
 
 /** The tab's wide layout: a table, with every field in an expandable row. */
 export function CallbackTable(props: CallbackTableProps) {
-  const [open, setOpen] = useState<ReadonlySet<number>>(new Set());
-  const toggle = (i: number) =>
+  // Open rows are the callbacks themselves, not positions: sorting moves a row
+  // and its panel together, and a new page or search (new objects) starts closed.
+  const [open, setOpen] = useState<ReadonlySet<Callback>>(new Set());
+  const toggle = (callback: Callback) =>
     setOpen((prev) => {
-      const next = new Set(prev);
-      if (!next.delete(i)) next.add(i);
+      // Only this page's callbacks: panels of earlier pages are not kept alive.
+      const next = new Set([...prev].filter((c) => props.callbacks.includes(c)));
+      if (!next.delete(callback)) next.add(callback);
       return next;
     });
   return (
@@ -78,15 +82,15 @@ export function CallbackTable(props: CallbackTableProps) {
                   <button
                     type="button"
                     class="link-button"
-                    aria-expanded={open.has(i)}
+                    aria-expanded={open.has(c)}
                     aria-controls={`callback-fields-${i}`}
-                    onClick={() => toggle(i)}
+                    onClick={() => toggle(c)}
                   >
                     All fields<span class="visually-hidden"> of {name}</span>
                   </button>
                 </td>
               </tr>
-              {open.has(i) && (
+              {open.has(c) && (
                 <tr class="fields-row" id={`callback-fields-${i}`}>
                   <td colSpan={COLUMNS}>
                     <CallbackFields callback={c} />

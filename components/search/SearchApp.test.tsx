@@ -405,6 +405,60 @@ describe('results', () => {
     expect(searches).toHaveLength(1);
   });
 
+  describe('in the tab, an open "All fields" panel', () => {
+    const rows = [
+      { ...RAW, id: '1', callback_time: '2025-06-05 10:00:00', user_name: 'Zed' },
+      { ...RAW, id: '2', callback_time: '2025-06-01 10:00:00', user_name: 'amy' },
+      { ...RAW, id: '3', callback_time: '2025-06-03 10:00:00', user_name: 'Bob' },
+    ];
+    const toggle = (id: string) => screen.getByRole('button', { name: `All fields of callback ${id}` });
+    /** Each open panel, as the callback named by the row right above it and the agent its fields show. */
+    const openPanels = () =>
+      [...document.querySelectorAll('.fields-row')].map((panel) => {
+        const owner = panel.previousElementSibling!.querySelector('button[aria-controls]')!;
+        expect(owner.getAttribute('aria-controls')).toBe(panel.id);
+        expect(owner.getAttribute('aria-expanded')).toBe('true');
+        const agent = [...panel.querySelectorAll('.raw-field')].find((f) => f.querySelector('dt')!.textContent === 'user_name');
+        return [owner.textContent, agent?.querySelector('dd')!.textContent];
+      });
+
+    async function openFirst() {
+      searchReplies.push(page(rows, { total: 45 }));
+      renderApp({ layout: 'tab' });
+      await ready();
+      submit();
+      await screen.findByText('Zed');
+      fireEvent.click(toggle('1'));
+      expect(openPanels()).toEqual([['All fields of callback 1', 'Zed']]);
+    }
+
+    it('stays with its callback when the page is sorted', async () => {
+      await openFirst();
+      choose('Sort', 'agent');
+      expect(openPanels()).toEqual([['All fields of callback 1', 'Zed']]);
+      expect(toggle('2').getAttribute('aria-expanded')).toBe('false');
+      fireEvent.click(screen.getByRole('button', { name: /^Scheduled/ }));
+      expect(openPanels()).toEqual([['All fields of callback 1', 'Zed']]);
+      fireEvent.click(toggle('1'));
+      expect(openPanels()).toEqual([]);
+    });
+
+    it('is closed by a new search at the same offset, and by paging', async () => {
+      await openFirst();
+      searchReplies.push(page(rows, { total: 45 }));
+      submit();
+      await waitFor(() => expect(searches).toHaveLength(2));
+      await waitFor(() => expect(openPanels()).toEqual([]));
+      expect(toggle('1').getAttribute('aria-expanded')).toBe('false');
+
+      fireEvent.click(toggle('1'));
+      searchReplies.push(page(rows, { total: 45, offset: 20 }));
+      fireEvent.click(screen.getByRole('button', { name: 'Next page' }));
+      await screen.findByText('Page 2 of 3');
+      expect(openPanels()).toEqual([]);
+    });
+  });
+
   it('pages forward and back with the same filters and the right offsets', async () => {
     searchReplies.push(page([RAW], { total: 45, limit: 20 }));
     renderApp();

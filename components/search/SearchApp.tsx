@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { isNoMatch, type ApiError } from '../../utils/api/errors';
 import type { SearchPage } from '../../utils/api/model';
@@ -7,6 +7,7 @@ import type { ReplyMap, ServiceError } from '../../utils/messaging/protocol';
 import { send } from '../../utils/messaging/send';
 import { emptySentence } from '../../utils/search/filter-labels';
 import {
+  DATE_FIELDS,
   EMPTY_FORM,
   checkForm,
   formToInput,
@@ -15,7 +16,8 @@ import {
   type FormField,
   type SearchForm,
 } from '../../utils/search/form-state';
-import { nextOffset, pageIndicator, previousOffset, rangeText, totalText } from '../../utils/search/page-text';
+import { callbacksText } from '../../utils/format/count';
+import { nextOffset, pageIndicator, previousOffset, rangeText } from '../../utils/search/page-text';
 import { applyPreset, type Preset } from '../../utils/search/presets';
 import { refusedFields } from '../../utils/search/refused-fields';
 import { clearPopupState, readPopupState, writePopupState } from '../../utils/search/session-state';
@@ -254,6 +256,21 @@ export function SearchApp(props: SearchAppProps) {
     void browser.tabs.create({ url: browser.runtime.getURL(`/search.html${query ? `?${query}` : ''}`) });
   }
 
+  const page = shown?.page;
+  // Typing re-renders the app at every keystroke: the page is sorted, and its
+  // list rendered, only when the page, the order or the clock change. The same
+  // element back tells Preact to skip the list (up to 500 callbacks) entirely.
+  const sorted = useMemo(() => (page ? sortCallbacks(page.results, sort) : []), [page, sort]);
+  const list = useMemo(
+    () =>
+      props.layout === 'tab' ? (
+        <CallbackTable callbacks={sorted} now={now} locale={locale} sort={sort} onSort={setSort} />
+      ) : (
+        <CallbackList callbacks={sorted} now={now} locale={locale} />
+      ),
+    [props.layout, sorted, now, locale, sort],
+  );
+
   if (hasToken === false) {
     return (
       <main class={`search-app search-app--${props.layout}`}>
@@ -264,12 +281,11 @@ export function SearchApp(props: SearchAppProps) {
     );
   }
 
-  const page = shown?.page;
   const statusText = loading
     ? 'Searching…'
     : page
       ? page.results.length > 0
-        ? `${totalText(page.total, locale)}, showing ${rangeText(page, locale)}.`
+        ? `${callbacksText(page.total, locale)}, showing ${rangeText(page, locale)}.`
         : page.total === 0
           ? emptySentence(shown.form)
           : 'Nothing on this page.'
@@ -320,7 +336,7 @@ export function SearchApp(props: SearchAppProps) {
             <>
               <div class="results-bar">
                 <p class="results-summary">
-                  <strong>{totalText(page.total, locale)}</strong>
+                  <strong>{callbacksText(page.total, locale)}</strong>
                   <span class="range"> · showing {rangeText(page, locale)}</span>
                 </p>
                 <label class="sort">
@@ -334,18 +350,7 @@ export function SearchApp(props: SearchAppProps) {
                   </select>
                 </label>
               </div>
-              {props.layout === 'tab' ? (
-                <CallbackTable
-                  key={page.offset}
-                  callbacks={sortCallbacks(page.results, sort)}
-                  now={now}
-                  locale={locale}
-                  sort={sort}
-                  onSort={setSort}
-                />
-              ) : (
-                <CallbackList callbacks={sortCallbacks(page.results, sort)} now={now} locale={locale} />
-              )}
+              {list}
             </>
           )}
           {/* aria-disabled, not disabled: reaching the last page with the keyboard
@@ -371,7 +376,7 @@ export function SearchApp(props: SearchAppProps) {
  */
 function unreadableDates(): Set<DateField> {
   const bad = new Set<DateField>();
-  for (const field of ['start_date', 'end_date'] as const) {
+  for (const field of DATE_FIELDS) {
     const input = document.getElementById(fieldId(field));
     if (input instanceof HTMLInputElement && input.validity?.badInput) bad.add(field);
   }

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
+import { errorId, fieldAria } from '../common/field-aria';
 import { FIELD_LABELS, PAGE_SIZES, RECIPIENT_FILTERS, STAGE_FILTERS } from '../../utils/api/vocabulary';
 import { MORE_FILTERS, hasMoreFilters, type DateField, type FormField, type SearchForm } from '../../utils/search/form-state';
 import { RECIPIENT_FILTER_LABELS, STAGE_FILTER_LABELS } from '../../utils/search/filter-labels';
@@ -25,7 +26,6 @@ export interface SearchFormProps {
 }
 
 export const fieldId = (field: FormField) => `search-${field}`;
-const errorId = (field: FormField) => `search-${field}-error`;
 
 function Field(props: { field: FormField; errors: FieldErrors; children: ComponentChildren; wide?: boolean }) {
   const error = props.errors[props.field];
@@ -34,7 +34,7 @@ function Field(props: { field: FormField; errors: FieldErrors; children: Compone
       <label for={fieldId(props.field)}>{FIELD_LABELS[props.field]}</label>
       {props.children}
       {error && (
-        <p class="field-error" id={errorId(props.field)}>
+        <p class="field-error" id={errorId(fieldId(props.field))}>
           {error}
         </p>
       )}
@@ -42,13 +42,8 @@ function Field(props: { field: FormField; errors: FieldErrors; children: Compone
   );
 }
 
-/** Attributes that tie a control to its inline error. */
-const a11y = (field: FormField, errors: FieldErrors) => ({
-  id: fieldId(field),
-  name: field,
-  'aria-invalid': errors[field] ? ('true' as const) : undefined,
-  'aria-describedby': errors[field] ? errorId(field) : undefined,
-});
+/** Attributes that tie a control to its inline error; `name` keeps the API's name for the filter. */
+const a11y = (field: FormField, errors: FieldErrors) => ({ ...fieldAria(fieldId(field), errors[field]), name: field });
 
 export function SearchFormView(props: SearchFormProps) {
   const { form, errors } = props;

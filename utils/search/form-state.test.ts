@@ -6,7 +6,6 @@ import {
   formToInput,
   formToParams,
   hasMoreFilters,
-  isBlankForm,
   type SearchForm,
 } from './form-state';
 
@@ -58,7 +57,7 @@ describe('formToInput', () => {
   });
 });
 
-describe('hasMoreFilters / isBlankForm', () => {
+describe('hasMoreFilters', () => {
   it.each([
     [form({ comments: 'x' }), true],
     [form({ account_id: '1' }), true],
@@ -68,11 +67,6 @@ describe('hasMoreFilters / isBlankForm', () => {
     [form({ comments: '   ' }), false],
   ])('hasMoreFilters(%o) is %s', (f, expected) => {
     expect(hasMoreFilters(f)).toBe(expected);
-  });
-
-  it('a page size alone is still a blank form', () => {
-    expect(isBlankForm(form({ limit: '50' }))).toBe(true);
-    expect(isBlankForm(form({ user_id: '1' }))).toBe(false);
   });
 });
 

@@ -5,6 +5,7 @@ import {
   FILTER_FIELDS,
   RECIPIENT_FILTERS,
   STAGE_FILTERS,
+  vocabularyKey,
   type FilterField,
 } from '../api/vocabulary';
 
@@ -14,7 +15,9 @@ import {
 
 export type SearchForm = Record<FilterField, string> & { limit: string };
 export type FormField = keyof SearchForm;
-export type DateField = 'start_date' | 'end_date';
+/** The two date filters: typed in date inputs, which can hold a date the browser cannot read. */
+export const DATE_FIELDS = ['start_date', 'end_date'] as const satisfies readonly FilterField[];
+export type DateField = (typeof DATE_FIELDS)[number];
 
 export const EMPTY_FORM: Readonly<SearchForm> = Object.freeze({
   ...(Object.fromEntries(FILTER_FIELDS.map((f) => [f, ''])) as Record<FilterField, string>),
@@ -31,13 +34,8 @@ export function hasMoreFilters(form: SearchForm): boolean {
   return MORE_FILTERS.some((f) => form[f].trim() !== '');
 }
 
-export function isBlankForm(form: SearchForm): boolean {
-  return FILTER_FIELDS.every((f) => form[f].trim() === '');
-}
-
 const canonical = (values: readonly string[], text: string): string => {
-  const key = (s: string) => s.toLowerCase().replace(/[\s_-]+/g, '');
-  return values.find((v) => key(v) === key(text)) ?? text;
+  return values.find((v) => vocabularyKey(v) === vocabularyKey(text)) ?? text;
 };
 
 /**
@@ -93,7 +91,7 @@ export function checkForm(form: SearchForm, offset: number, badDates: ReadonlySe
   const input = formToInput(form, offset);
   const result = validateQuery(input);
   const issues = result.ok ? [] : result.issues.filter((i) => !badDates.has(i.field as DateField));
-  for (const field of ['start_date', 'end_date'] as const) {
+  for (const field of DATE_FIELDS) {
     if (badDates.has(field)) {
       issues.push({ field, message: `${FIELD_LABELS[field]} must be a real date written YYYY-MM-DD, like 2025-06-03.` });
     }

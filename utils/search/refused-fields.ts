@@ -1,8 +1,7 @@
 import type { ApiError } from '../api/errors';
 import { FILTER_FIELDS } from '../api/vocabulary';
-import type { FormField, SearchForm } from './form-state';
+import { DATE_FIELDS, type FormField, type SearchForm } from './form-state';
 
-const DATE_FIELDS = ['start_date', 'end_date'] as const;
 const ON_FORM: ReadonlySet<string> = new Set([...FILTER_FIELDS, 'limit']);
 
 /** Convoso's "Invalid date format": it does not say which of the two dates. */
