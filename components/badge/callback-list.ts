@@ -1,9 +1,10 @@
-import { formatWallTime, relativeTime } from '@/utils/lead/format-time';
-import { OPEN_STAGES, type BadgeCallback } from '@/utils/lead/summary';
+import type { BadgeCallback } from '@/utils/lead/summary';
+import { whenOf } from '@/utils/search/when';
 import { h } from './dom';
 
 export function callbackItem(callback: BadgeCallback, now: Date): HTMLLIElement {
-  const when = callback.callbackTime;
+  // "3 d overdue" for work still to do; a finished callback was simply "3 d ago".
+  const when = whenOf(callback, now);
   const label = callback.stageLabel || 'Unknown';
   const meta = [callback.userName && `Agent: ${callback.userName}`, callback.campaignName && `Campaign: ${callback.campaignName}`]
     .filter(Boolean)
@@ -15,8 +16,8 @@ export function callbackItem(callback: BadgeCallback, now: Date): HTMLLIElement 
       'div',
       { class: 'when' },
       h('span', { class: `chip s-${callback.stage}` }, callback.overdue && callback.stage !== 'past_due' ? `${label} · past due` : label),
-      h('span', null, when ? formatWallTime(when) : 'No time set'),
-      when && h('span', { class: 'rel' }, relative(callback, when, now)),
+      h('span', null, when.absolute || 'No time set'),
+      when.relative && h('span', { class: 'rel' }, when.relative),
     ),
     meta && h('div', { class: 'meta' }, meta),
     callback.comments && h('div', { class: 'cm' }, callback.comments),
@@ -25,10 +26,4 @@ export function callbackItem(callback: BadgeCallback, now: Date): HTMLLIElement 
 
 export function callbackList(callbacks: readonly BadgeCallback[], now: Date): HTMLUListElement {
   return h('ul', { 'aria-label': 'Callbacks' }, callbacks.map((c) => callbackItem(c, now)));
-}
-
-/** "3 d overdue" is for work still to do; a finished callback was simply "3 d ago". */
-function relative(callback: BadgeCallback, when: NonNullable<BadgeCallback['callbackTime']>, now: Date): string {
-  const text = relativeTime(when, now);
-  return OPEN_STAGES.has(callback.stage) ? text : text.replace(/ overdue$/, ' ago');
 }

@@ -18,8 +18,9 @@ export interface BadgeView {
   action: BadgeAction;
 }
 
-// Errors the agent fixes in the options (token, API address); the rest may pass.
-const SET_UP_KINDS: ReadonlySet<PageError['kind']> = new Set(['no-token', 'auth', 'http', 'bad-response']);
+// Errors the agent fixes in the options (the API address); the rest may pass. A
+// missing or refused token has its own text, below.
+const SET_UP_KINDS: ReadonlySet<PageError['kind']> = new Set(['http', 'bad-response']);
 const OFFLINE_KINDS: ReadonlySet<PageError['kind']> = new Set(['network', 'timeout']);
 
 export function badgeView(status: BadgeStatus, now: Date): BadgeView {

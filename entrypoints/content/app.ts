@@ -10,20 +10,19 @@ import {
   DEFAULT_POSITION,
   POSITIONS_KEY,
   clampPosition,
-  loadPosition,
+  positionFor,
   savePosition,
   type BadgePosition,
   type PositionStore,
 } from '@/utils/content/position';
 import { DEFAULT_CONFIG, SITES_KEY, siteConfigFor, type SiteConfig } from '@/utils/content/site-config';
 import { detectLead, findAllLeadIds } from '@/utils/lead/detect';
+import { MAX_LEAD_IDS } from '@/utils/lead/lead-id';
 import type { LeadReply } from '@/utils/messaging/protocol';
 import { send } from '@/utils/messaging/send';
 import { CHIP_TAG, HOST_TAG, createShadowHost, isOurNode } from './shadow-host';
 
 const EPOCH_KEY = 'connectionEpoch';
-/** A lead-summaries request carries at most this many ids (the protocol's limit). */
-const BATCH = 200;
 const MARK = 'convoso-callbacks';
 /**
  * Timing marks for `npm run bench` (test builds). The page shares the performance
@@ -228,7 +227,7 @@ export function startLeadBadge(ctx: ContentScriptContext): void {
         chips.delete(element);
       }
     }
-    for (let i = 0; i < missing.length; i += BATCH) void requestChips(missing.slice(i, i + BATCH));
+    for (let i = 0; i < missing.length; i += MAX_LEAD_IDS) void requestChips(missing.slice(i, i + MAX_LEAD_IDS));
   }
 
   /** Like requestSummary, per batch: stale chips are shown, then follow their refresh. */
@@ -268,24 +267,22 @@ export function startLeadBadge(ctx: ContentScriptContext): void {
   /** The connection changed (token, API address): ask again for everything shown. */
   function refetch(): void {
     chipStatus.clear();
-    if (config.mode === 'inline') {
-      for (const chip of chips.values()) chip.host.remove();
-      chips.clear();
-    }
+    if (config.mode === 'inline') removeChips();
     if (leadId !== null) void requestSummary(leadId);
     detect();
   }
 
   async function start(): Promise<void> {
+    // One read for both: the first detection waits for it.
     let stored: Record<string, unknown> = {};
     try {
-      stored = await browser.storage.local.get([SITES_KEY]);
+      stored = await browser.storage.local.get([SITES_KEY, POSITIONS_KEY]);
     } catch {
-      // Unreadable settings: built-in detectors, badge mode.
+      // Unreadable settings: built-in detectors, badge mode, default position.
     }
     if (ctx.isInvalid) return;
     config = siteConfigFor(stored[SITES_KEY], location.href);
-    position = await loadPosition(localStore, origin);
+    position = positionFor(stored[POSITIONS_KEY], origin);
     detect();
 
     stops.push(

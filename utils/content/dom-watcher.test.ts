@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { insideHost, watchDom } from './dom-watcher';
+import { watchDom } from './dom-watcher';
 
 // MutationObserver delivers in a microtask; let it, then move the fake clock.
 const settle = () => new Promise<void>((resolve) => queueMicrotask(resolve));
@@ -12,11 +12,13 @@ describe('watchDom', () => {
     document.body.innerHTML = '<main id="app"></main>';
     host = document.createElement('convoso-callbacks');
   });
+  // Like the content script's isOurNode: the host itself and anything inside it.
+  const isOurs = (node: Node) => host.contains(node);
   afterEach(() => vi.useRealTimers());
 
   it('calls onChange once per burst of page changes, 150 ms after the last', async () => {
     const onChange = vi.fn();
-    const stop = watchDom(document.body, { onChange, isOurs: insideHost(() => host) });
+    const stop = watchDom(document.body, { onChange, isOurs });
     const app = document.getElementById('app')!;
     for (let i = 0; i < 20; i++) {
       app.append(document.createElement('div'));
@@ -31,7 +33,7 @@ describe('watchDom', () => {
 
   it('ignores our own host being added and changes inside it', async () => {
     const onChange = vi.fn();
-    const stop = watchDom(document.body, { onChange, isOurs: insideHost(() => host) });
+    const stop = watchDom(document.body, { onChange, isOurs });
     document.body.append(host);
     await settle();
     host.setAttribute('data-state', 'open');

@@ -32,12 +32,3 @@ function isOursRecord(record: MutationRecord, isOurs: (node: Node) => boolean): 
   const moved = [...record.addedNodes, ...record.removedNodes];
   return moved.length > 0 && moved.every(isOurs);
 }
-
-/** `isOurs` for a host element: the host itself and anything inside it. */
-export function insideHost(host: () => Element | null | undefined): (node: Node) => boolean {
-  return (node) => {
-    const h = host();
-    if (!h) return false;
-    return node === h || h.contains(node);
-  };
-}

@@ -3,9 +3,9 @@ import {
   DEFAULT_POSITION,
   POSITIONS_KEY,
   clampPosition,
-  loadPosition,
   parsePosition,
   parsePositions,
+  positionFor,
   savePosition,
   withPosition,
   type PositionStore,
@@ -66,19 +66,20 @@ describe('clampPosition', () => {
   });
 });
 
-describe('loadPosition / savePosition', () => {
+describe('positionFor / savePosition', () => {
   it('round-trips per origin', async () => {
     const store = memoryStore();
     await savePosition(store, 'https://crm.example', { right: 40, bottom: 60 });
     await savePosition(store, 'https://other.example', { right: 1, bottom: 2 });
-    expect(await loadPosition(store, 'https://crm.example')).toEqual({ right: 40, bottom: 60 });
-    expect(await loadPosition(store, 'https://other.example')).toEqual({ right: 1, bottom: 2 });
-    expect(await loadPosition(store, 'https://new.example')).toEqual(DEFAULT_POSITION);
+    expect(positionFor(store.data[POSITIONS_KEY], 'https://crm.example')).toEqual({ right: 40, bottom: 60 });
+    expect(positionFor(store.data[POSITIONS_KEY], 'https://other.example')).toEqual({ right: 1, bottom: 2 });
+    expect(positionFor(store.data[POSITIONS_KEY], 'https://new.example')).toEqual(DEFAULT_POSITION);
   });
 
-  it('falls back to the default on corrupted storage and repairs it on save', async () => {
+  it('falls back to the default on corrupted or missing storage and repairs it on save', async () => {
     const store = memoryStore({ [POSITIONS_KEY]: 'garbage' });
-    expect(await loadPosition(store, 'https://crm.example')).toEqual(DEFAULT_POSITION);
+    expect(positionFor(store.data[POSITIONS_KEY], 'https://crm.example')).toEqual(DEFAULT_POSITION);
+    expect(positionFor(undefined, 'https://crm.example')).toEqual(DEFAULT_POSITION);
     await savePosition(store, 'https://crm.example', { right: 5, bottom: 6 });
     expect(store.data[POSITIONS_KEY]).toEqual({ 'https://crm.example': { right: 5, bottom: 6 } });
   });
@@ -88,7 +89,6 @@ describe('loadPosition / savePosition', () => {
       get: () => Promise.reject(new Error('gone')),
       set: () => Promise.reject(new Error('gone')),
     };
-    expect(await loadPosition(broken, 'https://crm.example')).toEqual(DEFAULT_POSITION);
     await expect(savePosition(broken, 'https://crm.example', { right: 1, bottom: 1 })).resolves.toBeUndefined();
   });
 });

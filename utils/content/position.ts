@@ -68,13 +68,9 @@ export interface PositionStore {
   set(items: Record<string, unknown>): Promise<void>;
 }
 
-export async function loadPosition(store: PositionStore, origin: string): Promise<BadgePosition> {
-  try {
-    const stored = await store.get(POSITIONS_KEY);
-    return parsePositions(stored[POSITIONS_KEY])[origin] ?? DEFAULT_POSITION;
-  } catch {
-    return DEFAULT_POSITION;
-  }
+/** The position remembered for `origin` in the stored map (`stored[POSITIONS_KEY]`), or the default. */
+export function positionFor(positions: unknown, origin: string): BadgePosition {
+  return parsePositions(positions)[origin] ?? DEFAULT_POSITION;
 }
 
 export async function savePosition(store: PositionStore, origin: string, pos: BadgePosition): Promise<void> {

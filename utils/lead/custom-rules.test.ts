@@ -2,7 +2,6 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import {
-  applyRules,
   applyUrlRule,
   CustomRuleSchema,
   CustomRulesSchema,
@@ -161,17 +160,5 @@ describe('applying rules', () => {
       kind: 'many',
       leadIds: ['1', '2'],
     });
-  });
-
-  it('applies URL rules first, then selector rules, each in order', () => {
-    const root = html('<i id="a">10</i><i id="b">20</i>');
-    const selA: CustomRule = { kind: 'selector', selector: '#a', source: 'text' };
-    const selB: CustomRule = { kind: 'selector', selector: '#b', source: 'text' };
-    const url: CustomRule = { kind: 'url', pattern: 'lead/(\\d+)' };
-    expect(applyRules([selB, selA, url], 'https://x.example/lead/30', root)).toBe('30');
-    expect(applyRules([selB, selA, url], 'https://x.example/', root)).toBe('20');
-    expect(applyRules([selA, selB], 'https://x.example/', root)).toBe('10');
-    expect(applyRules([{ kind: 'selector', selector: 'i', source: 'text' }], 'https://x.example/', root)).toBeNull();
-    expect(applyRules([], 'https://x.example/lead/30', root)).toBeNull();
   });
 });

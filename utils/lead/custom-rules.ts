@@ -190,14 +190,30 @@ function captured(regex: RegExp, text: string): string | null {
   return parseLeadId(group);
 }
 
+/**
+ * Patterns already checked and compiled: rules run at every detection (each
+ * change of the page), the same few patterns each time. Sharing one RegExp is
+ * safe: without the `g` or `y` flag, exec keeps no state between calls.
+ */
+const regexCache = new Map<string, RegExp | null>();
+/** Past this many distinct patterns (the options page's Test box, typed key by key), start over. */
+const MAX_COMPILED = 500;
+
 /** A stored rule's pattern, compiled; null when it is broken or could freeze the page (rules saved before that check). */
 function tryRegExp(source: string): RegExp | null {
-  if (hasNestedRepetition(source)) return null;
-  try {
-    return new RegExp(source);
-  } catch {
-    return null;
+  let regex = regexCache.get(source);
+  if (regex !== undefined) return regex;
+  regex = null;
+  if (!hasNestedRepetition(source)) {
+    try {
+      regex = new RegExp(source);
+    } catch {
+      // Broken: refused, and remembered as refused.
+    }
   }
+  if (regexCache.size >= MAX_COMPILED) regexCache.clear();
+  regexCache.set(source, regex);
+  return regex;
 }
 
 export function applyUrlRule(rule: UrlRule, url: string): string | null {
@@ -260,16 +276,4 @@ export function scanSelectorRules(rules: readonly CustomRule[], root: ParentNode
     if (finding.kind !== 'none') return finding;
   }
   return NONE;
-}
-
-/**
- * The lead the rules find: URL rules first (a URL names one page's lead), then
- * selector rules, each group in the user's order. A selector rule that sees
- * several different leads (a list page) names none: null.
- */
-export function applyRules(rules: readonly CustomRule[], url: string, root: ParentNode): string | null {
-  const fromUrl = applyUrlRules(rules, url);
-  if (fromUrl !== null) return fromUrl;
-  const finding = scanSelectorRules(rules, root);
-  return finding.kind === 'one' ? finding.leadId : null;
 }

@@ -68,6 +68,14 @@ describe('findAllLeadIds', () => {
     const root = html(Array.from({ length: 10 }, (_, i) => `<b data-lead-id="${i + 1}"></b>`).join(''));
     expect(findAllLeadIds(root, [], 3).map((e) => e.leadId)).toEqual(['1', '2', '3']);
   });
+
+  it('keeps document order when the cap is reached while merging a second source', () => {
+    const root = html('<b id="a" data-lead-id="1"></b><i id="b" class="convoso-id">2</i><b id="c" data-lead-id="3"></b>');
+    expect(findAllLeadIds(root, [selectorRule], 2).map((e) => [e.element.id, e.leadId])).toEqual([
+      ['a', '1'],
+      ['b', '2'],
+    ]);
+  });
 });
 
 describe('a 5,000-row CRM table', () => {

@@ -91,15 +91,18 @@ export const FIND_ALL_CAP = 500;
 export function findAllLeadIds(root: ParentNode, rules: readonly CustomRule[] = [], cap = FIND_ALL_CAP): LeadElement[] {
   const found = new Map<Element, string>();
   let sources = 0;
-  const add = (elements: Iterable<Element>, read: (el: Element) => string | null): void => {
+  /** Adds what a source finds; whether it found anything new. */
+  const add = (elements: Iterable<Element>, read: (el: Element) => string | null): boolean => {
     const before = found.size;
     for (const element of elements) {
-      if (found.size >= cap) return;
+      if (found.size >= cap) break;
       if (found.has(element)) continue;
       const leadId = parseLeadId(read(element));
       if (leadId !== null) found.set(element, leadId);
     }
-    if (found.size > before) sources++;
+    const added = found.size > before;
+    if (added) sources++;
+    return added;
   };
 
   for (const rule of rules) {
@@ -108,9 +111,7 @@ export function findAllLeadIds(root: ParentNode, rules: readonly CustomRule[] = 
     if (read) add(selectAll(root, rule.selector), read);
   }
   for (const attribute of LEAD_ATTRIBUTES) {
-    const before = found.size;
-    add(root.querySelectorAll(`[${attribute}]`), (el) => el.getAttribute(attribute));
-    if (found.size > before) break;
+    if (add(root.querySelectorAll(`[${attribute}]`), (el) => el.getAttribute(attribute))) break;
   }
 
   const entries = Array.from(found, ([element, leadId]) => ({ element, leadId }));

@@ -2,11 +2,12 @@ import * as v from 'valibot';
 import { SearchQueryInputSchema } from '../api/query-input';
 import type { ApiError } from '../api/errors';
 import type { SearchPage } from '../api/model';
+import { LEAD_ID, MAX_LEAD_IDS } from '../lead/lead-id';
 
 // Every message between parts of the extension is one of these requests,
 // validated with valibot by the background before anything else looks at it.
 
-export const LeadIdSchema = v.pipe(v.string(), v.regex(/^[1-9]\d{0,17}$/, 'A lead ID is a positive whole number.'));
+export const LeadIdSchema = v.pipe(v.string(), v.regex(LEAD_ID, 'A lead ID is a positive whole number.'));
 
 export const SearchRequestSchema = v.strictObject({
   type: v.literal('search'),
@@ -38,7 +39,7 @@ export const LeadSummaryRequestSchema = v.strictObject({
 /** Inline mode: many leads of a list page at once. */
 export const LeadSummariesRequestSchema = v.strictObject({
   type: v.literal('lead-summaries'),
-  leadIds: v.pipe(v.array(LeadIdSchema), v.minLength(1), v.maxLength(200)),
+  leadIds: v.pipe(v.array(LeadIdSchema), v.minLength(1), v.maxLength(MAX_LEAD_IDS)),
   afterRefresh: AfterRefreshSchema,
 });
 

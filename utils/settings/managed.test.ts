@@ -74,12 +74,23 @@ describe('applyManagedConfig', () => {
       requestMethod: 'POST',
       sites: [{ pattern: 'https://crm.corp.example/*' }],
     });
-    await applyManagedConfig();
+    const applied = await applyManagedConfig();
     expect((await baseUrlSetting.get()).value).toBe('https://api.corp.example/v1');
     expect((await methodSetting.get()).value).toBe('POST');
     const sites = (await readSites()).sites.slice(BUILT_IN_SITES.length);
     expect(sites).toEqual([
       { id: managedSiteId('https://crm.corp.example/*'), pattern: 'https://crm.corp.example/*', mode: 'badge', rules: [], managed: true },
     ]);
+    // What it returns is the list as stored, so syncRegisteredSites need not read it again.
+    expect(applied.sites).toEqual((await readSites()).sites);
+    expect(applied.config.method).toBe('POST');
+  });
+
+  it('returns the stored list unchanged when the policy manages no sites', async () => {
+    const user = { id: 'su', pattern: 'https://crm.corp.example/*', mode: 'off' as const, rules: [] };
+    await saveSites([...BUILT_IN_SITES, user]);
+    const applied = await applyManagedConfig();
+    expect(applied.sites).toEqual([...BUILT_IN_SITES, user]);
+    expect(applied.config).toEqual({ problems: [] });
   });
 });

@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { CustomRulesSchema, validateRule } from '../lead/custom-rules';
 import { normalizeSitePattern } from '../sites/match-pattern';
 import { SiteModeSchema, type Site } from '../sites/schema';
-import { readSites, saveSites } from '../sites/store';
+import { parseSites, readSites, saveSites } from '../sites/store';
 import { BaseUrlSchema, MethodSchema, type RequestMethod } from './schemas';
 import { baseUrlSetting, methodSetting } from './settings';
 
@@ -96,8 +96,14 @@ export function mergeManagedSites(sites: readonly Site[], managed: readonly Site
   return [...kept, ...(managed ?? [])];
 }
 
+export interface AppliedManagedConfig {
+  config: ManagedConfig;
+  /** The whole site list as stored once the policy is applied, so the caller need not read it again. */
+  sites: Site[];
+}
+
 /** Copies the policy over the user's values. Call at startup and when storage.managed changes. */
-export async function applyManagedConfig(): Promise<ManagedConfig> {
+export async function applyManagedConfig(): Promise<AppliedManagedConfig> {
   const config = await readManagedConfig();
   if (config.baseUrl !== undefined && (await baseUrlSetting.get()).value !== config.baseUrl) {
     await baseUrlSetting.set(config.baseUrl);
@@ -107,6 +113,7 @@ export async function applyManagedConfig(): Promise<ManagedConfig> {
   }
   const { sites } = await readSites();
   const merged = mergeManagedSites(sites, config.sites);
-  if (JSON.stringify(merged) !== JSON.stringify(sites)) await saveSites(merged);
-  return config;
+  if (JSON.stringify(merged) === JSON.stringify(sites)) return { config, sites };
+  // Read back as readSites would (built-in sites first); a refused save left the old list.
+  return { config, sites: (await saveSites(merged)).ok ? parseSites(merged).sites : sites };
 }

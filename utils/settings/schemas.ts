@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { LIMIT_MAX } from '../api/vocabulary';
+import { LEAD_ID } from '../lead/lead-id';
 
 export const DEFAULT_BASE_URL = 'https://api.convoso.com/v1';
 
@@ -51,7 +52,7 @@ export const PageSizeSchema = v.pipe(
 );
 
 /** The agent's own Convoso user ID, for "my callbacks"; empty when not set. */
-export const UserIdSchema = v.union([v.literal(''), v.pipe(v.string(), v.trim(), v.regex(/^[1-9]\d{0,17}$/, 'A user ID is a positive whole number.'))]);
+export const UserIdSchema = v.union([v.literal(''), v.pipe(v.string(), v.trim(), v.regex(LEAD_ID, 'A user ID is a positive whole number.'))]);
 
 /** How long one request may take before it is reported as timed out. */
 const TIMEOUT_MESSAGE = 'The request timeout must be a whole number of milliseconds from 1000 to 120000.';

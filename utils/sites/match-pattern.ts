@@ -71,6 +71,11 @@ function wildcardRegExp(glob: string): RegExp {
   return new RegExp(`^${glob.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`);
 }
 
+/** Whether a wildcard host (`*.example.com`) covers `host`: example.com itself and any subdomain. */
+function covers(wild: string, host: string): boolean {
+  return wild.startsWith('*.') && (host === wild.slice(2) || host.endsWith(wild.slice(1)));
+}
+
 /**
  * Whether the browser would run a content script registered for `pattern` on `url`
  * (so a content script can find the site, and with it the mode and rules, it runs for).
@@ -89,10 +94,7 @@ export function urlMatchesPattern(pattern: string, url: string): boolean {
   const [, scheme, host, path] = m as unknown as [string, string, string, string];
   if (u.protocol !== 'http:' && u.protocol !== 'https:') return false;
   if (scheme !== '*' && `${scheme}:` !== u.protocol) return false;
-  const hostOk = host.startsWith('*.')
-    ? u.hostname === host.slice(2) || u.hostname.endsWith(host.slice(1))
-    : u.hostname === host;
-  return hostOk && wildcardRegExp(path).test(u.pathname + u.search);
+  return (u.hostname === host || covers(host, u.hostname)) && wildcardRegExp(path).test(u.pathname + u.search);
 }
 
 /** The origin pattern (`https://host/*`) a URL belongs to, for asking host permission. */
@@ -107,7 +109,6 @@ export function originPattern(url: string): string | null {
 
 /** A host pattern (`crm.example.com`, `*.example.com`) against a concrete host or another pattern. */
 function hostsOverlap(a: string, b: string): boolean {
-  const covers = (wild: string, host: string) => wild.startsWith('*.') && (host === wild.slice(2) || host.endsWith(wild.slice(1)));
   return a === b || covers(a, b.replace(/^\*\./, '')) || covers(b, a.replace(/^\*\./, ''));
 }
 

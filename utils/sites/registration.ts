@@ -108,12 +108,19 @@ export function syncRegisteredSites(): Promise<void> {
 }
 
 async function reconcile(): Promise<void> {
-  await applyManagedConfig().catch(() => undefined);
-  const [{ sites }, registered] = await Promise.all([readSites(), registeredIds()]);
+  const [sites, registered] = await Promise.all([
+    // The policy applied gives the list as stored; if applying failed, the list is read as it is.
+    applyManagedConfig().then(
+      (applied) => applied.sites,
+      async () => (await readSites()).sites,
+    ),
+    registeredIds(),
+  ]);
+  const access = await Promise.all(sites.map((site) => wantsRegistration(site) && hasAccess(site.pattern)));
   const wanted = new Map<string, Site>();
-  for (const site of sites) {
-    if (wantsRegistration(site) && (await hasAccess(site.pattern))) wanted.set(scriptIdFor(site), site);
-  }
+  sites.forEach((site, i) => {
+    if (access[i]) wanted.set(scriptIdFor(site), site);
+  });
   const stale = [...registered].filter(([id, matches]) => {
     const site = wanted.get(id);
     return !site || matches.length !== 1 || matches[0] !== site.pattern;

@@ -6,7 +6,7 @@ import { addSite, removeSite, setSiteMode, setSiteRules, grantSiteAccess, releas
 import { BUILT_IN_SITES } from './built-in';
 import { installFakeScripting, type FakeScripting } from './fake-scripting';
 import { CONTENT_SCRIPT_FILE, siteStatuses, syncRegisteredSites } from './registration';
-import { parseSites, readSites, saveSites, siteForUrl } from './store';
+import { parseSites, readSites, saveSites } from './store';
 
 let fake: FakeScripting;
 
@@ -63,15 +63,6 @@ describe('saveSites', () => {
     const site = { id: 'sa', pattern: 'https://crm.example.com/*', mode: 'badge' as const, rules: [] };
     expect(await saveSites([site, { ...site, id: 'sb' }])).toEqual({ ok: false, message: 'That site is already in the list.' });
     expect(await stored()).toBeUndefined();
-  });
-});
-
-describe('siteForUrl', () => {
-  it('finds the site whose pattern covers the page', () => {
-    const sites = parseSites([{ id: 'sa', pattern: 'http://127.0.0.1/*', mode: 'inline', rules: [] }]).sites;
-    expect(siteForUrl(sites, 'http://127.0.0.1:4000/crm/lead.html')?.id).toBe('sa');
-    expect(siteForUrl(sites, 'https://admin.convoso.com/leads/edit_lead.php?lead_id=1')?.id).toBe('convoso-admin');
-    expect(siteForUrl(sites, 'https://example.org/')).toBeNull();
   });
 });
 

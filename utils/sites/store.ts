@@ -1,7 +1,6 @@
 import * as v from 'valibot';
 import { storage } from 'wxt/utils/storage';
 import { BUILT_IN_SITES, isBuiltInSite } from './built-in';
-import { urlMatchesPattern } from './match-pattern';
 import { SiteSchema, SitesSchema, type Site } from './schema';
 
 export const SITES_KEY = 'local:sites' as const;
@@ -67,11 +66,6 @@ export async function saveSites(sites: readonly Site[]): Promise<{ ok: true } | 
 /** Calls back with the fresh list whenever it changes (another tab, an import, a policy). */
 export function watchSites(cb: (read: SitesRead) => void): () => void {
   return item.watch((value) => cb(parseSites(value)));
-}
-
-/** The site a page belongs to, first match in list order; null when none covers it. */
-export function siteForUrl(sites: readonly Site[], url: string): Site | null {
-  return sites.find((s) => urlMatchesPattern(s.pattern, url)) ?? null;
 }
 
 /** A fresh id for a user-added site. */
