@@ -14,7 +14,7 @@ import {
 } from '../../utils/settings/schemas';
 import { localTokenSetting, sessionTokenSetting, tokenStorageSetting } from '../../utils/settings/settings';
 import { callbacksText } from '../../utils/format/count';
-import { originPattern } from '../../utils/sites/match-pattern';
+import { extraApiOrigin } from '../../utils/sites/actions';
 import { readConnectionForm, saveConnection, type ConnectionFormState } from './connection-save';
 import { Field, inputValue, StatusLine, type Status } from './Field';
 
@@ -36,13 +36,6 @@ const WHERE: Array<{ value: TokenStorage; label: string; sentence: string }> = [
   },
 ];
 
-const DEFAULT_ORIGIN = originPattern(DEFAULT_BASE_URL);
-
-/** The host permission a base URL needs beyond the manifest's, if any. */
-function extraOrigin(baseUrl: string): string | null {
-  const origin = originPattern(baseUrl);
-  return origin && origin !== DEFAULT_ORIGIN ? origin : null;
-}
 
 function firstIssue(result: v.SafeParseResult<v.GenericSchema>): string | undefined {
   return result.success ? undefined : result.issues[0].message;
@@ -65,7 +58,7 @@ export function ConnectionForm(props: { managed: ManagedConfig }) {
   // A ref as well as state: a second click before the re-render must not start a second save or test.
   const inFlight = useRef({ save: false, test: false });
   // An administrator's API host outside the manifest still needs the user's grant once.
-  const managedExtra = managed.baseUrl ? extraOrigin(managed.baseUrl) : null;
+  const managedExtra = managed.baseUrl ? extraApiOrigin(managed.baseUrl) : null;
   const [managedHostGranted, setManagedHostGranted] = useState<boolean | null>(null);
   const refs = { token: useRef<HTMLInputElement>(null), baseUrl: useRef<HTMLInputElement>(null), userId: useRef<HTMLInputElement>(null) };
 
@@ -123,7 +116,7 @@ export function ConnectionForm(props: { managed: ManagedConfig }) {
 
   /** Must run before any other await of a click: the prompt needs the click. */
   async function askForHost(url: string): Promise<boolean> {
-    const origin = extraOrigin(url);
+    const origin = extraApiOrigin(url);
     if (!origin) return true;
     try {
       return await browser.permissions.request({ origins: [origin] });

@@ -151,8 +151,6 @@ export function isNoMatch(error: ApiError): boolean {
   return (error.kind === 'api' || error.kind === 'param') && error.code === 6001;
 }
 
-type HeaderSource = { get(name: string): string | null } | null | undefined;
-
 /**
  * A non-2xx answer. A JSON `success:false` body is read for its code when the
  * status itself says nothing more specific (400, 404, ...).

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { storage } from 'wxt/utils/storage';
-import { CALLBACK_RECIPIENTS, CALLBACK_STAGES, type SearchPage } from '../api/model';
+import { CALLBACK_STAGES, type SearchPage } from '../api/model';
 import { LeadIdSchema, type LeadReply, type ServiceError } from '../messaging/protocol';
 import { summarizeLead, type LeadSummary } from '../lead/summary';
 import { INTERNAL_ERROR } from './no-token';

@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { BUILT_IN_SITES } from '../sites/built-in';
 import { installFakeScripting, type FakeScripting } from '../sites/fake-scripting';
 import { readSites, saveSites } from '../sites/store';
-import { applyImport, exportSettings, planImport, settingsFileName, type SettingsFile } from './export-import';
+import { applyImport, exportSettings, planImport, settingsFileName } from './export-import';
 import { baseUrlSetting, localTokenSetting, methodSetting, pageSizeSetting, userIdSetting } from './settings';
 
 let fake: FakeScripting;

@@ -3,13 +3,14 @@ import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { CustomRuleSchema, validateRule, type CustomRule, type SelectorCheck } from '../lead/custom-rules';
 import { isBuiltInSite } from '../sites/built-in';
-import { normalizeSitePattern, originPattern } from '../sites/match-pattern';
+import { extraApiOrigin } from '../sites/actions';
+import { normalizeSitePattern } from '../sites/match-pattern';
 import { syncRegisteredSites } from '../sites/registration';
 import { MAX_SITES, SiteModeSchema, SitesSchema, type Site, type SiteMode } from '../sites/schema';
 import { newSiteId, readSites, SITES_KEY } from '../sites/store';
 import type { ManagedConfig } from './managed';
 import { LIMIT_MAX } from '../api/vocabulary';
-import { BaseUrlSchema, DEFAULT_BASE_URL, MethodSchema, PageSizeSchema, type RequestMethod } from './schemas';
+import { BaseUrlSchema, MethodSchema, PageSizeSchema, type RequestMethod } from './schemas';
 import type { Setting } from './setting';
 import { baseUrlSetting, methodSetting, pageSizeSetting } from './settings';
 
@@ -186,9 +187,9 @@ function planSettings(settings: unknown, context: ImportContext, plan: ImportPla
     }
     (plan.settings as Record<string, unknown>)[key] = parsed.output;
     plan.accepted.push({ label: field.label, message: `Set to ${String(parsed.output)}.` });
-    if (key === 'apiBaseUrl' && parsed.output !== DEFAULT_BASE_URL) {
-      const origin = originPattern(String(parsed.output));
-      if (origin && origin !== originPattern(DEFAULT_BASE_URL)) plan.origins.push(origin);
+    if (key === 'apiBaseUrl') {
+      const origin = extraApiOrigin(String(parsed.output));
+      if (origin) plan.origins.push(origin);
     }
   }
 }

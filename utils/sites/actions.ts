@@ -67,17 +67,20 @@ export async function addSite(sites: readonly Site[], input: string): Promise<Si
 
 const DEFAULT_API_ORIGIN = originPattern(DEFAULT_BASE_URL);
 
+/** The host permission an API base URL needs beyond the manifest's, if any. */
+export function extraApiOrigin(baseUrl: string): string | null {
+  const origin = originPattern(baseUrl);
+  return origin && origin !== DEFAULT_API_ORIGIN ? origin : null;
+}
+
 /**
  * The host patterns whose access the extension still uses and could lose: the
  * sites added at run time and a non-default API host. Built-in sites and the
  * default API host have their access from the manifest: nothing can take it.
  */
 function patternsInUse(sites: readonly Site[], apiBase: string): string[] {
-  const apiOrigin = originPattern(apiBase);
-  return [
-    ...sites.filter((s) => !isBuiltInSite(s)).map((s) => s.pattern),
-    ...(apiOrigin && apiOrigin !== DEFAULT_API_ORIGIN ? [apiOrigin] : []),
-  ];
+  const apiOrigin = extraApiOrigin(apiBase);
+  return [...sites.filter((s) => !isBuiltInSite(s)).map((s) => s.pattern), ...(apiOrigin ? [apiOrigin] : [])];
 }
 
 /**
