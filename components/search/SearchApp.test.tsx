@@ -574,13 +574,6 @@ describe('states', () => {
     expect(screen.getByRole('status').textContent).toContain(sentence);
   });
 
-  it("Convoso's 6001 'no record' is shown as empty, not as an error", async () => {
-    searchReplies.push(fail({ kind: 'api', code: 6001, apiText: 'No record found', message: 'Convoso found no matching record.' }));
-    renderApp({ initial: { form: { ...EMPTY_FORM, lead_id: '5' }, offset: 0 } });
-    await screen.findByText('No callbacks matched Lead ID 5.', { selector: '.empty' });
-    expect(screen.queryByRole('alert')).toBeNull();
-  });
-
   it.each<[ServiceError, boolean, boolean]>([
     [{ kind: 'server', status: 502, excerpt: 'Bad Gateway', message: "Convoso's server had a problem (HTTP 502). Try again in a moment." }, true, false],
     [{ kind: 'network', message: 'Could not reach Convoso. Check your connection.' }, true, false],

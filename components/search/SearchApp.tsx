@@ -1,6 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { isNoMatch, type ApiError } from '../../utils/api/errors';
 import type { SearchPage } from '../../utils/api/model';
 import { DEFAULT_LIMIT } from '../../utils/api/vocabulary';
 import type { ReplyMap, ServiceError } from '../../utils/messaging/protocol';
@@ -69,7 +68,6 @@ export function SearchApp(props: SearchAppProps) {
   const [retryAnswers, setRetryAnswers] = useState(0);
   const seq = useRef(0);
   // Read by run(), which the mount effect captured before the settings arrived.
-  const pageSizeRef = useRef(DEFAULT_LIMIT);
 
   useEffect(() => {
     const timer = setInterval(() => setNow(clock()), 30_000);
@@ -126,14 +124,6 @@ export function SearchApp(props: SearchAppProps) {
       setHasToken(false);
       return;
     }
-    if (isNoMatch(e as ApiError)) {
-      setError(null);
-      const limit = Number(input.limit) || pageSizeRef.current;
-      const page: SearchPage = { offset, limit, total: 0, results: [] };
-      setShown({ form: searchForm, page });
-      void writePopupState({ form: searchForm, offset, page });
-      return;
-    }
     setError(e);
     setShown(null);
     void writePopupState({ form: searchForm, offset, page: null });
@@ -184,7 +174,6 @@ export function SearchApp(props: SearchAppProps) {
     }
     setSettingsProblems(status.status.problems);
     setDefaultPageSize(status.status.pageSize);
-    pageSizeRef.current = status.status.pageSize;
     setUserId(status.status.userId);
     setHasToken(status.status.hasToken);
     return true;
