@@ -274,3 +274,39 @@ describe('searchCallbacks: the token never leaks', () => {
     }
   });
 });
+
+describe('searchCallbacks: redirects and oversized answers', () => {
+  it('asks fetch not to follow redirects', async () => {
+    const f = fakeFetch(json(OK_BODY));
+    await searchCallbacks({}, options({ fetch: f.fetch }));
+    expect(f.calls[0]!.init.redirect).toBe('manual');
+  });
+  it.each(['GET', 'POST'] as const)('%s: a 302/307 to another host is an error, never followed or retried', async (method) => {
+    for (const status of [301, 302, 303, 307, 308]) {
+      const f = fakeFetch(new Response(null, { status, headers: { location: 'https://elsewhere.example/steal' } }));
+      const result = await searchCallbacks({}, options({ fetch: f.fetch, method }));
+      expect(result).toEqual({ ok: false, error: { kind: 'http', status, excerpt: '', message: expect.stringMatching(/redirect/) } });
+      expect(f.calls).toHaveLength(1);
+    }
+  });
+  it("a browser's opaque redirect (status 0) is the same error", async () => {
+    const opaque = new Response(null, { status: 200 });
+    Object.defineProperty(opaque, 'type', { value: 'opaqueredirect' });
+    Object.defineProperty(opaque, 'status', { value: 0 });
+    Object.defineProperty(opaque, 'clone', { value: () => opaque });
+    const f = fakeFetch(opaque);
+    const result = await searchCallbacks({}, options({ fetch: f.fetch, method: 'POST' }));
+    expect(result).toMatchObject({ ok: false, error: { kind: 'http', status: 0, message: expect.stringMatching(/does not follow redirects/) } });
+  });
+  it('stops reading an answer past the size cap and says it was too large', async () => {
+    const f = fakeFetch(json({ ...OK_BODY, padding: 'x'.repeat(5000) }));
+    const result = await searchCallbacks({}, options({ fetch: f.fetch, maxBodyBytes: 1024 }));
+    expect(result).toMatchObject({ ok: false, error: { kind: 'bad-response', message: expect.stringMatching(/too large/) } });
+    expect(f.calls).toHaveLength(1);
+  });
+  it('refuses a deeply nested answer with its own message', async () => {
+    const f = fakeFetch(text(`{"success":true,"data":${'['.repeat(5000)}${']'.repeat(5000)}}`, 200));
+    const result = await searchCallbacks({}, options({ fetch: f.fetch }));
+    expect(result).toMatchObject({ ok: false, error: { kind: 'bad-response', message: expect.stringMatching(/nested too deeply/) } });
+  });
+});

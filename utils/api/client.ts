@@ -1,5 +1,6 @@
 import { badResponse, errorFromStatus, type ApiError } from './errors';
 import type { SearchPage } from './model';
+import { jsonTooDeep, MAX_BODY_BYTES, readBodyCapped } from './body';
 import { normalizeResponse } from './normalize';
 import { buildSearchParams, validateQuery, type SearchQuery } from './query';
 import type { SearchQueryInput } from './query-input';
@@ -17,6 +18,8 @@ export interface SearchOptions {
   /** Extra attempts after the first, for 429/502/503/504 and dropped connections. Default 2. */
   maxRetries?: number;
   fetch?: typeof fetch;
+  /** Answers larger than this (after decompression) are refused unread. Default MAX_BODY_BYTES. */
+  maxBodyBytes?: number;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   random?: () => number;
   now?: () => number;
@@ -76,11 +79,12 @@ export async function searchCallbacks(input: SearchQueryInput, opts: SearchOptio
     init = { method, headers: { Accept: 'application/json' } };
   }
   // No cookies: the token is the only credential, and a logged-in admin session must not change the answer.
-  init = { ...init, credentials: 'omit', cache: 'no-store' };
+  // No redirects: a 302 would carry `?auth_token=` to another host, a 307 the POST body.
+  init = { ...init, credentials: 'omit', cache: 'no-store', redirect: 'manual' };
 
   for (let attempt = 0; ; attempt++) {
     if (signal?.aborted) return { ok: false, error: ABORTED };
-    const outcome = await attemptOnce(fetchFn, url.toString(), init, { signal, timeoutMs, token, query, now });
+    const outcome = await attemptOnce(fetchFn, url.toString(), init, { signal, timeoutMs, token, query, now, maxBodyBytes: opts.maxBodyBytes ?? MAX_BODY_BYTES });
     if (outcome.ok) return { ok: true, page: outcome.page, query };
     const { error, retryAfterMs } = outcome;
     if (error.kind === 'aborted' || attempt >= maxRetries || !isRetryable(error)) return { ok: false, error };
@@ -96,7 +100,7 @@ async function attemptOnce(
   fetchFn: typeof fetch,
   url: string,
   init: RequestInit,
-  ctx: { signal?: AbortSignal; timeoutMs: number; token: string; query: SearchQuery; now: () => number },
+  ctx: { signal?: AbortSignal; timeoutMs: number; token: string; query: SearchQuery; now: () => number; maxBodyBytes: number },
 ): Promise<AttemptOutcome> {
   const controller = new AbortController();
   let timedOut = false;
@@ -114,8 +118,14 @@ async function attemptOnce(
       const response = await fetchFn(url, { ...init, signal: controller.signal });
       status = response.status;
       headers = response.headers;
+      if (response.type === 'opaqueredirect' || (status >= 300 && status <= 399)) {
+        void response.body?.cancel().catch(() => undefined);
+        return { ok: false, error: redirected(status) };
+      }
       // Still under the timer: a server can send headers and then stall the body.
-      text = await response.text();
+      const body = await readBodyCapped(response, ctx.maxBodyBytes);
+      if (!body.ok) return { ok: false, error: tooLarge(status, ctx.maxBodyBytes) };
+      text = body.text;
     } catch {
       // The thrown error's own text is not shown: some runtimes put the request URL in it.
       if (ctx.signal?.aborted) return { ok: false, error: ABORTED };
@@ -137,6 +147,9 @@ async function attemptOnce(
       const error = errorFromStatus(status, text, ctx.token, retryAfterMs);
       return { ok: false, error, ...(retryAfterMs !== undefined && { retryAfterMs }) };
     }
+    if (jsonTooDeep(text)) {
+      return { ok: false, error: { kind: 'bad-response', status, excerpt: '', message: "Convoso's answer is nested too deeply to read. Check the API address in Settings." } };
+    }
     let json: unknown;
     try {
       json = JSON.parse(text);
@@ -149,6 +162,27 @@ async function attemptOnce(
     clearTimeout(timer);
     ctx.signal?.removeEventListener('abort', onAbort);
   }
+}
+
+/** `redirect: 'manual'` gives an opaque response (status 0) for a redirect in browsers, the 3xx itself elsewhere. */
+function redirected(status: number): ApiError {
+  return {
+    kind: 'http',
+    status,
+    excerpt: '',
+    message:
+      'The API address answered with a redirect to another address. The extension does not follow redirects, so your token stays with the address in Settings; check that address.',
+  };
+}
+
+function tooLarge(status: number, maxBytes: number): ApiError {
+  const mb = Math.round(maxBytes / (1024 * 1024));
+  return {
+    kind: 'bad-response',
+    status,
+    excerpt: '',
+    message: `Convoso's answer was too large to read (over ${mb} MB), so the extension stopped reading it. Try a smaller page size or narrower filters.`,
+  };
 }
 
 /** Resolves true after the wait, false as soon as `signal` aborts, even if `sleep` ignores it. */
