@@ -16,6 +16,7 @@ import { ConnectionForm } from './ConnectionForm';
 
 vi.mock('../../utils/messaging/send', () => ({ send: vi.fn() }));
 import { send } from '../../utils/messaging/send';
+import { readArea, writeArea } from '../../utils/settings/sealed';
 
 const sendMock = vi.mocked(send);
 const TOKEN = 'test-token-not-real-0001';
@@ -191,7 +192,7 @@ describe('ConnectionForm', () => {
   });
 
   it('reports stored values that were unreadable and stores them again on Save', async () => {
-    await fakeBrowser.storage.local.set({ token: 42, userId: 'not a number', pageSize: -1, requestTimeoutMs: 'soon' });
+    await writeArea('local', { token: 42, userId: 'not a number', pageSize: -1, requestTimeoutMs: 'soon' });
     await renderForm();
     const notice = await screen.findByRole('alert');
     expect(notice.textContent).toContain('Some saved settings could not be read, so defaults are shown instead');
@@ -204,7 +205,7 @@ describe('ConnectionForm', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     await screen.findByText('Saved.');
     await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
-    const stored = await fakeBrowser.storage.local.get(null);
+    const stored = await readArea('local');
     expect(stored).toMatchObject({ userId: '', pageSize: pageSizeSetting.fallback, requestTimeoutMs: timeoutSetting.fallback });
     expect(stored).not.toHaveProperty('token');
   });

@@ -5,6 +5,7 @@ import { installFakeScripting, type FakeScripting } from '../../utils/sites/fake
 import { BUILT_IN_SITES } from '../../utils/sites/built-in';
 import { readSites, saveSites } from '../../utils/sites/store';
 import { SitesSection } from './SitesSection';
+import { readArea, writeArea } from '../../utils/settings/sealed';
 
 let fake: FakeScripting;
 beforeEach(() => {
@@ -81,7 +82,8 @@ describe('SitesSection', () => {
 
     fireEvent.click(screen.getByRole('button', { name: 'Remove https://a.example.com/*' }));
     await screen.findByText('Removed https://a.example.com/*.');
-    expect(screen.queryByText('https://a.example.com/*', { selector: '.site-pattern' })).toBeNull();
+    // The list follows the sealed store, which opens the new value asynchronously.
+    await waitFor(() => expect(screen.queryByText('https://a.example.com/*', { selector: '.site-pattern' })).toBeNull());
     expect(fake.registered.has('site-sa')).toBe(false);
     expect(fake.granted.has('https://a.example.com/*')).toBe(false);
     // The Remove button left with its row; the focus stays in the section.
@@ -124,7 +126,7 @@ describe('SitesSection', () => {
   });
 
   it('reports stored sites that were unreadable until the list is saved again', async () => {
-    await fakeBrowser.storage.local.set({
+    await writeArea('local', {
       sites: [{ id: 'sa', pattern: 'https://a.example.com/*', mode: 'badge', rules: [] }, { id: 'BAD', pattern: 42 }],
     });
     await renderSection();
@@ -133,7 +135,7 @@ describe('SitesSection', () => {
     expect(notice.textContent).toContain('Any change to the list (adding a site, switching a mode) stores it again without them.');
     fireEvent.change(screen.getByLabelText('Mode for https://a.example.com/*'), { target: { value: 'inline' } });
     await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
-    const stored = (await fakeBrowser.storage.local.get('sites')).sites as Array<{ id: string }>;
+    const stored = (await readArea('local')).sites as Array<{ id: string }>;
     expect(stored.map((s) => s.id)).toEqual([...BUILT_IN_SITES.map((s) => s.id), 'sa']);
   });
 

@@ -1,5 +1,6 @@
 import { storage, type StorageItemKey } from 'wxt/utils/storage';
 import { readConnection, tokenHint } from '../../utils/settings/connection';
+import { writeSealed } from '../../utils/settings/sealed';
 import type { ManagedConfig } from '../../utils/settings/managed';
 import type { RequestMethod, TokenStorage } from '../../utils/settings/schemas';
 import {
@@ -74,7 +75,7 @@ export async function saveConnection(values: ConnectionValues, managed: ManagedC
   if (timeout.problem) writes.push({ key: timeoutSetting.key, value: timeoutSetting.fallback });
   if (token !== undefined) writes.push({ key: target.key, value: token });
 
-  await storage.setItems(writes);
+  await writeSealed(writes);
   // Moving the token to "until the browser closes" leaves nothing on disk; with
   // no token at all, an unreadable leftover is cleared too.
   await storage.removeItems(token !== undefined ? [other.key] : [localTokenSetting.key, sessionTokenSetting.key]);

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { NO_TOKEN } from './no-token';
 import { searchWithSavedConnection } from './saved-search';
+import { writeArea } from '../settings/sealed';
 
 const TOKEN = 'test-token-not-real-0001';
 const json = (body: unknown, status = 200) =>
@@ -18,7 +19,7 @@ describe('searchWithSavedConnection', () => {
   });
 
   it('uses the saved token, address, method and page size', async () => {
-    await fakeBrowser.storage.local.set({ token: TOKEN, apiBaseUrl: 'http://localhost:9/v1', requestMethod: 'POST', pageSize: 50 });
+    await writeArea('local', { token: TOKEN, apiBaseUrl: 'http://localhost:9/v1', requestMethod: 'POST', pageSize: 50 });
     const fetch = vi.fn<typeof globalThis.fetch>(async () => ok(7));
     expect(await searchWithSavedConnection({ lead_id: '42' }, { fetch })).toMatchObject({ ok: true, page: { total: 7 } });
     const [url, init] = fetch.mock.calls[0]!;
@@ -28,7 +29,7 @@ describe('searchWithSavedConnection', () => {
   });
 
   it('lets overrides replace the saved token, address and method', async () => {
-    await fakeBrowser.storage.local.set({ token: TOKEN, requestMethod: 'POST' });
+    await writeArea('local', { token: TOKEN, requestMethod: 'POST' });
     const fetch = vi.fn<typeof globalThis.fetch>(async () => ok(1));
     const overrides = { token: 'test-token-not-real-0002', baseUrl: 'http://localhost:9/v2', method: 'GET' as const };
     await searchWithSavedConnection({ limit: 1 }, { fetch, overrides });
@@ -39,7 +40,7 @@ describe('searchWithSavedConnection', () => {
     ['a 200 answer', 200],
     ['a 404 answer', 404],
   ])("reads Convoso's 'no record' (6001) in %s as an empty page of the query asked", async (_label, status) => {
-    await fakeBrowser.storage.local.set({ token: TOKEN, pageSize: 50 });
+    await writeArea('local', { token: TOKEN, pageSize: 50 });
     const fetch = vi.fn<typeof globalThis.fetch>(async () => json({ success: false, code: 6001, text: 'No record found' }, status));
     expect(await searchWithSavedConnection({ lead_id: '9', offset: ' 40 ' }, { fetch })).toEqual({
       ok: true,
@@ -48,7 +49,7 @@ describe('searchWithSavedConnection', () => {
   });
 
   it('leaves every other refusal an error', async () => {
-    await fakeBrowser.storage.local.set({ token: TOKEN });
+    await writeArea('local', { token: TOKEN });
     const fetch = vi.fn<typeof globalThis.fetch>(async () => json({ success: false, code: 6000, text: 'Unknown error' }));
     expect(await searchWithSavedConnection({ lead_id: '9' }, { fetch })).toMatchObject({ ok: false, error: { kind: 'api', code: 6000 } });
   });

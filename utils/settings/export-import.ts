@@ -1,6 +1,5 @@
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
-import { storage } from 'wxt/utils/storage';
 import { CustomRuleSchema, validateRule, type CustomRule, type SelectorCheck } from '../lead/custom-rules';
 import { isBuiltInSite } from '../sites/built-in';
 import { extraApiOrigin } from '../sites/actions';
@@ -11,6 +10,7 @@ import { newSiteId, readSites, SITES_KEY } from '../sites/store';
 import type { ManagedConfig } from './managed';
 import { LIMIT_MAX } from '../api/vocabulary';
 import { BaseUrlSchema, MethodSchema, PageSizeSchema, type RequestMethod } from './schemas';
+import { writeSealed } from './sealed';
 import type { Setting } from './setting';
 import { baseUrlSetting, methodSetting, pageSizeSetting } from './settings';
 
@@ -283,7 +283,7 @@ export async function applyImport(plan: ImportPlan): Promise<{ ok: true } | { ok
   if (!sites.success) return { ok: false, message: `Nothing was imported: ${sites.issues[0].message}` };
   const values = Object.entries(plan.settings).map(([k, value]) => ({ key: SETTING_FIELDS[k as keyof typeof SETTING_FIELDS].setting.key, value }));
   try {
-    await storage.setItems([...values, { key: SITES_KEY, value: sites.output }]);
+    await writeSealed([...values, { key: SITES_KEY, value: sites.output }]);
   } catch (error) {
     return { ok: false, message: `Nothing was imported: ${error instanceof Error ? error.message : String(error)}` };
   }

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { storage, type StorageItemKey } from 'wxt/utils/storage';
+import { protectKey, readSealed, writeSealed, type Unsealed } from './sealed';
 
 export interface SettingRead<T> {
   value: T;
@@ -19,7 +20,7 @@ export interface Setting<T> {
 }
 
 /**
- * A storage item read through a valibot schema: whatever is found in storage
+ * A sealed storage item read through a valibot schema: whatever is found in storage
  * (another version's format, a hand-edited value) either parses or falls back
  * to the default with a reported problem, so it never breaks the extension.
  */
@@ -29,30 +30,32 @@ export function defineSetting<T>(
   schema: v.GenericSchema<unknown, T>,
   fallback: T,
 ): Setting<T> {
-  const item = storage.defineItem<unknown>(key);
+  // Every setting is sealed (sealed.ts): a content script can neither read nor forge it.
+  protectKey(key);
   return {
     key,
     label,
     fallback,
     async get() {
-      let stored: unknown;
+      let stored: Unsealed;
       try {
-        stored = await item.getValue();
+        stored = await readSealed(key);
       } catch {
         return { value: fallback, problem: `${label} could not be read; using the default.` };
       }
-      if (stored === null || stored === undefined) return { value: fallback };
-      const parsed = v.safeParse(schema, stored);
-      if (parsed.success) return { value: parsed.output };
+      if (stored.state === 'missing') return { value: fallback };
+      if (stored.state === 'forged') return { value: fallback, problem: `${label} was changed outside the extension; using the default.` };
+      const parsed = stored.state === 'ok' ? v.safeParse(schema, stored.value) : null;
+      if (parsed?.success) return { value: parsed.output };
       return { value: fallback, problem: `${label} was stored in an unreadable form; using the default.` };
     },
     async set(value) {
       const parsed = v.safeParse(schema, value);
       if (!parsed.success) return { ok: false, message: parsed.issues[0].message };
-      await item.setValue(parsed.output);
+      await writeSealed([{ key, value: parsed.output }]);
       return { ok: true, value: parsed.output };
     },
-    remove: () => item.removeValue(),
-    watch: (cb) => item.watch(() => cb()),
+    remove: () => storage.removeItem(key),
+    watch: (cb) => storage.watch(key, () => cb()),
   };
 }

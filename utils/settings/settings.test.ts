@@ -64,7 +64,10 @@ describe('stored settings', () => {
 describe('the token', () => {
   it('is kept on this device by default', async () => {
     expect(await localTokenSetting.set(` ${TOKEN} `)).toEqual({ ok: true, value: TOKEN });
-    expect(await fakeBrowser.storage.local.get('token')).toEqual({ token: TOKEN });
+    // Stored sealed: what storage.local holds (all a Firefox content script could read) is not the token.
+    const stored = await fakeBrowser.storage.local.get('token');
+    expect(stored.token).toMatchObject({ sealed: 1 });
+    expect(JSON.stringify(stored)).not.toContain(TOKEN);
     expect(await fakeBrowser.storage.session.get('token')).toEqual({});
     expect((await readConnection()).token).toBe(TOKEN);
   });

@@ -1,10 +1,12 @@
 import * as v from 'valibot';
 import { storage } from 'wxt/utils/storage';
+import { protectKey, readSealed, writeSealed } from '../settings/sealed';
 import { BUILT_IN_SITES, isBuiltInSite } from './built-in';
 import { SiteSchema, SitesSchema, type Site } from './schema';
 
 export const SITES_KEY = 'local:sites' as const;
-const item = storage.defineItem<unknown>(SITES_KEY);
+// Sealed like every setting (utils/settings/sealed.ts): it decides where the badge runs and what it reads.
+protectKey(SITES_KEY);
 
 export interface SitesRead {
   /** Built-in sites first (stored overrides of their mode and rules applied), then the others in stored order. */
@@ -45,7 +47,12 @@ export function parseSites(stored: unknown): SitesRead {
 
 export async function readSites(): Promise<SitesRead> {
   try {
-    return parseSites(await item.getValue());
+    const stored = await readSealed(SITES_KEY);
+    if (stored.state === 'forged') {
+      return { ...parseSites(null), problems: ['The CRM site list was changed outside the extension; only the built-in sites are used.'] };
+    }
+    // A plain value is not ours: parseSites reports it as unreadable.
+    return parseSites(stored.state === 'ok' ? stored.value : stored.state === 'plain' ? 'unsealed' : null);
   } catch {
     return { ...parseSites(null), problems: ['The CRM site list could not be read; only the built-in sites are used.'] };
   }
@@ -56,7 +63,7 @@ export async function saveSites(sites: readonly Site[]): Promise<{ ok: true } | 
   const parsed = v.safeParse(SitesSchema, sites);
   if (!parsed.success) return { ok: false, message: parsed.issues[0].message };
   try {
-    await item.setValue(parsed.output);
+    await writeSealed([{ key: SITES_KEY, value: parsed.output }]);
     return { ok: true };
   } catch (error) {
     return { ok: false, message: `The CRM sites could not be saved (${error instanceof Error ? error.message : String(error)}).` };
@@ -65,7 +72,7 @@ export async function saveSites(sites: readonly Site[]): Promise<{ ok: true } | 
 
 /** Calls back with the fresh list whenever it changes (another tab, an import, a policy). */
 export function watchSites(cb: (read: SitesRead) => void): () => void {
-  return item.watch((value) => cb(parseSites(value)));
+  return storage.watch(SITES_KEY, () => void readSites().then(cb));
 }
 
 /** A fresh id for a user-added site. */

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createLeadLookups, type GetOptions, type LeadLookups, type LeadReply } from '../lead-lookups';
 import { CONNECTION_EPOCH_KEY, createLeadSearch, createLeadSummaryHandlers, resetLeadsOnConnectionChange } from './lead-summary';
+import { writeArea } from '../../settings/sealed';
 
 const TOKEN = 'test-token-not-real-0001';
 
@@ -61,7 +62,7 @@ describe('createLeadSearch', () => {
   });
 
   it('searches the lead with limit 100 on the saved connection', async () => {
-    await fakeBrowser.storage.local.set({ token: TOKEN, apiBaseUrl: 'https://api.example.test/v1' });
+    await writeArea('local', { token: TOKEN, apiBaseUrl: 'https://api.example.test/v1' });
     const urls: string[] = [];
     const fetch = vi.fn(async (url: string | URL | Request) => {
       urls.push(String(url));
@@ -78,7 +79,7 @@ describe('createLeadSearch', () => {
   });
 
   it("reads Convoso's 'no record' answer (6001) as a lead without callbacks", async () => {
-    await fakeBrowser.storage.local.set({ token: TOKEN });
+    await writeArea('local', { token: TOKEN });
     const fetch = vi.fn(async () => new Response(JSON.stringify({ success: false, code: 6001, text: 'No record found' }), { status: 200 }));
     const lookups = createLeadLookups({ search: createLeadSearch({ fetch: fetch as unknown as typeof globalThis.fetch }), persist: null });
     expect(await lookups.get('42')).toMatchObject({ ok: true, summary: { leadId: '42', total: 0, urgency: 'empty' } });
@@ -94,12 +95,12 @@ describe('resetLeadsOnConnectionChange', () => {
   ])('clears the lookups and bumps the epoch when %s changes', async (_label, change) => {
     const lookups = fakeLookups();
     const stop = resetLeadsOnConnectionChange(lookups);
-    await fakeBrowser.storage.local.set(change);
+    await writeArea('local', change);
     await vi.waitFor(async () => expect((await fakeBrowser.storage.local.get('connectionEpoch')).connectionEpoch).toBe(1));
     expect(lookups.clear).toHaveBeenCalledTimes(1);
     expect(CONNECTION_EPOCH_KEY).toBe('local:connectionEpoch');
     stop();
-    await fakeBrowser.storage.local.set({ token: 'test-token-not-real-0002' });
+    await writeArea('local', { token: 'test-token-not-real-0002' });
     await new Promise((r) => setTimeout(r, 10));
     expect(lookups.clear).toHaveBeenCalledTimes(1);
   });
@@ -107,7 +108,7 @@ describe('resetLeadsOnConnectionChange', () => {
   it('does not react to other settings', async () => {
     const lookups = fakeLookups();
     const stop = resetLeadsOnConnectionChange(lookups);
-    await fakeBrowser.storage.local.set({ pageSize: 50, badgePositions: {} });
+    await writeArea('local', { pageSize: 50, badgePositions: {} });
     await new Promise((r) => setTimeout(r, 10));
     expect(lookups.clear).not.toHaveBeenCalled();
     stop();

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createSearchHandler } from './search';
 import { createTestConnectionHandler } from './test-connection';
+import { writeArea } from '../../settings/sealed';
 
 const TOKEN = 'test-token-not-real-0001';
 const popup = { id: 'x', url: 'chrome-extension://x/popup.html' };
@@ -25,7 +26,7 @@ describe('search handler', () => {
   });
 
   it('searches with the saved token, base URL, method and default page size', async () => {
-    await fakeBrowser.storage.local.set({ token: TOKEN, apiBaseUrl: 'http://localhost:9/v1', requestMethod: 'POST', pageSize: 50 });
+    await writeArea('local', { token: TOKEN, apiBaseUrl: 'http://localhost:9/v1', requestMethod: 'POST', pageSize: 50 });
     const fetch = vi.fn<typeof globalThis.fetch>(async () => ok(7));
     const reply = await createSearchHandler({ fetch })({ type: 'search', query: { lead_id: ' 42 ' } }, popup);
     expect(reply).toEqual({ ok: true, page: { offset: 0, limit: 20, total: 7, results: [] } });
@@ -36,14 +37,14 @@ describe('search handler', () => {
   });
 
   it('lets the query choose its own page size', async () => {
-    await fakeBrowser.storage.local.set({ token: TOKEN, pageSize: 50 });
+    await writeArea('local', { token: TOKEN, pageSize: 50 });
     const fetch = vi.fn<typeof globalThis.fetch>(async () => ok());
     await createSearchHandler({ fetch })({ type: 'search', query: { limit: 100, offset: 200 } }, popup);
     expect(String(fetch.mock.calls[0]![0])).toBe(`https://api.convoso.com/v1/callbacks/search?auth_token=${TOKEN}&offset=200&limit=100`);
   });
 
   it('cancels the previous search from the same page when a new one arrives', async () => {
-    await fakeBrowser.storage.local.set({ token: TOKEN });
+    await writeArea('local', { token: TOKEN });
     const signals: AbortSignal[] = [];
     const fetch = vi.fn<typeof globalThis.fetch>(
       (_url, init) =>
@@ -97,7 +98,7 @@ describe('test-connection handler', () => {
 
 describe('search handler and "record not found"', () => {
   it('shows Convoso code 6001 as an empty page, not as an error', async () => {
-    await fakeBrowser.storage.local.set({ token: TOKEN });
+    await writeArea('local', { token: TOKEN });
     const fetch = vi.fn<typeof globalThis.fetch>(
       async () => new Response(JSON.stringify({ success: false, code: 6001, text: 'No records found' }), { status: 200 }),
     );

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { settingsStatus } from './settings-status';
+import { writeArea } from '../../settings/sealed';
 
 const TOKEN = 'test-token-not-real-0001';
 
@@ -24,7 +25,7 @@ describe('settings-status handler', () => {
   });
 
   it('reports the saved settings and user ID, and only a hint of the token', async () => {
-    await fakeBrowser.storage.local.set({ token: TOKEN, apiBaseUrl: 'http://localhost:9/v1', requestMethod: 'POST', pageSize: 50, userId: '1234' });
+    await writeArea('local', { token: TOKEN, apiBaseUrl: 'http://localhost:9/v1', requestMethod: 'POST', pageSize: 50, userId: '1234' });
     const reply = await settingsStatus();
     expect(reply).toEqual({
       ok: true,
@@ -47,7 +48,7 @@ describe('settings-status handler', () => {
     ['text that is no ID', 'me'],
     ['zero', '0'],
   ])('a user ID stored as %s falls back to none and is reported beside the other problems', async (_, stored) => {
-    await fakeBrowser.storage.local.set({ token: TOKEN, userId: stored, pageSize: 'lots' });
+    await writeArea('local', { token: TOKEN, userId: stored, pageSize: 'lots' });
     const reply = await settingsStatus();
     expect(reply).toMatchObject({ ok: true, status: { hasToken: true, userId: '', pageSize: 20 } });
     expect(reply.ok && reply.status.problems).toEqual([
