@@ -3,13 +3,18 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { NO_TOKEN } from './no-token';
 import { searchWithSavedConnection } from './saved-search';
 import { writeArea } from '../settings/sealed';
+import { installFakeScripting } from '../sites/fake-scripting';
 
 const TOKEN = 'test-token-not-real-0001';
 const json = (body: unknown, status = 200) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 const ok = (total: number) => json({ success: true, data: { offset: 0, limit: 1, total, results: [] } });
 
-beforeEach(() => fakeBrowser.reset());
+beforeEach(() => {
+  fakeBrowser.reset();
+  // Non-default API hosts the user saved and the browser granted.
+  installFakeScripting().granted = new Set(['http://localhost/*', 'https://api.example.test/*']);
+});
 
 describe('searchWithSavedConnection', () => {
   it('sends nothing and answers no-token before the extension is set up', async () => {
@@ -52,5 +57,15 @@ describe('searchWithSavedConnection', () => {
     await writeArea('local', { token: TOKEN });
     const fetch = vi.fn<typeof globalThis.fetch>(async () => json({ success: false, code: 6000, text: 'Unknown error' }));
     expect(await searchWithSavedConnection({ lead_id: '9' }, { fetch })).toMatchObject({ ok: false, error: { kind: 'api', code: 6000 } });
+  });
+
+  it('never sends the token to a saved API host the browser does not grant (any more)', async () => {
+    await writeArea('local', { token: TOKEN, apiBaseUrl: 'https://elsewhere.example/v1' });
+    const fetch = vi.fn<typeof globalThis.fetch>(async () => ok(1));
+    const result = await searchWithSavedConnection({ lead_id: '42' }, { fetch });
+    expect(result).toMatchObject({ ok: false, error: { kind: 'refused', message: expect.stringMatching(/^The browser does not grant the extension access to elsewhere\.example/) } });
+    const tested = await searchWithSavedConnection({ limit: 1 }, { fetch, overrides: { baseUrl: 'https://other.example/v1' } });
+    expect(tested).toMatchObject({ ok: false, error: { kind: 'refused' } });
+    expect(fetch).not.toHaveBeenCalled();
   });
 });

@@ -6,6 +6,7 @@ import type { SearchQueryInput } from '../api/query-input';
 import type { ServiceError } from '../messaging/protocol';
 import { readConnection } from '../settings/connection';
 import type { RequestMethod } from '../settings/schemas';
+import { apiHostRefusal } from './api-host';
 import { NO_TOKEN } from './no-token';
 
 export type SavedSearchResult = { ok: true; page: SearchPage } | { ok: false; error: ServiceError };
@@ -28,9 +29,12 @@ export async function searchWithSavedConnection(query: SearchQueryInput, options
   const token = options.overrides?.token ?? saved.token;
   if (!token) return { ok: false, error: NO_TOKEN };
   const input = { limit: saved.pageSize, ...query };
+  const baseUrl = options.overrides?.baseUrl ?? saved.baseUrl;
+  const refusal = await apiHostRefusal(baseUrl);
+  if (refusal) return { ok: false, error: refusal };
   const result = await searchCallbacks(input, {
     token,
-    baseUrl: options.overrides?.baseUrl ?? saved.baseUrl,
+    baseUrl,
     method: options.overrides?.method ?? saved.method,
     timeoutMs: saved.timeoutMs,
     signal: options.signal,

@@ -3,6 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createLeadLookups, type GetOptions, type LeadLookups, type LeadReply } from '../lead-lookups';
 import { CONNECTION_EPOCH_KEY, createLeadSearch, createLeadSummaryHandlers, resetLeadsOnConnectionChange } from './lead-summary';
 import { writeArea } from '../../settings/sealed';
+import { installFakeScripting } from '../../sites/fake-scripting';
 
 const TOKEN = 'test-token-not-real-0001';
 
@@ -52,7 +53,11 @@ describe('createLeadSummaryHandlers', () => {
 });
 
 describe('createLeadSearch', () => {
-  beforeEach(() => fakeBrowser.reset());
+  beforeEach(() => {
+    fakeBrowser.reset();
+    // Non-default API hosts the user saved and the browser granted.
+    installFakeScripting().granted = new Set(['http://localhost/*', 'https://api.example.test/*']);
+  });
 
   it("answers 'no-token' and sends nothing before the extension is set up", async () => {
     const fetch = vi.fn();

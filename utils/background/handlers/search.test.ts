@@ -3,6 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createSearchHandler } from './search';
 import { createTestConnectionHandler } from './test-connection';
 import { writeArea } from '../../settings/sealed';
+import { installFakeScripting } from '../../sites/fake-scripting';
 
 const TOKEN = 'test-token-not-real-0001';
 const popup = { id: 'x', url: 'chrome-extension://x/popup.html' };
@@ -12,7 +13,11 @@ const ok = (total = 0) =>
     headers: { 'content-type': 'application/json' },
   });
 
-beforeEach(() => fakeBrowser.reset());
+beforeEach(() => {
+  fakeBrowser.reset();
+  // Non-default API hosts the user saved and the browser granted.
+  installFakeScripting().granted = new Set(['http://localhost/*', 'https://api.example.test/*']);
+});
 
 describe('search handler', () => {
   it('answers no-token without calling the API when no token is saved', async () => {
