@@ -1,9 +1,16 @@
 import { defineBackground } from 'wxt/utils/define-background';
 import { startService } from '@/utils/background/service';
+import { readArea, writeArea } from '@/utils/settings/sealed';
 
 export default defineBackground({
   type: 'module',
   main() {
     startService();
+    // Test builds only (the real-browser tests' harness seeds and reads settings
+    // through it, sealed as the options page would write them). Production
+    // builds drop this branch: MODE is replaced at build time.
+    if (import.meta.env.MODE === 'test') {
+      (globalThis as unknown as Record<string, unknown>).__convosoTestStorage = { read: readArea, write: writeArea };
+    }
   },
 });

@@ -6,23 +6,14 @@ import type { BadgeStatus } from '@/components/badge/status';
 import { debounce } from '@/utils/content/debounce';
 import { watchDom } from '@/utils/content/dom-watcher';
 import { watchLocation } from '@/utils/content/location-watcher';
-import {
-  DEFAULT_POSITION,
-  POSITIONS_KEY,
-  clampPosition,
-  positionFor,
-  savePosition,
-  type BadgePosition,
-  type PositionStore,
-} from '@/utils/content/position';
-import { DEFAULT_CONFIG, SITES_KEY, siteConfigFor, type SiteConfig } from '@/utils/content/site-config';
+import { DEFAULT_POSITION, clampPosition, type BadgePosition } from '@/utils/content/position';
+import { DEFAULT_CONFIG, type SiteConfig } from '@/utils/content/site-config';
 import { detectLead, findAllLeadIds } from '@/utils/lead/detect';
 import { MAX_LEAD_IDS } from '@/utils/lead/lead-id';
-import type { LeadReply } from '@/utils/messaging/protocol';
+import type { ConfigChangedNotice, LeadReply } from '@/utils/messaging/protocol';
 import { send } from '@/utils/messaging/send';
 import { CHIP_TAG, HOST_TAG, createShadowHost, isOurNode } from './shadow-host';
 
-const EPOCH_KEY = 'connectionEpoch';
 const MARK = 'convoso-callbacks';
 /**
  * Timing marks for `npm run bench` (test builds). The page shares the performance
@@ -32,10 +23,6 @@ const mark = (name: string, detail: Record<string, unknown>) => {
   if (import.meta.env.MODE !== 'production') performance.mark(`${MARK}:${name}`, { detail });
 };
 
-const localStore: PositionStore = {
-  get: (key) => browser.storage.local.get(key) as Promise<Record<string, unknown>>,
-  set: (items) => browser.storage.local.set(items),
-};
 
 function statusOf(reply: LeadReply): BadgeStatus | null {
   if (reply.ok) return { kind: 'ready', summary: reply.summary };
@@ -56,7 +43,6 @@ export function startLeadBadge(ctx: ContentScriptContext): void {
   if (w[flag]) return;
   w[flag] = true;
 
-  const origin = location.origin;
   let config: SiteConfig = DEFAULT_CONFIG;
   let position: BadgePosition = DEFAULT_POSITION;
 
@@ -118,7 +104,8 @@ export function startLeadBadge(ctx: ContentScriptContext): void {
       onMove: (next) => {
         position = onScreen(next);
         renderBadge();
-        void savePosition(localStore, origin, position);
+        // The background stores it for this page's origin (it reads the origin from the sender).
+        void send({ type: 'save-badge-position', right: position.right, bottom: position.bottom });
       },
     });
     const guessed = onScreen(position);
@@ -272,38 +259,42 @@ export function startLeadBadge(ctx: ContentScriptContext): void {
     detect();
   }
 
-  async function start(): Promise<void> {
-    // One read for both: the first detection waits for it.
-    let stored: Record<string, unknown> = {};
-    try {
-      stored = await browser.storage.local.get([SITES_KEY, POSITIONS_KEY]);
-    } catch {
-      // Unreadable settings: built-in detectors, badge mode, default position.
-    }
-    if (ctx.isInvalid) return;
-    config = siteConfigFor(stored[SITES_KEY], location.href);
-    position = positionFor(stored[POSITIONS_KEY], origin);
-    detect();
+  /** This page's mode, rules and badge position, from the background (content scripts never read extension storage). */
+  async function loadConfig(): Promise<boolean> {
+    const reply = await send({ type: 'site-config' });
+    if (ctx.isInvalid) return false;
+    // No answer: built-in detectors, badge mode, default position.
+    config = reply.ok ? reply.config : DEFAULT_CONFIG;
+    if (reply.ok) position = reply.position;
+    return true;
+  }
 
+  async function start(): Promise<void> {
+    // The first detection waits for the configuration.
+    if (!(await loadConfig())) return;
+    detect();
     stops.push(
       watchLocation({ onChange: detect }),
       watchDom(document.documentElement, { onChange: detect, isOurs: isOurNode }),
     );
-
-    const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      if (area !== 'local') return;
-      if (SITES_KEY in changes) {
-        config = siteConfigFor(changes[SITES_KEY]?.newValue, location.href);
-        // New rules may find another lead (or none): start over.
-        leadId = null;
-        removeBadge();
-        removeChips();
-        detect();
+    // Only the extension can message a content script; the notice carries no data.
+    const onNotice = (message: unknown): undefined => {
+      const notice = message as Partial<ConfigChangedNotice> | null;
+      if (!notice || notice.type !== 'config-changed') return;
+      if (notice.sites) {
+        void loadConfig().then((live) => {
+          if (!live) return;
+          // New rules may find another lead (or none): start over.
+          leadId = null;
+          removeBadge();
+          removeChips();
+          detect();
+        });
       }
-      if (EPOCH_KEY in changes) refetch();
+      if (notice.connection) refetch();
     };
-    browser.storage.onChanged.addListener(onStorage);
-    stops.push(() => browser.storage.onChanged.removeListener(onStorage));
+    browser.runtime.onMessage.addListener(onNotice);
+    stops.push(() => browser.runtime.onMessage.removeListener(onNotice));
 
     const onOnline = () => {
       if (leadId !== null && status.kind === 'error') void requestSummary(leadId);

@@ -34,7 +34,9 @@ async function recordMessages(session: ExtensionSession): Promise<() => Promise<
     const seen: unknown[] = [];
     (globalThis as Record<string, unknown>).__seenMessages = seen;
     chrome.runtime.onMessage.addListener((message: unknown, sender: { url?: string; tab?: unknown }) => {
-      if (sender.tab) seen.push({ url: sender.url ?? '', message });
+      // Every content script asks for its configuration once at start ('site-config':
+      // it may not read storage); what is recorded are the lead questions.
+      if (sender.tab && (message as { type?: unknown }).type !== 'site-config') seen.push({ url: sender.url ?? '', message });
       return false;
     });
   });

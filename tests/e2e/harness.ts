@@ -45,7 +45,7 @@ export interface ExtensionSession {
   crmUrl(pagePath: string): string;
   /** The same page on 127.0.0.1, which only a user-added CRM site covers. */
   crmUrlOtherHost(pagePath: string): string;
-  /** Writes extension storage from inside the service worker. */
+  /** Writes extension storage from inside the service worker, sealing settings as the options page would. */
   setStorage(area: 'local' | 'session', items: Record<string, unknown>): Promise<void>;
   getStorage(area: 'local' | 'session'): Promise<Record<string, unknown>>;
   close(): Promise<void>;
@@ -67,10 +67,21 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Extensi
     const extensionId = new URL(worker.url()).host;
     const port = new URL(api.url).port;
 
+    // Settings are stored sealed (utils/settings/sealed.ts): the test build's
+    // background exposes the trusted path that seals and opens them, so tests
+    // write and read plain values as before. Other keys pass through unchanged.
     const setStorage = (area: 'local' | 'session', items: Record<string, unknown>) =>
-      worker.evaluate(([a, i]) => chrome.storage[a as 'local' | 'session'].set(i as Record<string, unknown>), [area, items] as const);
+      worker.evaluate(async ([a, i]) => {
+        const hook = (globalThis as any).__convosoTestStorage;
+        if (!hook) throw new Error('This build has no test storage hook: build it with --mode test.');
+        await hook.write(a, i);
+      }, [area, items] as const);
     const getStorage = (area: 'local' | 'session') =>
-      worker.evaluate((a) => chrome.storage[a as 'local' | 'session'].get(null), area) as Promise<Record<string, unknown>>;
+      worker.evaluate(async (a) => {
+        const hook = (globalThis as any).__convosoTestStorage;
+        if (!hook) throw new Error('This build has no test storage hook: build it with --mode test.');
+        return hook.read(a);
+      }, area) as Promise<Record<string, unknown>>;
 
     const token = opts.token === undefined ? DEMO_TOKEN : opts.token;
     const where = opts.tokenStorage ?? 'local';

@@ -17,6 +17,8 @@ function setup() {
     'lead-summaries': vi.fn(async () => ({ ok: true as const, summaries: {} })),
     'open-options': vi.fn(async () => ({ ok: true as const })),
     'open-search-tab': vi.fn(async () => ({ ok: true as const })),
+    'site-config': vi.fn(async () => ({ ok: true as const, config: { mode: 'badge' as const, rules: [] }, position: { right: 16, bottom: 16 } })),
+    'save-badge-position': vi.fn(async () => ({ ok: true as const })),
   } satisfies Handlers;
   return { handlers, route: createRouter(handlers, { id: OWN, origin: ORIGIN }) };
 }
@@ -48,6 +50,13 @@ describe('router', () => {
     expect(handlers['test-connection']).not.toHaveBeenCalled();
   });
 
+  it('lets a content script ask for its own configuration and save its badge position', async () => {
+    const { handlers, route } = setup();
+    expect(await route({ type: 'site-config' }, contentScript)).toMatchObject({ ok: true, config: { mode: 'badge' } });
+    expect(await route({ type: 'save-badge-position', right: 20, bottom: 30 }, contentScript)).toEqual({ ok: true });
+    expect(handlers['save-badge-position']).toHaveBeenCalledWith({ type: 'save-badge-position', right: 20, bottom: 30 }, contentScript);
+  });
+
   it('refuses everything from an unknown sender, even a valid request', async () => {
     const { handlers, route } = setup();
     const reply = await route({ type: 'lead-summary', leadId: '5' }, stranger);
@@ -65,6 +74,10 @@ describe('router', () => {
     ['a query with an unknown filter', { type: 'search', query: { auth_token: 'steal' } }],
     ['a query with a non-string filter', { type: 'search', query: { lead_id: 42 } }],
     ['too many leads', { type: 'lead-summaries', leadIds: Array.from({ length: 201 }, (_, i) => String(i + 1)) }],
+    ['a site-config naming a page', { type: 'site-config', url: 'https://other.example/' }],
+    ['a badge position off any screen', { type: 'save-badge-position', right: 1e9, bottom: 0 }],
+    ['a badge position that is not a number', { type: 'save-badge-position', right: '1', bottom: 0 }],
+    ['a badge position for another origin', { type: 'save-badge-position', right: 1, bottom: 1, origin: 'https://other.example' }],
   ])('refuses a malformed message: %s', async (_name, message) => {
     const { route } = setup();
     expect(await route(message, popup)).toEqual({

@@ -6,10 +6,13 @@ import { createLeadSearch, createLeadSummaryHandlers, resetLeadsOnConnectionChan
 import { openOptions, openSearchTab } from './handlers/openers';
 import { createSearchHandler } from './handlers/search';
 import { settingsStatus } from './handlers/settings-status';
+import { saveBadgePosition, siteConfig } from './handlers/site-config';
 import { createTestConnectionHandler } from './handlers/test-connection';
+import { pushConfigChanges } from './config-push';
 
 /** Wires the message router and the storage watchers. Called once from the background entrypoint. */
 export function startService() {
+  restrictStorageToExtension();
   const lookups = createLeadLookups({ search: createLeadSearch() });
   resetLeadsOnConnectionChange(lookups);
 
@@ -21,6 +24,8 @@ export function startService() {
       ...createLeadSummaryHandlers(lookups),
       'open-options': openOptions,
       'open-search-tab': openSearchTab,
+      'site-config': siteConfig,
+      'save-badge-position': saveBadgePosition,
     },
     { id: browser.runtime.id, origin: new URL(browser.runtime.getURL('/')).origin },
   );
@@ -31,4 +36,28 @@ export function startService() {
   // policy may change while the browser runs: reconcile at start and on change.
   void syncRegisteredSites();
   browser.storage.managed?.onChanged?.addListener(() => void syncRegisteredSites());
+  // A listener makes the browser start the background with itself, so the
+  // access level above is set before the first page's content script runs.
+  browser.runtime.onStartup.addListener(() => undefined);
+  // Content scripts cannot watch storage any more: tell them when their configuration changed.
+  pushConfigChanges();
+}
+
+type AccessLevelArea = { setAccessLevel?: (details: { accessLevel: 'TRUSTED_CONTEXTS' }) => Promise<void> };
+
+/**
+ * Chrome: storage.local and storage.session for the extension's own pages and
+ * background only, so a content script cannot even read them. Called at every
+ * start (the level is not kept across restarts). Firefox has no such call:
+ * there, sealing (utils/settings/sealed.ts) is what keeps settings safe.
+ */
+export function restrictStorageToExtension(): void {
+  for (const area of [browser.storage.local, browser.storage.session] as unknown as (AccessLevelArea | undefined)[]) {
+    if (typeof area?.setAccessLevel !== 'function') continue;
+    try {
+      void Promise.resolve(area.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' })).catch(() => undefined);
+    } catch {
+      // An older browser without the call for this area: sealing still holds.
+    }
+  }
 }

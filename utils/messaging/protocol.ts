@@ -2,6 +2,8 @@ import * as v from 'valibot';
 import { SearchQueryInputSchema } from '../api/query-input';
 import type { ApiError } from '../api/errors';
 import type { SearchPage } from '../api/model';
+import type { BadgePosition } from '../content/position';
+import type { SiteConfig } from '../content/site-config';
 import { LEAD_ID, MAX_LEAD_IDS } from '../lead/lead-id';
 
 // Every message between parts of the extension is one of these requests,
@@ -50,6 +52,17 @@ export const OpenSearchTabRequestSchema = v.strictObject({
   leadId: LeadIdSchema,
 });
 
+/** A content script's configuration for its own page: the background reads the page's address from the sender. */
+export const SiteConfigRequestSchema = v.strictObject({ type: v.literal('site-config') });
+/** Offsets from the bottom-right corner, as utils/content/position.ts keeps them. */
+const BadgeOffsetSchema = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100_000));
+/** Where the agent dragged the badge; stored for the sender's origin, never for one the message names. */
+export const SaveBadgePositionRequestSchema = v.strictObject({
+  type: v.literal('save-badge-position'),
+  right: BadgeOffsetSchema,
+  bottom: BadgeOffsetSchema,
+});
+
 export const RequestSchema = v.variant('type', [
   SearchRequestSchema,
   SettingsStatusRequestSchema,
@@ -58,6 +71,8 @@ export const RequestSchema = v.variant('type', [
   LeadSummariesRequestSchema,
   OpenOptionsRequestSchema,
   OpenSearchTabRequestSchema,
+  SiteConfigRequestSchema,
+  SaveBadgePositionRequestSchema,
 ]);
 
 export type Request = v.InferOutput<typeof RequestSchema>;
@@ -117,12 +132,27 @@ export interface ReplyMap {
   'lead-summaries': Reply<{ summaries: Record<string, LeadReply> }>;
   'open-options': Reply<{}>;
   'open-search-tab': Reply<{}>;
+  'site-config': Reply<{ config: SiteConfig; position: BadgePosition }>;
+  'save-badge-position': Reply<{}>;
 }
 
-/** Who may ask what: content scripts get only the lead's summary and the two openers. */
+/**
+ * What the background tells content scripts (tabs.sendMessage) when their
+ * configuration (`sites`) or the connection (`connection`: token, API address)
+ * changed. It carries no data: they ask again with 'site-config' or for their leads.
+ */
+export interface ConfigChangedNotice {
+  type: 'config-changed';
+  sites: boolean;
+  connection: boolean;
+}
+
+/** Who may ask what: content scripts get only the lead's summary, the two openers and their own page's configuration. */
 export const CONTENT_SCRIPT_REQUESTS: ReadonlySet<RequestType> = new Set([
   'lead-summary',
   'lead-summaries',
   'open-options',
   'open-search-tab',
+  'site-config',
+  'save-badge-position',
 ]);

@@ -1,0 +1,36 @@
+import { browser } from 'wxt/browser';
+import type { ConfigChangedNotice } from '../messaging/protocol';
+import { SITES_KEY } from '../sites/store';
+import { CONNECTION_EPOCH_KEY } from './handlers/lead-summary';
+
+// Content scripts no longer watch storage (they cannot read it): the
+// background tells every tab when the site list or the connection changed, and
+// their content scripts ask again. Tabs without one refuse the message: ignored.
+
+const storageName = (key: string) => key.slice(key.indexOf(':') + 1);
+
+export function noticeFor(changes: Record<string, unknown>, area: string): ConfigChangedNotice | null {
+  if (area !== 'local') return null;
+  const sites = storageName(SITES_KEY) in changes;
+  const connection = storageName(CONNECTION_EPOCH_KEY) in changes;
+  return sites || connection ? { type: 'config-changed', sites, connection } : null;
+}
+
+async function tellEveryTab(notice: ConfigChangedNotice): Promise<void> {
+  let tabs: { id?: number }[] = [];
+  try {
+    tabs = await browser.tabs.query({});
+  } catch {
+    return;
+  }
+  await Promise.all(tabs.map((tab) => (tab.id === undefined ? undefined : browser.tabs.sendMessage(tab.id, notice).catch(() => undefined))));
+}
+
+export function pushConfigChanges(): () => void {
+  const onChanged = (changes: Record<string, unknown>, area: string) => {
+    const notice = noticeFor(changes, area);
+    if (notice) void tellEveryTab(notice);
+  };
+  browser.storage.onChanged.addListener(onChanged);
+  return () => browser.storage.onChanged.removeListener(onChanged);
+}

@@ -1,0 +1,46 @@
+import type { Browser } from 'wxt/browser';
+import { browser } from 'wxt/browser';
+import { POSITIONS_KEY, positionFor, savePosition, type PositionStore } from '../../content/position';
+import { siteConfigFor } from '../../content/site-config';
+import type { ReplyMap, Request } from '../../messaging/protocol';
+import { readSites } from '../../sites/store';
+
+// Content scripts never touch extension storage: they ask here. The page is
+// the one the browser says sent the message (sender.url), never one the
+// message names, so a page can learn only its own mode, rules and position.
+
+type SaveBadgePositionRequest = Extract<Request, { type: 'save-badge-position' }>;
+
+const NOT_A_PAGE = { ok: false as const, error: { kind: 'refused' as const, message: 'Only a web page’s badge has a configuration.' } };
+
+/** The sender's page address and origin when it is an http(s) page, else null. */
+function pageOf(sender: Browser.runtime.MessageSender): { href: string; origin: string } | null {
+  try {
+    const url = new URL(sender.url ?? '');
+    return url.protocol === 'https:' || url.protocol === 'http:' ? { href: url.href, origin: url.origin } : null;
+  } catch {
+    return null;
+  }
+}
+
+const positions: PositionStore = {
+  get: (key) => browser.storage.local.get(key) as Promise<Record<string, unknown>>,
+  set: (items) => browser.storage.local.set(items),
+};
+
+export async function siteConfig(_request: unknown, sender: Browser.runtime.MessageSender): Promise<ReplyMap['site-config']> {
+  const page = pageOf(sender);
+  if (!page) return NOT_A_PAGE;
+  const [{ sites }, stored] = await Promise.all([readSites(), positions.get(POSITIONS_KEY).catch(() => ({}) as Record<string, unknown>)]);
+  return { ok: true, config: siteConfigFor(sites, page.href), position: positionFor(stored[POSITIONS_KEY], page.origin) };
+}
+
+export async function saveBadgePosition(
+  request: SaveBadgePositionRequest,
+  sender: Browser.runtime.MessageSender,
+): Promise<ReplyMap['save-badge-position']> {
+  const page = pageOf(sender);
+  if (!page) return NOT_A_PAGE;
+  await savePosition(positions, page.origin, { right: request.right, bottom: request.bottom });
+  return { ok: true };
+}
