@@ -30,6 +30,8 @@ export function badgeView(status: BadgeStatus, now: Date): BadgeView {
   if (error.kind === 'no-token') return { text: 'Callbacks: not set up yet', tone: 'error', action: 'set-up' };
   if (error.kind === 'auth') return { text: 'Convoso refused the API token', tone: 'error', action: 'set-up' };
   if (status.offline || OFFLINE_KINDS.has(error.kind)) return { text: "Offline: can't reach Convoso", tone: 'error', action: 'retry' };
+  // The background already waited out what it could (LEAD_MAX_WAIT_MS): say why, not "couldn't load".
+  if (error.kind === 'rate-limited') return { text: 'Convoso is limiting requests', tone: 'error', action: 'retry' };
   if (SET_UP_KINDS.has(error.kind)) return { text: "Can't read Convoso's answer", tone: 'error', action: 'set-up' };
   return { text: "Couldn't load callbacks", tone: 'error', action: 'retry' };
 }

@@ -25,6 +25,8 @@ import { CallbackList } from './CallbackList';
 import { CallbackTable } from './CallbackTable';
 import { SearchFormView, fieldId, type FieldErrors } from './SearchForm';
 import { ErrorNotice, NoTokenNotice, SettingsProblems } from './StateViews';
+import { RateLimitNotice } from './RateLimitNotice';
+import { nextAutoWait } from '../../utils/search/rate-limit';
 
 export type Layout = 'popup' | 'tab';
 
@@ -67,6 +69,12 @@ export function SearchApp(props: SearchAppProps) {
   /** Counts answers to Retry: the notice holding that button may vanish under the keyboard. */
   const [retryAnswers, setRetryAnswers] = useState(0);
   const seq = useRef(0);
+  /** A 429's wait before the next automatic attempt (the error it came with shows if the user cancels). */
+  const [rateWait, setRateWait] = useState<{ until: number; error: ServiceError } | null>(null);
+  const waitTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  /** Automatic waits spent on the current search. */
+  const waitedMs = useRef(0);
+  useEffect(() => () => clearTimeout(waitTimer.current), []);
   // Read by run(), which the mount effect captured before the settings arrived.
 
   useEffect(() => {
@@ -100,8 +108,24 @@ export function SearchApp(props: SearchAppProps) {
     setFocusField(null);
   }, [focusField]);
 
-  async function run(searchForm: SearchForm, offset: number, fromRetry = false) {
+  function stopWaiting() {
+    clearTimeout(waitTimer.current);
+    waitTimer.current = undefined;
+    setRateWait(null);
+  }
+
+  /** Cancel: no automatic attempt; the error stays, with its Retry button. */
+  function cancelWait() {
+    const waiting = rateWait;
+    stopWaiting();
+    seq.current++;
+    if (waiting) setError(waiting.error);
+  }
+
+  async function run(searchForm: SearchForm, offset: number, fromRetry = false, automatic = false) {
     const mine = ++seq.current;
+    stopWaiting();
+    if (!automatic) waitedMs.current = 0;
     lastRequest.current = { form: searchForm, offset };
     setLoading(true);
     const input = formToInput(searchForm, offset);
@@ -120,6 +144,17 @@ export function SearchApp(props: SearchAppProps) {
     }
     const e = reply.error;
     if (e.kind === 'aborted') return;
+    const wait = e.kind === 'rate-limited' ? nextAutoWait(e.retryAfterMs, waitedMs.current) : null;
+    if (wait !== null) {
+      // The background gave up waiting at once rather than spin: wait here, visibly, cancellably.
+      waitedMs.current += wait;
+      setError(null);
+      setRateWait({ until: Date.now() + wait, error: e });
+      waitTimer.current = setTimeout(() => {
+        if (mine === seq.current) void run(searchForm, offset, false, true);
+      }, wait);
+      return;
+    }
     if (e.kind === 'no-token') {
       setHasToken(false);
       return;
@@ -223,6 +258,7 @@ export function SearchApp(props: SearchAppProps) {
 
   function clear() {
     seq.current++;
+    stopWaiting();
     setForm({ ...EMPTY_FORM });
     setErrors({});
     setShown(null);
@@ -305,6 +341,8 @@ export function SearchApp(props: SearchAppProps) {
         {loading ? 'Searching…' : ''}
         <span class="visually-hidden">{loading ? '' : statusText}</span>
       </p>
+
+      {rateWait && <RateLimitNotice until={rateWait.until} onCancel={cancelWait} />}
 
       {error && (
         <ErrorNotice

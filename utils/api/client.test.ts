@@ -310,3 +310,28 @@ describe('searchCallbacks: redirects and oversized answers', () => {
     expect(result).toMatchObject({ ok: false, error: { kind: 'bad-response', message: expect.stringMatching(/nested too deeply/) } });
   });
 });
+
+describe('searchCallbacks: the whole wait is capped', () => {
+  it('does not start a wait that would pass maxWaitMs: the 429 comes back at once with its Retry-After', async () => {
+    const f = fakeFetch(text('', 429, { 'Retry-After': '60' }), json(OK_BODY));
+    const o = options({ fetch: f.fetch, maxWaitMs: 5000 });
+    const result = await searchCallbacks({}, o);
+    expect(result).toMatchObject({ ok: false, error: { kind: 'rate-limited', retryAfterMs: 30_000 } });
+    expect(f.calls).toHaveLength(1);
+    expect(o.sleeps).toEqual([]);
+  });
+  it('counts every wait: short ones pass until the total would go over', async () => {
+    const f = fakeFetch(text('', 429, { 'Retry-After': '3' }));
+    const o = options({ fetch: f.fetch, maxWaitMs: 5000, maxRetries: 5 });
+    const result = await searchCallbacks({}, o);
+    expect(result).toMatchObject({ ok: false, error: { kind: 'rate-limited', retryAfterMs: 3000 } });
+    expect(o.sleeps).toEqual([3000]);
+    expect(f.calls).toHaveLength(2);
+  });
+  it('never waits more than a minute in all by default, whatever the server says', async () => {
+    const f = fakeFetch(text('', 429, { 'Retry-After': '3600' }));
+    const o = options({ fetch: f.fetch, maxRetries: 5 });
+    await searchCallbacks({}, o);
+    expect(o.sleeps.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(60_000);
+  });
+});

@@ -17,6 +17,13 @@ export interface SearchOptions {
   timeoutMs?: number;
   /** Extra attempts after the first, for 429/502/503/504 and dropped connections. Default 2. */
   maxRetries?: number;
+  /**
+   * The most this search waits between attempts, in all. A wait that would go
+   * past it is not started: the error comes back at once (a 429 with its
+   * `retryAfterMs`), so the caller can show the wait and let the user cancel.
+   * Default DEFAULT_MAX_WAIT_MS.
+   */
+  maxWaitMs?: number;
   fetch?: typeof fetch;
   /** Answers larger than this (after decompression) are refused unread. Default MAX_BODY_BYTES. */
   maxBodyBytes?: number;
@@ -29,6 +36,8 @@ export type SearchResult = { ok: true; page: SearchPage; query: SearchQuery } | 
 
 export const DEFAULT_TIMEOUT_MS = 20_000;
 export const DEFAULT_MAX_RETRIES = 2;
+/** Whatever the server asks, one search never waits more than this in all (callers showing a spinner pass less). */
+export const DEFAULT_MAX_WAIT_MS = 60_000;
 /** Hard ceiling whatever the caller asks: a popup must not spin forever. */
 const MAX_RETRIES_CEILING = 5;
 
@@ -82,6 +91,8 @@ export async function searchCallbacks(input: SearchQueryInput, opts: SearchOptio
   // No redirects: a 302 would carry `?auth_token=` to another host, a 307 the POST body.
   init = { ...init, credentials: 'omit', cache: 'no-store', redirect: 'manual' };
 
+  const maxWaitMs = Math.max(0, opts.maxWaitMs ?? DEFAULT_MAX_WAIT_MS);
+  let waited = 0;
   for (let attempt = 0; ; attempt++) {
     if (signal?.aborted) return { ok: false, error: ABORTED };
     const outcome = await attemptOnce(fetchFn, url.toString(), init, { signal, timeoutMs, token, query, now, maxBodyBytes: opts.maxBodyBytes ?? MAX_BODY_BYTES });
@@ -89,6 +100,8 @@ export async function searchCallbacks(input: SearchQueryInput, opts: SearchOptio
     const { error, retryAfterMs } = outcome;
     if (error.kind === 'aborted' || attempt >= maxRetries || !isRetryable(error)) return { ok: false, error };
     const delay = retryAfterMs ?? backoffDelay(attempt, random);
+    if (waited + delay > maxWaitMs) return { ok: false, error };
+    waited += delay;
     const slept = await sleepUnlessAborted(sleep, delay, signal);
     if (!slept) return { ok: false, error: ABORTED };
   }

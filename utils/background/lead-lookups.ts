@@ -15,6 +15,8 @@ import { INTERNAL_ERROR } from './no-token';
 export type LeadSearch = (
   leadId: string,
   signal?: AbortSignal,
+  /** Runs a wait (a 429's Retry-After) without holding a concurrency slot. */
+  outsideSlot?: <T>(wait: Promise<T>) => Promise<T>,
 ) => Promise<{ ok: true; page: SearchPage } | { ok: false; error: ServiceError }>;
 
 export type { LeadReply };
@@ -144,17 +146,32 @@ type Entry = { at: number; summary: LeadSummary };
 function createLimiter(limit: number) {
   let running = 0;
   const waiting: (() => void)[] = [];
-  return async function run<T>(task: () => Promise<T>): Promise<T> {
-    // A finishing task hands its slot straight to the next waiter, so a newcomer
-    // arriving in between cannot squeeze in above the limit.
+  // A finishing task hands its slot straight to the next waiter, so a newcomer
+  // arriving in between cannot squeeze in above the limit.
+  const acquire = async () => {
     if (running >= limit) await new Promise<void>((resolve) => waiting.push(resolve));
     else running++;
+  };
+  const release = () => {
+    const next = waiting.shift();
+    if (next) next();
+    else running--;
+  };
+  return async function run<T>(task: (outsideSlot: <W>(wait: Promise<W>) => Promise<W>) => Promise<T>): Promise<T> {
+    await acquire();
+    // A task that must wait (Retry-After) gives its slot to others meanwhile.
+    const outsideSlot = async <W>(wait: Promise<W>): Promise<W> => {
+      release();
+      try {
+        return await wait;
+      } finally {
+        await acquire();
+      }
+    };
     try {
-      return await task();
+      return await task(outsideSlot);
     } finally {
-      const next = waiting.shift();
-      if (next) next();
-      else running--;
+      release();
     }
   };
 }
@@ -229,9 +246,9 @@ export function createLeadLookups(deps: LeadLookupsDeps): LeadLookups {
     const gen = generation;
     const controller = new AbortController();
     controllers.add(controller);
-    const promise = limit(async (): Promise<LeadReply> => {
+    const promise = limit(async (outsideSlot): Promise<LeadReply> => {
       if (gen !== generation) return CANCELLED;
-      const result = await deps.search(leadId, controller.signal);
+      const result = await deps.search(leadId, controller.signal, outsideSlot);
       const at = now();
       // The connection changed while we waited: this answer (the old account's,
       // even if the search ignored the abort) is nobody's to see any more.

@@ -9,11 +9,21 @@ import type { RequestMethod } from '../settings/schemas';
 import { apiHostRefusal } from './api-host';
 import { NO_TOKEN } from './no-token';
 
+/** A popup or tab search waits this long at most before answering "rate limited, retry in N s". */
+export const INTERACTIVE_MAX_WAIT_MS = 5_000;
+
 export type SavedSearchResult = { ok: true; page: SearchPage } | { ok: false; error: ServiceError };
 
 export interface SavedSearchOptions {
   signal?: AbortSignal;
   fetch?: typeof fetch;
+  /**
+   * The most the search may wait between attempts in all (429 Retry-After, backoff).
+   * Default INTERACTIVE_MAX_WAIT_MS: the popup shows a longer wait itself, with Cancel.
+   */
+  maxWaitMs?: number;
+  /** How to wait between attempts (lead lookups wait without holding a concurrency slot). */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   /** Already-validated values the options page has not saved yet ("Test connection"). */
   overrides?: { token?: string; baseUrl?: string; method?: RequestMethod };
 }
@@ -39,6 +49,8 @@ export async function searchWithSavedConnection(query: SearchQueryInput, options
     timeoutMs: saved.timeoutMs,
     signal: options.signal,
     fetch: options.fetch,
+    maxWaitMs: options.maxWaitMs ?? INTERACTIVE_MAX_WAIT_MS,
+    ...(options.sleep && { sleep: options.sleep }),
   });
   if (result.ok) return { ok: true, page: result.page };
   if (isNoMatch(result.error)) {

@@ -29,8 +29,34 @@ export function createLeadSummaryHandlers(lookups: LeadLookups) {
  * Without a token nothing is sent and the badge gets 'no-token' ("Set up");
  * Convoso's "no record" arrives as an empty page (a lead without callbacks).
  */
-export function createLeadSearch(deps: { fetch?: typeof fetch } = {}): LeadSearch {
-  return (leadId, signal) => searchWithSavedConnection({ lead_id: leadId, limit: LEAD_SEARCH_LIMIT }, { signal, fetch: deps.fetch });
+export function createLeadSearch(deps: { fetch?: typeof fetch; sleep?: (ms: number, signal?: AbortSignal) => Promise<void> } = {}): LeadSearch {
+  const sleep = deps.sleep ?? abortableSleep;
+  return (leadId, signal, outsideSlot) =>
+    searchWithSavedConnection(
+      { lead_id: leadId, limit: LEAD_SEARCH_LIMIT },
+      {
+        signal,
+        fetch: deps.fetch,
+        // A badge waits out a 429 by itself (up to LEAD_MAX_WAIT_MS in all), without holding a slot others could use.
+        maxWaitMs: LEAD_MAX_WAIT_MS,
+        sleep: (ms, s) => (outsideSlot ? outsideSlot(sleep(ms, s)) : sleep(ms, s)),
+      },
+    );
+}
+
+/** A badge shows "Looking up…" meanwhile; past this it says Convoso is limiting requests, with Retry. */
+export const LEAD_MAX_WAIT_MS = 20_000;
+
+function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
+  });
 }
 
 /** Storage 'local:connectionEpoch': content scripts watch it and ask again. */
