@@ -29,7 +29,7 @@ describe('apiHostRefusal: where the token may go', () => {
     expect(await apiHostRefusal('https://api.corp.example/v1', check)).toBeNull();
     granted = false;
     expect(await apiHostRefusal('https://api.corp.example/v1', check)).toMatchObject({
-      message: 'The browser does not grant the extension access to api.corp.example, so the token was not sent there. Open the options and save the API address again to grant it.',
+      message: 'The browser does not grant the extension access to api.corp.example, so the token was not sent there. Open the options to grant access to it.',
     });
     expect(check).toHaveBeenCalledTimes(2);
   });

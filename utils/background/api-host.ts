@@ -34,6 +34,6 @@ export async function apiHostRefusal(baseUrl: string, isGranted: HostCheck = gra
   if (pattern && (url.protocol === 'https:' || url.protocol === 'http:') && (await isGranted(pattern))) return null;
   return {
     kind: 'refused',
-    message: `The browser does not grant the extension access to ${url.host}, so the token was not sent there. Open the options and save the API address again to grant it.`,
+    message: `The browser does not grant the extension access to ${url.host}, so the token was not sent there. Open the options to grant access to it.`,
   };
 }
