@@ -31,6 +31,41 @@ describe('lead lookups and Retry-After', () => {
     expect((await first).ok).toBe(true);
   });
 
+  it('a lookup that ends before its wait does (an abort) neither leaks a slot nor lets two run in one', async () => {
+    const waits: (() => void)[] = [];
+    const finish = new Map<string, () => void>();
+    const started: string[] = [];
+    const search: LeadSearch = async (leadId, _signal, outsideSlot) => {
+      started.push(leadId);
+      if (leadId === '1') {
+        // The client stops at once on abort while the sleep it started ends later.
+        void outsideSlot!(new Promise<void>((resolve) => waits.push(resolve)));
+        return { ok: false, error: { kind: 'aborted', message: 'cancelled' } };
+      }
+      await new Promise<void>((resolve) => finish.set(leadId, resolve));
+      return { ok: true, page: empty() };
+    };
+    const lookups = createLeadLookups({ search, persist: null, concurrency: 1 });
+    await lookups.get('1');
+    const third = lookups.get('3');
+    const fifth = lookups.get('5');
+    await flush();
+    expect(started).toEqual(['1', '3']);
+    waits.forEach((end) => end());
+    await flush();
+    expect(started).toEqual(['1', '3']);
+    finish.get('3')!();
+    expect((await third).ok).toBe(true);
+    await vi.waitFor(() => expect(finish.has('5')).toBe(true));
+    finish.get('5')!();
+    expect((await fifth).ok).toBe(true);
+    // And a slot is still there afterwards.
+    const sixth = lookups.get('6');
+    await vi.waitFor(() => expect(finish.has('6')).toBe(true));
+    finish.get('6')!();
+    expect((await sixth).ok).toBe(true);
+  });
+
   it('the lead search waits out a 429 through outsideSlot, within LEAD_MAX_WAIT_MS in all', async () => {
     fakeBrowser.reset();
     await writeArea('local', { token: 'test-token-not-real-0001' });

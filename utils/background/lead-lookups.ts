@@ -159,19 +159,33 @@ function createLimiter(limit: number) {
   };
   return async function run<T>(task: (outsideSlot: <W>(wait: Promise<W>) => Promise<W>) => Promise<T>): Promise<T> {
     await acquire();
-    // A task that must wait (Retry-After) gives its slot to others meanwhile.
+    let holding = true;
+    let finished = false;
+    // A task that must wait (Retry-After) gives its slot to others meanwhile. It
+    // may finish before its wait does (an abort): the slot taken back is then returned.
     const outsideSlot = async <W>(wait: Promise<W>): Promise<W> => {
-      release();
+      if (holding) {
+        holding = false;
+        release();
+      }
       try {
         return await wait;
       } finally {
-        await acquire();
+        if (!finished) {
+          await acquire();
+          if (finished) release();
+          else holding = true;
+        }
       }
     };
     try {
       return await task(outsideSlot);
     } finally {
-      release();
+      finished = true;
+      if (holding) {
+        holding = false;
+        release();
+      }
     }
   };
 }
