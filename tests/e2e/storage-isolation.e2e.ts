@@ -103,4 +103,18 @@ describe('the content script’s world cannot reach the token or the settings', 
     await expect.poll(() => notice.count(), { timeout: 15_000 }).toBe(1);
     expect(await options.getByLabel('API base URL').inputValue()).toBe('https://api.convoso.com/v1');
   });
+
+  it('the sealed token and settings survive a restart of the extension (the key lives in IndexedDB)', async () => {
+    ext = await launchExtension({ method: 'POST' });
+    const page = await ext.context.newPage();
+    await page.goto(ext.crmUrl('/crm/no-lead.html'));
+    // The whole extension restarts: a new background, nothing kept in memory.
+    const restarted = ext.context.waitForEvent('serviceworker');
+    await ext.worker.evaluate(() => chrome.runtime.reload()).catch(() => undefined);
+    await restarted;
+    await page.goto(ext.crmUrl(`/crm/lead.html?lead_id=${FIXTURE_LEADS.leadA}`));
+    await expect.poll(() => badgeFor(page, FIXTURE_LEADS.leadA).textContent(), { timeout: 15_000 }).toMatch(/^2 callbacks/);
+    const sent = ext.api.requests.filter((r) => r.params.lead_id === FIXTURE_LEADS.leadA);
+    expect(sent.map((r) => [r.method, r.params.auth_token])).toEqual([['POST', DEMO_TOKEN]]);
+  });
 });
