@@ -22,7 +22,13 @@ export type { LeadReply };
 export interface GetOptions {
   /** Answer from the refresh in flight or the cache; search only if neither has anything usable. */
   afterRefresh?: boolean;
+  /** 'badge' (the one lead a tab shows) is searched before 'inline' (chips of a list page). */
+  priority?: LookupPriority;
+  /** The tab that asked: its lookups still waiting are dropped when it closes or navigates (dropTab). */
+  tabId?: number;
 }
+
+export type LookupPriority = 'badge' | 'inline';
 
 /** Where the cache is kept between service worker lives. */
 export interface CacheStore {
@@ -41,6 +47,10 @@ export interface LeadLookupsDeps {
   concurrency?: number;
   /** Entries kept; the oldest are dropped first. */
   maxEntries?: number;
+  /** And at most about this many bytes of summaries (JSON length), oldest dropped first. */
+  maxBytes?: number;
+  /** Lookups waiting for a search slot; past it a new lead is answered 'paused'. */
+  maxQueued?: number;
   persist?: CacheStore | null;
 }
 
@@ -49,6 +59,8 @@ export interface LeadLookups {
   getMany(leadIds: readonly string[], options?: GetOptions): Promise<Record<string, LeadReply>>;
   /** Forgets everything and discards answers still in flight (token or base URL changed). */
   clear(): Promise<void>;
+  /** The tab closed or navigated: lookups only it still waits for are dropped, unsearched. */
+  dropTab(tabId: number): void;
 }
 
 // ---------------------------------------------------------------------------
@@ -140,27 +152,26 @@ export function sessionCacheStore(key: `session:${string}` = LEAD_CACHE_KEY): Ca
  */
 type Entry = { at: number; summary: LeadSummary };
 
-/** A small FIFO semaphore: at most `limit` API searches at once. */
-function createLimiter(limit: number) {
-  let running = 0;
-  const waiting: (() => void)[] = [];
-  return async function run<T>(task: () => Promise<T>): Promise<T> {
-    // A finishing task hands its slot straight to the next waiter, so a newcomer
-    // arriving in between cannot squeeze in above the limit.
-    if (running >= limit) await new Promise<void>((resolve) => waiting.push(resolve));
-    else running++;
-    try {
-      return await task();
-    } finally {
-      const next = waiting.shift();
-      if (next) next();
-      else running--;
-    }
-  };
-}
-
 const isAborted = (error: ServiceError) => error.kind === 'aborted';
 const CANCELLED: LeadReply = { ok: false, error: { kind: 'aborted', message: 'The lookup was cancelled.' } };
+const BUSY: LeadReply = { ok: false, error: { kind: 'paused', message: 'Too many lookups are waiting. Try again in a moment.' } };
+const UNREADABLE: LeadReply = {
+  ok: false,
+  error: { kind: 'bad-response', status: 200, excerpt: '', message: "Convoso counted callbacks for this lead but sent none the extension can read." },
+};
+/** Who waits for a lookup that no tab asked for (an extension page): never dropped. */
+const NO_TAB = -1;
+
+/** A lookup waiting for a search slot. */
+interface Queued {
+  leadId: string;
+  priority: 0 | 1;
+  tabs: Set<number>;
+  start(): void;
+  cancel(): void;
+}
+
+const sizeOf = (summary: LeadSummary) => JSON.stringify(summary).length;
 
 export function createLeadLookups(deps: LeadLookupsDeps): LeadLookups {
   // Read the global clock at each call (not a reference taken now), so the
@@ -169,10 +180,18 @@ export function createLeadLookups(deps: LeadLookupsDeps): LeadLookups {
   const ttlMs = deps.ttlMs ?? 60_000;
   const maxStaleMs = Math.max(ttlMs, deps.maxStaleMs ?? 10 * 60_000);
   const maxEntries = deps.maxEntries ?? 500;
+  const maxBytes = deps.maxBytes ?? 2_000_000;
+  const maxQueued = deps.maxQueued ?? 1000;
   const persist = deps.persist === undefined ? sessionCacheStore() : deps.persist;
-  const limit = createLimiter(Math.max(1, deps.concurrency ?? 4));
+  const concurrency = Math.max(1, deps.concurrency ?? 4);
 
-  const cache = new Map<string, Entry>();
+  const cache = new Map<string, Entry & { bytes: number }>();
+  let cacheBytes = 0;
+  // Two FIFO queues, badge first: a list page's hundreds of chips never keep a
+  // badge waiting (in this tab or another). Bounded by maxQueued together.
+  const queues: [Queued[], Queued[]] = [[], []];
+  const queued = new Map<string, Queued>();
+  let running = 0;
   const inFlight = new Map<string, Promise<LeadReply>>();
   const controllers = new Set<AbortController>();
   // Bumped by clear(): an answer that started before it must not land in the cache.
@@ -185,7 +204,10 @@ export function createLeadLookups(deps: LeadLookupsDeps): LeadLookups {
       try {
         const stored = readPersistedCache(await persist.load(), now());
         // Anything fetched while we were loading is newer than what was stored.
-        for (const [leadId, e] of stored) if (!cache.has(leadId)) cache.set(leadId, e);
+        const fetched = [...cache];
+        cache.clear();
+        cacheBytes = 0;
+        for (const [leadId, e] of [...stored, ...fetched]) remember(leadId, e);
       } catch {
         // An unreadable cache is an empty cache.
       }
@@ -217,19 +239,89 @@ export function createLeadLookups(deps: LeadLookupsDeps): LeadLookups {
     }
   }
 
-  function remember(leadId: string, entry: Entry) {
-    cache.delete(leadId); // re-insert: Map order is our age order
-    cache.set(leadId, entry);
-    while (cache.size > maxEntries) cache.delete(cache.keys().next().value as string);
+  function forget(leadId: string) {
+    const old = cache.get(leadId);
+    if (!old) return;
+    cacheBytes -= old.bytes;
+    cache.delete(leadId);
   }
 
-  function fetchLead(leadId: string): Promise<LeadReply> {
+  /** Newest last: Map order is our age order. */
+  function remember(leadId: string, entry: Entry) {
+    forget(leadId);
+    const bytes = sizeOf(entry.summary);
+    cache.set(leadId, { at: entry.at, summary: entry.summary, bytes });
+    cacheBytes += bytes;
+    while (cache.size > maxEntries || (cacheBytes > maxBytes && cache.size > 1)) forget(cache.keys().next().value as string);
+  }
+
+  function pump() {
+    while (running < concurrency) {
+      const next = queues[0].shift() ?? queues[1].shift();
+      if (!next) return;
+      queued.delete(next.leadId);
+      running++;
+      next.start();
+    }
+  }
+
+  function unqueue(entry: Queued) {
+    queued.delete(entry.leadId);
+    for (const q of queues) {
+      const i = q.indexOf(entry);
+      if (i >= 0) q.splice(i, 1);
+    }
+  }
+
+  /** Waits its turn for a slot (badge before inline), or is cancelled while waiting. */
+  function enqueue<T>(leadId: string, priority: 0 | 1, tabId: number, task: () => Promise<T>, cancelled: T, failed: T): Promise<T> {
+    return new Promise<T>((resolve) => {
+      const entry: Queued = {
+        leadId,
+        priority,
+        tabs: new Set([tabId]),
+        start: () => {
+          task()
+            .then(resolve, () => resolve(failed))
+            .finally(() => {
+              running--;
+              pump();
+            });
+        },
+        cancel: () => {
+          unqueue(entry);
+          resolve(cancelled);
+        },
+      };
+      queued.set(leadId, entry);
+      queues[priority].push(entry);
+      pump();
+    });
+  }
+
+  /** Another asker for a lookup already waiting: it keeps the lookup alive, and a badge moves it up. */
+  function join(entry: Queued, priority: 0 | 1, tabId: number) {
+    entry.tabs.add(tabId);
+    if (priority < entry.priority) {
+      unqueue(entry);
+      entry.priority = priority;
+      queued.set(entry.leadId, entry);
+      queues[priority].push(entry);
+    }
+  }
+
+  function fetchLead(leadId: string, options: GetOptions = {}): Promise<LeadReply> {
+    const priority = options.priority === 'inline' ? 1 : 0;
+    const tabId = options.tabId ?? NO_TAB;
+    const waiting = queued.get(leadId);
+    if (waiting) join(waiting, priority, tabId);
     const pending = inFlight.get(leadId);
     if (pending) return pending;
+    if (queued.size >= maxQueued) return Promise.resolve(BUSY);
     const gen = generation;
     const controller = new AbortController();
     controllers.add(controller);
-    const promise = limit(async (): Promise<LeadReply> => {
+    const promise = enqueue(leadId, priority, tabId, async (): Promise<LeadReply> => {
       if (gen !== generation) return CANCELLED;
       const result = await deps.search(leadId, controller.signal);
       const at = now();
@@ -238,11 +330,13 @@ export function createLeadLookups(deps: LeadLookupsDeps): LeadLookups {
       if (gen !== generation) return CANCELLED;
       // A failed refresh keeps the stale summary in the cache.
       if (!result.ok) return { ok: false, error: result.error };
+      // A total with nothing readable behind it is not "N callbacks".
+      if (result.page.total > 0 && result.page.results.length === 0 && result.page.offset === 0) return UNREADABLE;
       const summary = summarizeLead(leadId, result.page, new Date(at));
       remember(leadId, { at, summary });
       scheduleSave();
       return { ok: true, summary };
-    }).catch((): LeadReply => ({ ok: false, error: INTERNAL_ERROR }));
+    }, CANCELLED, { ok: false, error: INTERNAL_ERROR });
     const tracked = promise.finally(() => {
       controllers.delete(controller);
       if (inFlight.get(leadId) === tracked) inFlight.delete(leadId);
@@ -262,14 +356,14 @@ export function createLeadLookups(deps: LeadLookupsDeps): LeadLookups {
 
   async function get(leadId: string, options: GetOptions = {}): Promise<LeadReply> {
     await load();
-    if (options.afterRefresh) return afterRefresh(leadId);
+    if (options.afterRefresh) return afterRefresh(leadId, options);
     const cached = usable(leadId);
     if (cached?.fresh) return { ok: true, summary: cached.summary };
     if (cached) {
-      void fetchLead(leadId);
+      void fetchLead(leadId, options);
       return { ok: true, summary: cached.summary, refreshing: true };
     }
-    return fetchLead(leadId);
+    return fetchLead(leadId, options);
   }
 
   /**
@@ -279,14 +373,14 @@ export function createLeadLookups(deps: LeadLookupsDeps): LeadLookups {
    * best answer. Only when nothing usable is left (cleared, restarted worker
    * with an expired cache) is this an ordinary lookup.
    */
-  async function afterRefresh(leadId: string): Promise<LeadReply> {
+  async function afterRefresh(leadId: string, options: GetOptions): Promise<LeadReply> {
     const running = inFlight.get(leadId);
     const reply = running ? await running : null;
     if (reply?.ok) return reply;
     if (reply && isAborted(reply.error)) return reply;
     const cached = usable(leadId);
     if (cached) return { ok: true, summary: cached.summary };
-    return reply ?? fetchLead(leadId);
+    return reply ?? fetchLead(leadId, options);
   }
 
   return {
@@ -300,8 +394,10 @@ export function createLeadLookups(deps: LeadLookupsDeps): LeadLookups {
       generation++;
       for (const c of controllers) c.abort();
       controllers.clear();
+      for (const entry of [...queued.values()]) entry.cancel();
       inFlight.clear();
       cache.clear();
+      cacheBytes = 0;
       clearTimeout(saveTimer);
       saveTimer = undefined;
       // The stored cache is of the old connection too; do not load it later.
@@ -312,6 +408,12 @@ export function createLeadLookups(deps: LeadLookupsDeps): LeadLookups {
         } catch {
           // Nothing better to do; the memory cache is already empty.
         }
+      }
+    },
+    dropTab(tabId) {
+      for (const entry of [...queued.values()]) {
+        entry.tabs.delete(tabId);
+        if (entry.tabs.size === 0) entry.cancel();
       }
     },
   };
