@@ -156,7 +156,7 @@ describe('security: the badge against its page (issue 8)', () => {
         box.replaceChildren(...rows);
       }, 500);
     }, FIRST);
-    await expect.poll(() => leadRequests(ext!, flooded).length).toBeGreaterThan(20);
+    await expect.poll(() => leadRequests(ext!, flooded).length, { timeout: 10_000 }).toBeGreaterThan(20);
 
     // Another tab's badge is served before the flood's queue.
     const other = await ext.context.newPage();
