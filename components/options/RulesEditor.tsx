@@ -79,7 +79,7 @@ export function RulesEditor(props: { site: Site; locked: boolean }) {
                   )}
                 </Field>
                 {draft.kind === 'url' ? (
-                  text('pattern', 'Address pattern', 'A regular expression with the lead ID in parentheses, e.g. /leads/(\\d+)')
+                  text('pattern', 'Address pattern', 'The address with {id} where the lead ID is and * for any text, e.g. https://crm.example.com/leads/{id}')
                 ) : (
                   <>
                     {text('selector', 'CSS selector', 'e.g. #lead-panel .lead-number')}
@@ -97,7 +97,7 @@ export function RulesEditor(props: { site: Site; locked: boolean }) {
                       )}
                     </Field>
                     {draft.source === 'attribute' ? text('attribute', 'Attribute name', 'e.g. data-id, or value for a form field') : null}
-                    {text('extract', 'Extract pattern (optional)', 'A regular expression with the ID in parentheses, e.g. Lead #(\\d+)')}
+                    {text('extract', 'Extract pattern (optional)', 'The text with {id} where the lead ID is, e.g. Lead #{id}')}
                   </>
                 )}
                 {locked ? null : (
