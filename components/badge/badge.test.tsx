@@ -194,6 +194,20 @@ describe('panel', () => {
   });
 });
 
+describe('bidirectional text (issue 8, item 6)', () => {
+  it('isolates API names in <bdi>: a right-to-left override in an agent name stays inside it', () => {
+    const rlo = '\u202EEvil Agent';
+    draw({ status: ready([callback('1', '2025-06-02T10:00:00', 'pending', { userName: rlo, campaignName: 'Solar Q2', comments: '\u202Ereversed?' })]), expanded: true });
+    const meta = mount.querySelector('.meta')!;
+    const isolated = [...meta.querySelectorAll('bdi')].map((b) => b.textContent);
+    expect(isolated).toEqual([rlo, 'Solar Q2']);
+    // The labels are outside the isolates, so the override cannot reach them.
+    expect([...meta.childNodes].filter((n) => n.nodeType === 3).map((n) => n.textContent)).toEqual(['Agent: ', ' · ', 'Campaign: ']);
+    expect(mount.querySelector('.cm')!.getAttribute('dir')).toBe('auto');
+    expect(mount.querySelector('.chip bdi')!.textContent).toBe('Pending');
+  });
+});
+
 describe('page scripts (issue 8, item 2)', () => {
   it('synthetic clicks and key presses open nothing: not the panel, not View all, not Set up, not a chip', () => {
     input.isTrusted = realCheck;
