@@ -5,6 +5,7 @@ import { CustomRuleSchema, upgradeRule, validateRule, type CustomRule, type Sele
 import { isBuiltInSite } from '../sites/built-in';
 import { extraApiOrigin } from '../sites/actions';
 import { normalizeSitePattern } from '../sites/match-pattern';
+import { publicSuffixProblem } from '../sites/public-suffix';
 import { syncRegisteredSites } from '../sites/registration';
 import { MAX_SITES, SiteModeSchema, SitesSchema, type Site, type SiteMode } from '../sites/schema';
 import { newSiteId, readSites, SITES_KEY } from '../sites/store';
@@ -234,6 +235,11 @@ function planSites(raw: unknown, context: ImportContext, plan: ImportPlan): void
       continue;
     }
     const label = `Site ${pattern.pattern}`;
+    const suffix = publicSuffixProblem(pattern.pattern);
+    if (suffix) {
+      plan.rejected.push({ label, message: suffix });
+      continue;
+    }
     if (seen.has(pattern.pattern)) {
       plan.rejected.push({ label, message: 'Listed twice in the file.' });
       continue;
