@@ -173,3 +173,20 @@ describe('security: the badge against its page (issue 8)', () => {
     expect(leadRequests(ext, flooded).length - atClose).toBeLessThanOrEqual(4);
   });
 });
+
+describe('the badge recovers by itself (issue 8, item 10)', () => {
+  it('retries once when the service worker stops mid-lookup, without a Retry click', async () => {
+    ext = await launchExtension();
+    ext.api.setFaults({ latencyMs: 3000 });
+    const page = await ext.context.newPage();
+    const cdp = await ext.context.newCDPSession(page);
+    await page.goto(ext.crmUrl(`/crm/lead.html?lead_id=${FIXTURE_LEADS.withCallbacks}`));
+    await expect.poll(() => leadRequests(ext!).length, { timeout: 10_000 }).toBe(1);
+    // The lookup is running; the browser stops the worker (as Chrome does after 30 s idle or 5 min busy).
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    ext.api.resetFaults();
+    await expect.poll(() => badgeFor(page, FIXTURE_LEADS.withCallbacks).textContent(), { timeout: 20_000 }).toMatch(/^3 callbacks/);
+    expect(await byRole(page, 'button', { name: 'Retry', exact: true }).count()).toBe(0);
+  });
+});
