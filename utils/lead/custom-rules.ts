@@ -8,7 +8,7 @@ import { ID, compileRulePattern, matchTemplate, parseTemplate, templateFromRegex
 // whatever is stored, because a broken rule must not break the page it runs on.
 
 const MAX_TEXT = 500;
-/** Text read from an element is cut here before a user regex sees it (bounded work per element). */
+/** Text read from an element is cut here before a rule template reads it (bounded work per element). */
 const MAX_SCANNED_TEXT = 2000;
 /** URL rules read at most this much of the address. */
 const MAX_SCANNED_URL = 4096;
