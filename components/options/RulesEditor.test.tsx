@@ -87,4 +87,19 @@ describe('RulesEditor', () => {
     expect(screen.queryByRole('button', { name: 'Save rules' })).toBeNull();
     expect(screen.getByText('Set by your administrator.')).toBeTruthy();
   });
+
+  it('opens rules saved as regular expressions as templates, and marks those without one (issue 8, item 4)', () => {
+    render(
+      <RulesEditor
+        site={{ ...admin, rules: [{ kind: 'url', pattern: 'lead=(\\d+)' }, { kind: 'url', pattern: '(a|aa)+(\\d+)' }] }}
+        locked={false}
+      />,
+    );
+    const [converted, refused] = screen.getAllByLabelText('Address pattern') as HTMLInputElement[];
+    expect(converted!.value).toBe('lead={id}');
+    expect(converted!.getAttribute('aria-invalid')).not.toBe('true');
+    expect(refused!.value).toBe('(a|aa)+(\\d+)');
+    expect(refused!.getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByText(/Some saved rules are regular expressions/)).toBeTruthy();
+  });
 });
