@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { build } from 'wxt';
 import { DEMO_TOKEN, FIXTURE_LEADS } from '../mock-api/server';
+import { byRole } from '../tests/e2e/closed-root';
 import { launchExtension } from '../tests/e2e/harness';
 
 const headless = process.argv.includes('--headless') || !process.env.DISPLAY;
@@ -37,9 +38,9 @@ const stops: { name: string; page: () => Promise<Page>; show: (page: Page) => Pr
       return page;
     },
     show: async (page) => {
-      const badge = page.locator('convoso-callbacks').getByRole('button').first();
-      await badge.waitFor();
-      await page.waitForFunction(() => !document.querySelector('convoso-callbacks')?.shadowRoot?.textContent?.includes('Loading'));
+      // The badge is in a closed shadow root: found through the accessibility tree, once it has its answer.
+      const badge = byRole(page, 'button', { name: /^Convoso callbacks for lead \d+: (?!Looking up)/ });
+      await badge.waitFor({ timeout: 15_000 });
       await badge.click();
     },
   },

@@ -3,6 +3,7 @@ import { fireEvent, screen, within } from '@testing-library/preact';
 import type { Callback, SearchPage } from '@/utils/api/model';
 import { summarizeLead } from '@/utils/lead/summary';
 import { renderBadge, type BadgeProps } from './badge';
+import { input } from './dom';
 import { renderChip } from './inline-chip';
 import type { BadgeStatus } from './status';
 
@@ -50,12 +51,18 @@ function draw(patch: Partial<BadgeProps> = {}) {
 
 const badge = () => screen.getByRole('button', { name: /^Convoso callbacks for lead 424242: / });
 
+// happy-dom's events are all synthetic (isTrusted false): count them as a person's here.
+const realCheck = input.isTrusted;
 beforeEach(() => {
+  input.isTrusted = () => true;
   mount = document.createElement('div');
   document.body.append(mount);
   props = { leadId: '424242', status: { kind: 'loading' }, now: NOW, expanded: false, position: { right: 16, bottom: 16 }, ...handlers() };
 });
-afterEach(() => mount.remove());
+afterEach(() => {
+  mount.remove();
+  input.isTrusted = realCheck;
+});
 
 describe('badge line', () => {
   it.each<[string, BadgeStatus, RegExp, string | null]>([
@@ -65,7 +72,9 @@ describe('badge line', () => {
     ['no token', { kind: 'error', error: { kind: 'no-token', message: 'Add your token.' } }, /not set up/, 'Set up'],
     ['token rejected', { kind: 'error', error: { kind: 'auth', message: 'Refused.' } }, /refused the API token/, 'Set up'],
     ['network', { kind: 'error', error: { kind: 'network', message: 'Failed.' } }, /^Offline/, 'Retry'],
-    ['timeout', { kind: 'error', error: { kind: 'timeout', message: 'Slow.' } }, /^Offline/, 'Retry'],
+    // Issue 8, item 10: a timeout is not "Offline".
+    ['timeout', { kind: 'error', error: { kind: 'timeout', message: 'Slow.' } }, /^Convoso is slow to answer$/, 'Retry'],
+    ['paused by the tab budget', { kind: 'error', error: { kind: 'paused', message: 'Too many.' } }, /^Paused: too many leads in this tab$/, 'Retry'],
     ['browser offline', { kind: 'error', error: { kind: 'internal', message: 'No answer.' }, offline: true }, /^Offline/, 'Retry'],
     ['server', { kind: 'error', error: { kind: 'server', message: 'Down.' } }, /^Couldn't load/, 'Retry'],
   ])('%s', (_label, status, text, action) => {
@@ -182,6 +191,46 @@ describe('panel', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Hide on this page' }));
     expect(props.onViewAll).toHaveBeenCalledTimes(1);
     expect(props.onHide).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('bidirectional text (issue 8, item 6)', () => {
+  it('isolates API names in <bdi>: a right-to-left override in an agent name stays inside it', () => {
+    const rlo = '\u202EEvil Agent';
+    draw({ status: ready([callback('1', '2025-06-02T10:00:00', 'pending', { userName: rlo, campaignName: 'Solar Q2', comments: '\u202Ereversed?' })]), expanded: true });
+    const meta = mount.querySelector('.meta')!;
+    const isolated = [...meta.querySelectorAll('bdi')].map((b) => b.textContent);
+    expect(isolated).toEqual([rlo, 'Solar Q2']);
+    // The labels are outside the isolates, so the override cannot reach them.
+    expect([...meta.childNodes].filter((n) => n.nodeType === 3).map((n) => n.textContent)).toEqual(['Agent: ', ' · ', 'Campaign: ']);
+    expect(mount.querySelector('.cm')!.getAttribute('dir')).toBe('auto');
+    expect(mount.querySelector('.chip bdi')!.textContent).toBe('Pending');
+  });
+});
+
+describe('page scripts (issue 8, item 2)', () => {
+  it('synthetic clicks and key presses open nothing: not the panel, not View all, not Set up, not a chip', () => {
+    input.isTrusted = realCheck;
+    draw({ status: THREE });
+    badge().click();
+    fireEvent.keyDown(badge(), { key: 'ArrowUp', altKey: true });
+    expect(props.onToggle).not.toHaveBeenCalled();
+    expect(props.onMove).not.toHaveBeenCalled();
+    draw({ status: THREE, expanded: true });
+    screen.getByRole('button', { name: 'View all' }).click();
+    screen.getByRole('button', { name: 'Hide on this page' }).dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    expect(props.onViewAll).not.toHaveBeenCalled();
+    expect(props.onHide).not.toHaveBeenCalled();
+    draw({ status: { kind: 'error', error: { kind: 'no-token', message: 'x' } }, expanded: false });
+    screen.getByRole('button', { name: 'Set up' }).click();
+    expect(props.onSetUp).not.toHaveBeenCalled();
+    const onOpen = vi.fn();
+    const chipMount = document.createElement('div');
+    document.body.append(chipMount);
+    renderChip(chipMount, { leadId: '7', status: THREE, now: NOW, onOpen });
+    chipMount.querySelector('button')!.click();
+    expect(onOpen).not.toHaveBeenCalled();
+    chipMount.remove();
   });
 });
 

@@ -1,26 +1,28 @@
 import type { BadgeCallback } from '@/utils/lead/summary';
 import { whenOf } from '@/utils/search/when';
-import { h } from './dom';
+import { h, type Child } from './dom';
 
 export function callbackItem(callback: BadgeCallback, now: Date): HTMLLIElement {
   // "3 d overdue" for work still to do; a finished callback was simply "3 d ago".
   const when = whenOf(callback, now);
   const label = callback.stageLabel || 'Unknown';
-  const meta = [callback.userName && `Agent: ${callback.userName}`, callback.campaignName && `Campaign: ${callback.campaignName}`]
-    .filter(Boolean)
-    .join(' · ');
+  // API text sits in <bdi>, and the comment decides its own direction: a
+  // right-to-left override in a name must not reverse the rest of the line.
+  const meta: Child[] = [];
+  if (callback.userName) meta.push('Agent: ', h('bdi', null, callback.userName));
+  if (callback.campaignName) meta.push(meta.length ? ' · ' : null, 'Campaign: ', h('bdi', null, callback.campaignName));
   return h(
     'li',
     { class: callback.overdue ? 'over' : null },
     h(
       'div',
       { class: 'when' },
-      h('span', { class: `chip s-${callback.stage}` }, callback.overdue && callback.stage !== 'past_due' ? `${label} · past due` : label),
+      h('span', { class: `chip s-${callback.stage}` }, h('bdi', null, label), callback.overdue && callback.stage !== 'past_due' ? ' · past due' : null),
       h('span', null, when.absolute || 'No time set'),
       when.relative && h('span', { class: 'rel' }, when.relative),
     ),
-    meta && h('div', { class: 'meta' }, meta),
-    callback.comments && h('div', { class: 'cm' }, callback.comments),
+    meta.length > 0 && h('div', { class: 'meta' }, meta),
+    callback.comments && h('div', { class: 'cm', dir: 'auto' }, callback.comments),
   );
 }
 

@@ -1,5 +1,14 @@
-import { describe, expect, it, vi } from 'vitest';
-import { h } from './dom';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { h, input } from './dom';
+
+// happy-dom's events are all synthetic (isTrusted false): count them as a person's here.
+const realCheck = input.isTrusted;
+beforeEach(() => {
+  input.isTrusted = () => true;
+});
+afterEach(() => {
+  input.isTrusted = realCheck;
+});
 
 describe('h', () => {
   it('makes strings text, never markup', () => {
@@ -34,5 +43,14 @@ describe('h', () => {
     expect(el.getAttribute('aria-expanded')).toBe('true');
     expect(el.getAttribute('hidden')).toBe('');
     expect(el.className).toBe('row');
+  });
+
+  it("ignores a page script's synthetic events: el.click() does nothing (issue 8, item 2)", () => {
+    input.isTrusted = realCheck;
+    const click = vi.fn();
+    const el = h('button', { onClick: click });
+    el.click();
+    el.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    expect(click).not.toHaveBeenCalled();
   });
 });

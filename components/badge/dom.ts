@@ -6,6 +6,14 @@ export type Child = Node | string | number | null | undefined | false | readonly
 type Handler = (event: never) => void;
 export type Props = Record<string, string | number | boolean | Handler | null | undefined>;
 
+/**
+ * Whether an event comes from the person at the keyboard and mouse. A page script
+ * can dispatch events and call `el.click()` (isTrusted false); those must never
+ * open the panel, a tab or the options. Component tests, whose events are all
+ * synthetic, swap this check.
+ */
+export const input = { isTrusted: (event: Event) => event.isTrusted };
+
 export function h<K extends keyof HTMLElementTagNameMap>(tag: K, props?: Props | null, ...children: Child[]): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
   for (const [name, value] of Object.entries(props ?? {})) {
@@ -14,7 +22,7 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, props?: Props |
       // onClick -> click; onClickCapture -> click, capture phase.
       const capture = name.endsWith('Capture');
       const type = name.slice(2, capture ? -7 : undefined).toLowerCase();
-      el.addEventListener(type, value as EventListener, capture);
+      el.addEventListener(type, (event) => input.isTrusted(event) && (value as EventListener)(event), capture);
     } else if (name === 'class') el.className = String(value);
     else if (!isSafeAttribute(name, String(value))) continue;
     else el.setAttribute(name, value === true ? (name.startsWith('aria-') ? 'true' : '') : String(value));

@@ -21,7 +21,7 @@ export interface BadgeView {
 // Errors the agent fixes in the options (the API address); the rest may pass. A
 // missing or refused token has its own text, below.
 const SET_UP_KINDS: ReadonlySet<PageError['kind']> = new Set(['http', 'bad-response']);
-const OFFLINE_KINDS: ReadonlySet<PageError['kind']> = new Set(['network', 'timeout']);
+
 
 export function badgeView(status: BadgeStatus, now: Date): BadgeView {
   if (status.kind === 'loading') return { text: 'Looking up callbacks…', tone: 'loading', action: null };
@@ -29,9 +29,12 @@ export function badgeView(status: BadgeStatus, now: Date): BadgeView {
   const { error } = status;
   if (error.kind === 'no-token') return { text: 'Callbacks: not set up yet', tone: 'error', action: 'set-up' };
   if (error.kind === 'auth') return { text: 'Convoso refused the API token', tone: 'error', action: 'set-up' };
-  if (status.offline || OFFLINE_KINDS.has(error.kind)) return { text: "Offline: can't reach Convoso", tone: 'error', action: 'retry' };
+  // A timeout reached Convoso (or something on the way) and got no answer in time: not offline.
+  if (status.offline || error.kind === 'network') return { text: "Offline: can't reach Convoso", tone: 'error', action: 'retry' };
+  if (error.kind === 'timeout') return { text: 'Convoso is slow to answer', tone: 'error', action: 'retry' };
   // The background already waited out what it could (LEAD_MAX_WAIT_MS): say why, not "couldn't load".
   if (error.kind === 'rate-limited') return { text: 'Convoso is limiting requests', tone: 'error', action: 'retry' };
+  if (error.kind === 'paused') return { text: 'Paused: too many leads in this tab', tone: 'error', action: 'retry' };
   if (SET_UP_KINDS.has(error.kind)) return { text: "Can't read Convoso's answer", tone: 'error', action: 'set-up' };
   return { text: "Couldn't load callbacks", tone: 'error', action: 'retry' };
 }

@@ -1,4 +1,5 @@
 import type { CallbackStage } from '../../utils/api/model';
+import { clip } from '../../utils/format/clip';
 
 // Shared by the popup's cards and the search tab's table; its colours are in stage-chip.css.
 
@@ -11,7 +12,8 @@ export interface StageChipProps {
 export function StageChip({ stage, label }: StageChipProps) {
   return (
     <span class={`stage-chip stage-chip--${stage}`} data-stage={stage}>
-      {label || 'Unknown stage'}
+      {/* The API's word, shortened; isolated in stage-chip.css so a direction override stays inside the chip. */}
+      {clip(label, 60) || 'Unknown stage'}
     </span>
   );
 }

@@ -19,7 +19,7 @@ function type(label: string, value: string) {
 }
 
 describe('RulesEditor', () => {
-  it('marks a broken regular expression inline and saves nothing', async () => {
+  it('marks a rule without {id} (a regular expression) inline and saves nothing', async () => {
     render(<RulesEditor site={admin} locked={false} />);
     fireEvent.click(screen.getByRole('button', { name: 'Add address rule' }));
     type('Address pattern', 'lead/(\\d+');
@@ -28,7 +28,7 @@ describe('RulesEditor', () => {
     const input = screen.getByLabelText('Address pattern');
     expect(input.getAttribute('aria-invalid')).toBe('true');
     const error = document.getElementById(input.getAttribute('aria-describedby')!.split(' ').at(-1)!)!;
-    expect(error.textContent).toMatch(/^This is not a valid regular expression/);
+    expect(error.textContent).toMatch(/^Put \{id\} where the lead ID is/);
     expect(document.activeElement).toBe(input);
     expect((await readSites()).sites[0]!.rules).toEqual([]);
   });
@@ -49,11 +49,11 @@ describe('RulesEditor', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Add page rule' }));
     type('CSS selector', '.lead-number');
     fireEvent.change(screen.getByLabelText('The ID is in the element’s'), { target: { value: 'text' } });
-    type('Extract pattern (optional)', 'Lead #(\\d+)');
+    type('Extract pattern (optional)', 'Lead #{id}');
     fireEvent.click(screen.getByRole('button', { name: 'Save rules' }));
     await screen.findByText('Rules saved.');
     expect((await readSites()).sites[0]!.rules).toEqual([
-      { kind: 'selector', selector: '.lead-number', source: 'text', extract: 'Lead #(\\d+)' },
+      { kind: 'selector', selector: '.lead-number', source: 'text', extract: 'Lead #{id}' },
     ]);
   });
 
@@ -62,7 +62,7 @@ describe('RulesEditor', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Add page rule' }));
     type('CSS selector', '.lead-number');
     fireEvent.change(screen.getByLabelText('The ID is in the element’s'), { target: { value: 'text' } });
-    type('Extract pattern (optional)', 'Lead #(\\d+)');
+    type('Extract pattern (optional)', 'Lead #{id}');
     type('Test the rules on', '<div class="lead-number">Lead #5150</div><img src=x onerror="window.__pwned=1">');
     fireEvent.click(screen.getByRole('button', { name: 'Test' }));
     await screen.findByText('Lead found: 5150, from your page rule.');
@@ -82,9 +82,24 @@ describe('RulesEditor', () => {
   });
 
   it('shows a managed site’s rules read-only', () => {
-    render(<RulesEditor site={{ ...admin, managed: true, rules: [{ kind: 'url', pattern: 'l/(\\d+)' }] }} locked />);
+    render(<RulesEditor site={{ ...admin, managed: true, rules: [{ kind: 'url', pattern: 'l/{id}' }] }} locked />);
     expect((screen.getByLabelText('Address pattern') as HTMLInputElement).disabled).toBe(true);
     expect(screen.queryByRole('button', { name: 'Save rules' })).toBeNull();
     expect(screen.getByText('Set by your administrator.')).toBeTruthy();
+  });
+
+  it('opens rules saved as regular expressions as templates, and marks those without one (issue 8, item 4)', () => {
+    render(
+      <RulesEditor
+        site={{ ...admin, rules: [{ kind: 'url', pattern: 'lead=(\\d+)' }, { kind: 'url', pattern: '(a|aa)+(\\d+)' }] }}
+        locked={false}
+      />,
+    );
+    const [converted, refused] = screen.getAllByLabelText('Address pattern') as HTMLInputElement[];
+    expect(converted!.value).toBe('lead={id}');
+    expect(converted!.getAttribute('aria-invalid')).not.toBe('true');
+    expect(refused!.value).toBe('(a|aa)+(\\d+)');
+    expect(refused!.getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByText(/Some saved rules are regular expressions/)).toBeTruthy();
   });
 });

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'preact/hooks';
-import { domSelectorCheck } from '../../utils/lead/custom-rules';
+import { domSelectorCheck, upgradeRule } from '../../utils/lead/custom-rules';
 import { setSiteRules } from '../../utils/sites/actions';
 import type { Site } from '../../utils/sites/schema';
 import { Field, inputValue, StatusLine, type Status } from './Field';
@@ -11,9 +11,23 @@ type DraftField = 'pattern' | 'selector' | 'attribute' | 'extract';
 /** Lead detection rules of one site: edit, test, then save all at once. */
 export function RulesEditor(props: { site: Site; locked: boolean }) {
   const { site, locked } = props;
-  const [drafts, setDrafts] = useState<RuleDraft[]>(() => site.rules.map(draftFromRule));
-  const [problems, setProblems] = useState(new Map<number, { field: DraftField; message: string }>());
-  const [status, setStatus] = useState<Status>(null);
+  // Rules saved as regular expressions (before templates) open as their
+  // templates; those without one are marked at once: they no longer run.
+  const [initial] = useState(() => {
+    const opened = site.rules.map(draftFromRule);
+    const found = locked ? new Map() : draftProblems(opened, domSelectorCheck);
+    const upgraded = site.rules.some((r) => JSON.stringify(upgradeRule(r)) !== JSON.stringify(r));
+    const status: Status =
+      locked || (found.size === 0 && !upgraded)
+        ? null
+        : found.size > 0
+          ? { kind: 'error', message: 'Some saved rules are regular expressions, which could freeze the page: they no longer run. Rewrite them with {id}.' }
+          : { kind: 'ok', message: 'Rules saved as regular expressions are shown as templates: Save rules to keep them.' };
+    return { drafts: opened, problems: found as Map<number, { field: DraftField; message: string }>, status };
+  });
+  const [drafts, setDrafts] = useState<RuleDraft[]>(initial.drafts);
+  const [problems, setProblems] = useState(initial.problems);
+  const [status, setStatus] = useState<Status>(initial.status);
   const container = useRef<HTMLFormElement>(null);
   const prefix = `rules-${site.id}`;
 
@@ -79,7 +93,7 @@ export function RulesEditor(props: { site: Site; locked: boolean }) {
                   )}
                 </Field>
                 {draft.kind === 'url' ? (
-                  text('pattern', 'Address pattern', 'A regular expression with the lead ID in parentheses, e.g. /leads/(\\d+)')
+                  text('pattern', 'Address pattern', 'The address with {id} where the lead ID is and * for any text, e.g. https://crm.example.com/leads/{id}')
                 ) : (
                   <>
                     {text('selector', 'CSS selector', 'e.g. #lead-panel .lead-number')}
@@ -97,7 +111,7 @@ export function RulesEditor(props: { site: Site; locked: boolean }) {
                       )}
                     </Field>
                     {draft.source === 'attribute' ? text('attribute', 'Attribute name', 'e.g. data-id, or value for a form field') : null}
-                    {text('extract', 'Extract pattern (optional)', 'A regular expression with the ID in parentheses, e.g. Lead #(\\d+)')}
+                    {text('extract', 'Extract pattern (optional)', 'The text with {id} where the lead ID is, e.g. Lead #{id}')}
                   </>
                 )}
                 {locked ? null : (

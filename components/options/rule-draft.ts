@@ -1,4 +1,4 @@
-import { validateRule, type CustomRule, type RuleValidation, type SelectorCheck } from '../../utils/lead/custom-rules';
+import { upgradeRule, validateRule, type CustomRule, type RuleValidation, type SelectorCheck } from '../../utils/lead/custom-rules';
 
 // The rules editor edits drafts: every field a plain string, whatever the kind,
 // so switching a rule's kind back and forth loses nothing typed.
@@ -19,7 +19,9 @@ export function newDraft(kind: RuleDraft['kind']): RuleDraft {
   return { key: nextKey++, kind, pattern: '', selector: '', source: 'attribute', attribute: '', extract: '' };
 }
 
-export function draftFromRule(rule: CustomRule): RuleDraft {
+/** A rule saved as a regular expression (before templates) opens as its template, when it has one. */
+export function draftFromRule(saved: CustomRule): RuleDraft {
+  const rule = upgradeRule(saved);
   const draft = newDraft(rule.kind);
   if (rule.kind === 'url') return { ...draft, pattern: rule.pattern };
   return { ...draft, selector: rule.selector, source: rule.source, attribute: rule.attribute ?? '', extract: rule.extract ?? '' };

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { StageChip } from '../common/StageChip';
 import type { Callback } from '../../utils/api/model';
 import { callbackName } from '../../utils/search/callback-name';
-import { CallbackFields, CallbackWhen, CommentText, MISSING, agentText, recipientText } from './CallbackParts';
+import { ApiText, CallbackFields, CallbackWhen, CommentText, MISSING, agentText, recipientText } from './CallbackParts';
 
 export interface CallbackViewProps {
   callbacks: readonly Callback[];
@@ -13,7 +13,7 @@ export interface CallbackViewProps {
 function Meta(props: { label: string; value: string }) {
   return (
     <span class="meta">
-      <span class="meta-label">{props.label}</span> {props.value || MISSING}
+      <span class="meta-label">{props.label}</span> <ApiText value={props.value || MISSING} />
     </span>
   );
 }

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { Callback } from '../../utils/api/model';
+import { clip } from '../../utils/format/clip';
 import { shorten } from '../../utils/search/shorten';
 import { whenOf } from '../../utils/search/when';
 
@@ -17,6 +18,11 @@ export function CallbackWhen(props: { callback: Callback; now: Date; locale: str
       {when.relative && <span class={`relative${when.overdue ? ' relative--overdue' : ''}`}>{when.relative}</span>}
     </span>
   );
+}
+
+/** API text shown on one line: shortened (a megabyte name is not a cell) and isolated (a right-to-left override stays inside it). */
+export function ApiText(props: { value: string }) {
+  return <bdi>{clip(props.value, 200)}</bdi>;
 }
 
 export function recipientText(callback: Callback): string {

@@ -4,7 +4,7 @@ import { StageChip } from '../common/StageChip';
 import type { Callback } from '../../utils/api/model';
 import { callbackName } from '../../utils/search/callback-name';
 import type { SortKey } from '../../utils/search/sort';
-import { CallbackFields, CallbackWhen, CommentText, MISSING, agentText, recipientText } from './CallbackParts';
+import { ApiText, CallbackFields, CallbackWhen, CommentText, MISSING, agentText, recipientText } from './CallbackParts';
 import type { CallbackViewProps } from './CallbackList';
 
 export interface CallbackTableProps extends CallbackViewProps {
@@ -70,11 +70,21 @@ export function CallbackTable(props: CallbackTableProps) {
                 <td>
                   <StageChip stage={c.stage} label={c.stageLabel} />
                 </td>
-                <td>{c.leadId || MISSING}</td>
-                <td>{recipientText(c)}</td>
-                <td>{agentText(c)}</td>
-                <td>{c.campaignName || c.campaignId || MISSING}</td>
-                <td>{c.directoryName || c.listId || MISSING}</td>
+                <td>
+                  <ApiText value={c.leadId || MISSING} />
+                </td>
+                <td>
+                  <ApiText value={recipientText(c)} />
+                </td>
+                <td>
+                  <ApiText value={agentText(c)} />
+                </td>
+                <td>
+                  <ApiText value={c.campaignName || c.campaignId || MISSING} />
+                </td>
+                <td>
+                  <ApiText value={c.directoryName || c.listId || MISSING} />
+                </td>
                 <td class="comment-cell">
                   <CommentText text={c.comments} of={name} max={140} />
                 </td>

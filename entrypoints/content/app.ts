@@ -14,6 +14,7 @@ import type { ConfigChangedNotice, LeadReply } from '@/utils/messaging/protocol'
 import { send } from '@/utils/messaging/send';
 import { CHIP_TAG, HOST_TAG, createShadowHost, isOurNode } from './shadow-host';
 
+const RETRY_AFTER_MS = 1000;
 const MARK = 'convoso-callbacks';
 /**
  * Timing marks for `npm run bench` (test builds). The page shares the performance
@@ -132,15 +133,22 @@ export function startLeadBadge(ctx: ContentScriptContext): void {
    * shown at once, then replaced by the refreshed one: the follow-up question
    * waits for the background's refresh already under way, so it costs no request.
    */
-  async function requestSummary(id: string, afterRefresh = false): Promise<void> {
+  async function requestSummary(id: string, afterRefresh = false, again = false): Promise<void> {
     const seq = ++requestSeq;
-    if (!afterRefresh) {
+    if (!afterRefresh && !again) {
       status = { kind: 'loading' };
       renderBadge();
       mark('request', { leadId: id });
     }
     const reply = await send(afterRefresh ? { type: 'lead-summary', leadId: id, afterRefresh } : { type: 'lead-summary', leadId: id });
     if (seq !== requestSeq || leadId !== id || ctx.isInvalid) return;
+    // No answer (the service worker stopped mid-lookup, or failed inside): once,
+    // by itself, a moment later, before showing Retry.
+    if (!reply.ok && reply.error.kind === 'internal' && !again) {
+      await new Promise((resolve) => setTimeout(resolve, RETRY_AFTER_MS));
+      if (seq === requestSeq && leadId === id && !ctx.isInvalid) void requestSummary(id, afterRefresh, true);
+      return;
+    }
     mark('reply', { leadId: id });
     const next = statusOf(reply);
     if (!next) return;

@@ -4,8 +4,10 @@ export const HOST_TAG = 'convoso-callbacks';
 export const CHIP_TAG = 'convoso-callbacks-chip';
 
 /**
- * A host element with an open shadow root holding our CSS inline and a mount
- * point. Made by hand (not WXT's createShadowRootUi) because that one would
+ * A host element with a closed shadow root holding our CSS inline and a mount
+ * point. Closed: the page's scripts must not read what the badge shows (a
+ * lead's comments, agents, campaigns) nor reach its buttons; only this content
+ * script keeps the mount. Made by hand (not WXT's createShadowRootUi) because that one would
  * also fetch a CSS file that user CRM sites may not be allowed to load, and a
  * plain element is smaller.
  */
@@ -13,7 +15,7 @@ export function createShadowHost(tag: string): { host: HTMLElement; mount: HTMLE
   const host = document.createElement(tag);
   // The page's CSS can still reach the host element itself.
   host.style.cssText = 'all:initial!important;display:contents!important';
-  const shadow = host.attachShadow({ mode: 'open' });
+  const shadow = host.attachShadow({ mode: 'closed' });
   const style = document.createElement('style');
   style.textContent = BADGE_CSS;
   const mount = document.createElement('div');

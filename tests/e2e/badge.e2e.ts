@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { DEMO_TOKEN, FIXTURE_LEADS, TABLE_LEAD_IDS, XSS_PAYLOAD } from '../../mock-api/server';
+import { byRole, countInShadows } from './closed-root';
 import { launchExtension, type ExtensionSession } from './harness';
 
 // The lead badge as an agent meets it: demo CRM pages served on localhost, where
@@ -12,11 +13,8 @@ afterEach(async () => {
   ext = undefined;
 });
 
-const badgeFor = (page: Page, leadId: string) =>
-  page.getByRole('button', { name: new RegExp(`^Convoso callbacks for lead ${leadId}: `) });
-
-/** Focus inside our shadow root shows as the host in document.activeElement: ask the root. */
-const isFocused = (locator: Locator) => locator.evaluate((el) => (el.getRootNode() as ShadowRoot).activeElement === el);
+// The badge is in a closed shadow root: read through the accessibility tree (closed-root.ts).
+const badgeFor = (page: Page, leadId: string) => byRole(page, 'button', { name: new RegExp(`^Convoso callbacks for lead ${leadId}: `) });
 
 const leadRequests = (session: ExtensionSession, leadId?: string) =>
   session.api.requests.filter((r) => r.path === '/v1/callbacks/search' && (leadId === undefined || r.params.lead_id === leadId));
@@ -69,7 +67,7 @@ describe('lead badge in a real Chromium', () => {
     await expect.poll(() => badge.textContent()).toMatch(/3 callbacks/);
 
     await badge.click();
-    const panel = page.getByRole('dialog', { name: `Callbacks for lead ${FIXTURE_LEADS.withCallbacks}` });
+    const panel = byRole(page, 'dialog', { name: `Callbacks for lead ${FIXTURE_LEADS.withCallbacks}` });
     await panel.waitFor();
     expect(await badge.getAttribute('aria-expanded')).toBe('true');
     const text = await panel.textContent();
@@ -82,7 +80,7 @@ describe('lead badge in a real Chromium', () => {
     await page.keyboard.press('Escape');
     await panel.waitFor({ state: 'detached' });
     expect(await badge.getAttribute('aria-expanded')).toBe('false');
-    expect(await isFocused(badge)).toBe(true);
+    expect(await badge.isFocused()).toBe(true);
 
     // Keyboard: Enter opens it again; a click on the page closes it.
     await badge.focus();
@@ -98,21 +96,21 @@ describe('lead badge in a real Chromium', () => {
     const badge = badgeFor(page, FIXTURE_LEADS.withCallbacks);
     await expect.poll(() => badge.textContent()).toMatch(/3 callbacks/);
     let tabs = 0;
-    while (!(await isFocused(badge))) {
+    while (!(await badge.isFocused())) {
       expect(++tabs, 'the badge is in the Tab order').toBeLessThan(40);
       await page.keyboard.press('Tab');
     }
     await page.keyboard.press('Space');
-    const panel = page.getByRole('dialog', { name: `Callbacks for lead ${FIXTURE_LEADS.withCallbacks}` });
+    const panel = byRole(page, 'dialog', { name: `Callbacks for lead ${FIXTURE_LEADS.withCallbacks}` });
     await panel.waitFor();
     // Focus moved into the panel: Tab goes on to its buttons.
     await page.keyboard.press('Tab');
-    expect(await isFocused(page.getByRole('button', { name: 'Close' }))).toBe(true);
+    expect(await byRole(page, 'button', { name: 'Close' }).isFocused()).toBe(true);
     await page.keyboard.press('Escape');
     await panel.waitFor({ state: 'detached' });
-    expect(await isFocused(badge)).toBe(true);
+    expect(await badge.isFocused()).toBe(true);
     // Its answer was announced in a status region.
-    expect(await page.getByRole('status').textContent()).toMatch(new RegExp(`^Lead ${FIXTURE_LEADS.withCallbacks}: 3 callbacks`));
+    expect(await byRole(page, 'status').textContent()).toMatch(new RegExp(`^Lead ${FIXTURE_LEADS.withCallbacks}: 3 callbacks`));
   });
 
   it('finds the lead in a data attribute', async () => {
@@ -173,7 +171,7 @@ describe('lead badge in a real Chromium', () => {
     const badge = badgeFor(page, FIXTURE_LEADS.noCallbacks);
     await expect.poll(() => badge.textContent()).toBe('No callbacks');
     await badge.click();
-    expect(await page.getByRole('dialog').textContent()).toContain('No callbacks for this lead.');
+    expect(await byRole(page, 'dialog').textContent()).toContain('No callbacks for this lead.');
   });
 
   it('makes one request for two visits within the cache period', async () => {
@@ -225,7 +223,7 @@ describe('lead badge in a real Chromium', () => {
     await ext.setStorage('local', { sites: [{ id: 'demo-crm', pattern: 'http://localhost/*', mode: 'inline', rules: [] }] });
     ext.api.setFaults({ successFalse: { code: 6001, text: 'No record found', times: TABLE_LEAD_IDS.length } });
     const page = await open(ext, '/crm/leads.html');
-    const chip = page.getByRole('button', { name: new RegExp(`^Convoso callbacks for lead ${FIXTURE_LEADS.withCallbacks}: `) });
+    const chip = byRole(page, 'button', { name: new RegExp(`^Convoso callbacks for lead ${FIXTURE_LEADS.withCallbacks}: `) });
     await expect.poll(() => chip.getAttribute('aria-label')).toMatch(/No callbacks$/);
     await expect.poll(() => leadRequests(ext!).length).toBe(TABLE_LEAD_IDS.length);
 
@@ -242,9 +240,9 @@ describe('lead badge in a real Chromium', () => {
     const badge = badgeFor(page, FIXTURE_LEADS.xss);
     await expect.poll(() => badge.textContent()).toMatch(/^1 callback/);
     await badge.click();
-    const panel = page.getByRole('dialog');
+    const panel = byRole(page, 'dialog');
     expect(await panel.textContent()).toContain(XSS_PAYLOAD);
-    expect(await page.locator('convoso-callbacks img, convoso-callbacks script').count()).toBe(0);
+    expect(await countInShadows(page, 'convoso-callbacks', 'img, script')).toBe(0);
     expect(await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss)).toBeUndefined();
   });
 
@@ -258,7 +256,7 @@ describe('lead badge in a real Chromium', () => {
     const badge = badgeFor(page, FIXTURE_LEADS.withCallbacks);
     await expect.poll(() => badge.textContent()).toMatch(/3 callbacks/);
     await badge.click();
-    await page.getByRole('dialog').waitFor();
+    await byRole(page, 'dialog').waitFor();
 
     const seen = await page.evaluate(() => {
       const parts: string[] = [document.documentElement.outerHTML, document.cookie];
@@ -290,7 +288,7 @@ describe('lead badge in a real Chromium', () => {
     await expect.poll(() => badgeFor(page, FIXTURE_LEADS.withCallbacks).textContent()).toMatch(/not set up/);
     expect(leadRequests(ext)).toHaveLength(0);
     const opened = ext.context.waitForEvent('page');
-    await page.getByRole('button', { name: 'Set up', exact: true }).click();
+    await byRole(page, 'button', { name: 'Set up', exact: true }).click();
     expect((await opened).url()).toContain('/options.html');
   });
 
@@ -301,7 +299,7 @@ describe('lead badge in a real Chromium', () => {
     await expect.poll(() => badge.textContent()).toMatch(/3 callbacks/);
     await badge.click();
     const opened = ext.context.waitForEvent('page');
-    await page.getByRole('button', { name: 'View all', exact: true }).click();
+    await byRole(page, 'button', { name: 'View all', exact: true }).click();
     expect((await opened).url()).toBe(`chrome-extension://${ext.extensionId}/search.html?lead_id=${FIXTURE_LEADS.withCallbacks}`);
   });
 
@@ -312,7 +310,7 @@ describe('lead badge in a real Chromium', () => {
     const badge = badgeFor(page, FIXTURE_LEADS.withCallbacks);
     await expect.poll(() => badge.textContent(), { timeout: 30_000 }).toMatch(/Offline/);
     ext.api.resetFaults();
-    await page.getByRole('button', { name: 'Retry', exact: true }).click();
+    await byRole(page, 'button', { name: 'Retry', exact: true }).click();
     await expect.poll(() => badge.textContent()).toMatch(/3 callbacks/);
   });
 
@@ -355,7 +353,7 @@ describe('lead badge in a real Chromium', () => {
     const badge = badgeFor(page, FIXTURE_LEADS.withCallbacks);
     await expect.poll(() => badge.textContent()).toMatch(/3 callbacks/);
     await badge.click();
-    await page.getByRole('button', { name: 'Hide on this page', exact: true }).click();
+    await byRole(page, 'button', { name: 'Hide on this page', exact: true }).click();
     await expect.poll(() => page.locator('convoso-callbacks').count()).toBe(0);
   });
 
@@ -364,7 +362,7 @@ describe('lead badge in a real Chromium', () => {
     await ext.setStorage('local', { sites: [{ id: 'demo-crm', pattern: 'http://localhost/*', mode: 'inline', rules: [] }] });
     const messages = await recordMessages(ext);
     const page = await open(ext, '/crm/leads.html');
-    const chip = (leadId: string) => page.getByRole('button', { name: new RegExp(`^Convoso callbacks for lead ${leadId}: `) });
+    const chip = (leadId: string) => byRole(page, 'button', { name: new RegExp(`^Convoso callbacks for lead ${leadId}: `) });
     await expect.poll(() => chip(FIXTURE_LEADS.withCallbacks).getAttribute('aria-label')).toMatch(/3 callbacks · 1 past due/);
     await expect.poll(() => chip(FIXTURE_LEADS.noCallbacks).getAttribute('aria-label')).toMatch(/No callbacks/);
     expect(await page.locator('convoso-callbacks-chip').count()).toBe(TABLE_LEAD_IDS.length);

@@ -32,6 +32,8 @@ export interface LaunchOptions {
   headless?: boolean;
   /** 0 (the default) picks a free port. */
   apiPort?: number;
+  /** CRM sites as the options page saves them ({ id, pattern, mode, rules }). */
+  sites?: unknown[];
 }
 
 export interface ExtensionSession {
@@ -92,6 +94,7 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Extensi
     };
     if (opts.pageSize !== undefined) local.pageSize = opts.pageSize;
     if (opts.timeoutMs !== undefined) local.requestTimeoutMs = opts.timeoutMs;
+    if (opts.sites !== undefined) local.sites = opts.sites;
     if (token !== null && where === 'local') local.token = token;
     await setStorage('local', local);
     if (token !== null && where === 'session') await setStorage('session', { token });

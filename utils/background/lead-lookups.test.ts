@@ -431,3 +431,124 @@ describe('readPersistedCache', () => {
     expect(await fakeBrowser.storage.session.get('leadCache')).toEqual({ leadCache: { version: 1, entries: {} } });
   });
 });
+
+describe('createLeadLookups: a bounded queue, badge first, per tab (issue 8, item 3)', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('serves a badge before chips that were queued earlier', async () => {
+    const { search, calls } = controlledSearch();
+    const lookups = createLeadLookups({ search, concurrency: 1, persist: null });
+    const chips = ['11', '12', '13'].map((id) => lookups.get(id, { priority: 'inline', tabId: 1 }));
+    const badge = lookups.get('99', { priority: 'badge', tabId: 2 });
+    await flush();
+    expect(calls.map((c) => c.leadId)).toEqual(['11']);
+    calls[0]!.resolve({ ok: true, page: page('11', 1) });
+    await flush();
+    // The badge of another tab jumps the list page's queue.
+    expect(calls.map((c) => c.leadId)).toEqual(['11', '99']);
+    calls[1]!.resolve({ ok: true, page: page('99', 1) });
+    expect(await badge).toMatchObject({ ok: true, summary: { leadId: '99' } });
+    await flush();
+    expect(calls.map((c) => c.leadId)).toEqual(['11', '99', '12']);
+    for (const c of calls.slice(2)) c.resolve({ ok: true, page: page(c.leadId, 1) });
+    await flush();
+    calls[3]!.resolve({ ok: true, page: page('13', 1) });
+    expect((await Promise.all(chips)).every((r) => r.ok)).toBe(true);
+  });
+
+  it('a badge asking for a lead already queued as a chip moves it up', async () => {
+    const { search, calls } = controlledSearch();
+    const lookups = createLeadLookups({ search, concurrency: 1, persist: null });
+    void lookups.get('1', { priority: 'inline', tabId: 1 });
+    void lookups.get('2', { priority: 'inline', tabId: 1 });
+    void lookups.get('3', { priority: 'inline', tabId: 1 });
+    void lookups.get('3', { priority: 'badge', tabId: 1 });
+    await flush();
+    calls[0]!.resolve({ ok: true, page: page('1', 1) });
+    await flush();
+    expect(calls.map((c) => c.leadId)).toEqual(['1', '3']);
+  });
+
+  it('drops what a closed or navigated tab still waits for, unsearched; a lead another tab also wants stays', async () => {
+    const { search, calls } = controlledSearch();
+    const lookups = createLeadLookups({ search, concurrency: 1, persist: null });
+    const first = lookups.get('1', { priority: 'inline', tabId: 5 });
+    const mine = lookups.get('2', { priority: 'inline', tabId: 5 });
+    const shared = lookups.get('3', { priority: 'inline', tabId: 5 });
+    void lookups.get('3', { priority: 'inline', tabId: 6 });
+    await flush();
+    lookups.dropTab(5);
+    expect(await mine).toMatchObject({ ok: false, error: { kind: 'aborted' } });
+    // The search already running finishes; the next one is the shared lead, not the dropped one.
+    calls[0]!.resolve({ ok: true, page: page('1', 1) });
+    expect(await first).toMatchObject({ ok: true });
+    await flush();
+    expect(calls.map((c) => c.leadId)).toEqual(['1', '3']);
+    calls[1]!.resolve({ ok: true, page: page('3', 1) });
+    expect(await shared).toMatchObject({ ok: true });
+    expect(search).toHaveBeenCalledTimes(2);
+  });
+
+  it('a full queue answers "paused" for a new lead instead of growing', async () => {
+    const { search } = controlledSearch();
+    const lookups = createLeadLookups({ search, concurrency: 1, maxQueued: 2, persist: null });
+    void lookups.get('1', { priority: 'inline', tabId: 1 }); // running
+    void lookups.get('2', { priority: 'inline', tabId: 1 });
+    void lookups.get('3', { priority: 'inline', tabId: 1 });
+    await flush();
+    expect(await lookups.get('4', { priority: 'inline', tabId: 1 })).toMatchObject({ ok: false, error: { kind: 'paused' } });
+    expect(search).toHaveBeenCalledTimes(1);
+  });
+
+  it('a flood of invented rows stays bounded; nothing is searched after its tab closed (fake timers)', async () => {
+    vi.useFakeTimers();
+    try {
+      let searches = 0;
+      const search: LeadSearch = (leadId) => {
+        searches++;
+        return new Promise((resolve) => setTimeout(() => resolve({ ok: true, page: page(leadId, 1) }), 100));
+      };
+      const lookups = createLeadLookups({ search, persist: null, maxQueued: 300 });
+      let next = 1;
+      const replies: Promise<unknown>[] = [];
+      // 500 new leads every 0.5 s for 10 s, as the attack page did.
+      for (let tick = 0; tick < 20; tick++) {
+        for (let i = 0; i < 500; i++) replies.push(lookups.get(String(next++), { priority: 'inline', tabId: 9 }));
+        await vi.advanceTimersByTimeAsync(500);
+      }
+      // At most 4 searches per 100 ms (4 at once, 4 more as each batch lands), whatever the page asked.
+      expect(searches).toBeLessThanOrEqual(404);
+      lookups.dropTab(9);
+      const before = searches;
+      await vi.advanceTimersByTimeAsync(60_000);
+      // Only the searches already running when the tab went may finish; none starts.
+      expect(searches).toBe(before);
+      await Promise.all(replies);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
+describe('createLeadLookups: what it keeps (issue 8, items 6 and 10)', () => {
+  it('caps the cache by bytes, dropping the oldest summaries', async () => {
+    const big = (leadId: string): SearchPage => {
+      const p = page(leadId, 1);
+      return { ...p, results: p.results.map((c) => ({ ...c, userName: 'x'.repeat(150) })) };
+    };
+    const search = vi.fn<LeadSearch>(async (leadId) => ({ ok: true, page: big(leadId) }));
+    const lookups = createLeadLookups({ search, persist: null, maxBytes: 2000 });
+    for (const id of ['1', '2', '3', '4', '5']) await lookups.get(id);
+    expect(search).toHaveBeenCalledTimes(5);
+    await lookups.get('5');
+    expect(search).toHaveBeenCalledTimes(5);
+    await lookups.get('1');
+    expect(search).toHaveBeenCalledTimes(6);
+  });
+
+  it('a total with no readable callback behind it is an unreadable answer, not "N callbacks"', async () => {
+    const search = vi.fn<LeadSearch>(async () => ({ ok: true, page: { offset: 0, limit: 100, total: 7, results: [] } }));
+    const lookups = createLeadLookups({ search, persist: null });
+    expect(await lookups.get('42')).toMatchObject({ ok: false, error: { kind: 'bad-response' } });
+  });
+});

@@ -24,7 +24,13 @@ export type { LeadReply };
 export interface GetOptions {
   /** Answer from the refresh in flight or the cache; search only if neither has anything usable. */
   afterRefresh?: boolean;
+  /** 'badge' (the one lead a tab shows) is searched before 'inline' (chips of a list page). */
+  priority?: LookupPriority;
+  /** The tab that asked: its lookups still waiting are dropped when it closes or navigates (dropTab). */
+  tabId?: number;
 }
+
+export type LookupPriority = 'badge' | 'inline';
 
 /** Where the cache is kept between service worker lives. */
 export interface CacheStore {
@@ -43,6 +49,10 @@ export interface LeadLookupsDeps {
   concurrency?: number;
   /** Entries kept; the oldest are dropped first. */
   maxEntries?: number;
+  /** And at most about this many bytes of summaries (JSON length), oldest dropped first. */
+  maxBytes?: number;
+  /** Lookups waiting for a search slot; past it a new lead is answered 'paused'. */
+  maxQueued?: number;
   persist?: CacheStore | null;
 }
 
@@ -51,6 +61,8 @@ export interface LeadLookups {
   getMany(leadIds: readonly string[], options?: GetOptions): Promise<Record<string, LeadReply>>;
   /** Forgets everything and discards answers still in flight (token or base URL changed). */
   clear(): Promise<void>;
+  /** The tab closed or navigated: lookups only it still waits for are dropped, unsearched. */
+  dropTab(tabId: number): void;
 }
 
 // ---------------------------------------------------------------------------
@@ -142,56 +154,29 @@ export function sessionCacheStore(key: `session:${string}` = LEAD_CACHE_KEY): Ca
  */
 type Entry = { at: number; summary: LeadSummary };
 
-/** A small FIFO semaphore: at most `limit` API searches at once. */
-function createLimiter(limit: number) {
-  let running = 0;
-  const waiting: (() => void)[] = [];
-  // A finishing task hands its slot straight to the next waiter, so a newcomer
-  // arriving in between cannot squeeze in above the limit.
-  const acquire = async () => {
-    if (running >= limit) await new Promise<void>((resolve) => waiting.push(resolve));
-    else running++;
-  };
-  const release = () => {
-    const next = waiting.shift();
-    if (next) next();
-    else running--;
-  };
-  return async function run<T>(task: (outsideSlot: <W>(wait: Promise<W>) => Promise<W>) => Promise<T>): Promise<T> {
-    await acquire();
-    let holding = true;
-    let finished = false;
-    // A task that must wait (Retry-After) gives its slot to others meanwhile. It
-    // may finish before its wait does (an abort): the slot taken back is then returned.
-    const outsideSlot = async <W>(wait: Promise<W>): Promise<W> => {
-      if (holding) {
-        holding = false;
-        release();
-      }
-      try {
-        return await wait;
-      } finally {
-        if (!finished) {
-          await acquire();
-          if (finished) release();
-          else holding = true;
-        }
-      }
-    };
-    try {
-      return await task(outsideSlot);
-    } finally {
-      finished = true;
-      if (holding) {
-        holding = false;
-        release();
-      }
-    }
-  };
-}
-
 const isAborted = (error: ServiceError) => error.kind === 'aborted';
 const CANCELLED: LeadReply = { ok: false, error: { kind: 'aborted', message: 'The lookup was cancelled.' } };
+const BUSY: LeadReply = { ok: false, error: { kind: 'paused', message: 'Too many lookups are waiting. Try again in a moment.' } };
+const UNREADABLE: LeadReply = {
+  ok: false,
+  error: { kind: 'bad-response', status: 200, excerpt: '', message: "Convoso counted callbacks for this lead but sent none the extension can read." },
+};
+/** Who waits for a lookup that no tab asked for (an extension page): never dropped. */
+const NO_TAB = -1;
+
+/** A lookup waiting for a search slot. */
+interface Queued {
+  leadId: string;
+  priority: 0 | 1;
+  tabs: Set<number>;
+  start(): void;
+  cancel(): void;
+}
+
+/** Lets a running lookup wait (Retry-After) without holding a search slot. */
+type OutsideSlot = <W>(wait: Promise<W>) => Promise<W>;
+
+const sizeOf = (summary: LeadSummary) => JSON.stringify(summary).length;
 
 export function createLeadLookups(deps: LeadLookupsDeps): LeadLookups {
   // Read the global clock at each call (not a reference taken now), so the
@@ -200,10 +185,19 @@ export function createLeadLookups(deps: LeadLookupsDeps): LeadLookups {
   const ttlMs = deps.ttlMs ?? 60_000;
   const maxStaleMs = Math.max(ttlMs, deps.maxStaleMs ?? 10 * 60_000);
   const maxEntries = deps.maxEntries ?? 500;
+  const maxBytes = deps.maxBytes ?? 2_000_000;
+  const maxQueued = deps.maxQueued ?? 1000;
   const persist = deps.persist === undefined ? sessionCacheStore() : deps.persist;
-  const limit = createLimiter(Math.max(1, deps.concurrency ?? 4));
+  const concurrency = Math.max(1, deps.concurrency ?? 4);
 
-  const cache = new Map<string, Entry>();
+  const cache = new Map<string, Entry & { bytes: number }>();
+  let cacheBytes = 0;
+  // Two FIFO queues, badge first: a list page's hundreds of chips never keep a
+  // badge waiting (in this tab or another). Bounded by maxQueued together.
+  const queues: [Queued[], Queued[]] = [[], []];
+  const queued = new Map<string, Queued>();
+  let running = 0;
+  const resuming: (() => void)[] = [];
   const inFlight = new Map<string, Promise<LeadReply>>();
   const controllers = new Set<AbortController>();
   // Bumped by clear(): an answer that started before it must not land in the cache.
@@ -216,7 +210,10 @@ export function createLeadLookups(deps: LeadLookupsDeps): LeadLookups {
       try {
         const stored = readPersistedCache(await persist.load(), now());
         // Anything fetched while we were loading is newer than what was stored.
-        for (const [leadId, e] of stored) if (!cache.has(leadId)) cache.set(leadId, e);
+        const fetched = [...cache];
+        cache.clear();
+        cacheBytes = 0;
+        for (const [leadId, e] of [...stored, ...fetched]) remember(leadId, e);
       } catch {
         // An unreadable cache is an empty cache.
       }
@@ -248,19 +245,121 @@ export function createLeadLookups(deps: LeadLookupsDeps): LeadLookups {
     }
   }
 
-  function remember(leadId: string, entry: Entry) {
-    cache.delete(leadId); // re-insert: Map order is our age order
-    cache.set(leadId, entry);
-    while (cache.size > maxEntries) cache.delete(cache.keys().next().value as string);
+  function forget(leadId: string) {
+    const old = cache.get(leadId);
+    if (!old) return;
+    cacheBytes -= old.bytes;
+    cache.delete(leadId);
   }
 
-  function fetchLead(leadId: string): Promise<LeadReply> {
+  /** Newest last: Map order is our age order. */
+  function remember(leadId: string, entry: Entry) {
+    forget(leadId);
+    const bytes = sizeOf(entry.summary);
+    cache.set(leadId, { at: entry.at, summary: entry.summary, bytes });
+    cacheBytes += bytes;
+    while (cache.size > maxEntries || (cacheBytes > maxBytes && cache.size > 1)) forget(cache.keys().next().value as string);
+  }
+
+  function pump() {
+    while (running < concurrency) {
+      // A lookup coming back from a Retry-After wait takes its slot back first.
+      const resume = resuming.shift();
+      if (resume) {
+        running++;
+        resume();
+        continue;
+      }
+      const next = queues[0].shift() ?? queues[1].shift();
+      if (!next) return;
+      queued.delete(next.leadId);
+      running++;
+      next.start();
+    }
+  }
+
+  function unqueue(entry: Queued) {
+    queued.delete(entry.leadId);
+    for (const q of queues) {
+      const i = q.indexOf(entry);
+      if (i >= 0) q.splice(i, 1);
+    }
+  }
+
+  /** Waits its turn for a slot (badge before inline), or is cancelled while waiting. */
+  function enqueue<T>(leadId: string, priority: 0 | 1, tabId: number, task: (outsideSlot: OutsideSlot) => Promise<T>, cancelled: T, failed: T): Promise<T> {
+    return new Promise<T>((resolve) => {
+      const entry: Queued = {
+        leadId,
+        priority,
+        tabs: new Set([tabId]),
+        start: () => {
+          let holding = true;
+          let finished = false;
+          const release = () => {
+            if (!holding) return;
+            holding = false;
+            running--;
+            pump();
+          };
+          // A task that must wait (Retry-After) gives its slot to others meanwhile. It
+          // may finish before its wait does (an abort): the slot taken back is then returned.
+          const outsideSlot: OutsideSlot = async (wait) => {
+            release();
+            try {
+              return await wait;
+            } finally {
+              if (!finished) {
+                await new Promise<void>((resume) => {
+                  resuming.push(resume);
+                  pump();
+                });
+                holding = true;
+                if (finished) release();
+              }
+            }
+          };
+          task(outsideSlot)
+            .then(resolve, () => resolve(failed))
+            .finally(() => {
+              finished = true;
+              release();
+            });
+        },
+        cancel: () => {
+          unqueue(entry);
+          resolve(cancelled);
+        },
+      };
+      queued.set(leadId, entry);
+      queues[priority].push(entry);
+      pump();
+    });
+  }
+
+  /** Another asker for a lookup already waiting: it keeps the lookup alive, and a badge moves it up. */
+  function join(entry: Queued, priority: 0 | 1, tabId: number) {
+    entry.tabs.add(tabId);
+    if (priority < entry.priority) {
+      unqueue(entry);
+      entry.priority = priority;
+      queued.set(entry.leadId, entry);
+      queues[priority].push(entry);
+    }
+  }
+
+  function fetchLead(leadId: string, options: GetOptions = {}): Promise<LeadReply> {
+    const priority = options.priority === 'inline' ? 1 : 0;
+    const tabId = options.tabId ?? NO_TAB;
+    const waiting = queued.get(leadId);
+    if (waiting) join(waiting, priority, tabId);
     const pending = inFlight.get(leadId);
     if (pending) return pending;
+    if (queued.size >= maxQueued) return Promise.resolve(BUSY);
     const gen = generation;
     const controller = new AbortController();
     controllers.add(controller);
-    const promise = limit(async (outsideSlot): Promise<LeadReply> => {
+    const promise = enqueue(leadId, priority, tabId, async (outsideSlot): Promise<LeadReply> => {
       if (gen !== generation) return CANCELLED;
       const result = await deps.search(leadId, controller.signal, outsideSlot);
       const at = now();
@@ -269,11 +368,13 @@ export function createLeadLookups(deps: LeadLookupsDeps): LeadLookups {
       if (gen !== generation) return CANCELLED;
       // A failed refresh keeps the stale summary in the cache.
       if (!result.ok) return { ok: false, error: result.error };
+      // A total with nothing readable behind it is not "N callbacks".
+      if (result.page.total > 0 && result.page.results.length === 0 && result.page.offset === 0) return UNREADABLE;
       const summary = summarizeLead(leadId, result.page, new Date(at));
       remember(leadId, { at, summary });
       scheduleSave();
       return { ok: true, summary };
-    }).catch((): LeadReply => ({ ok: false, error: INTERNAL_ERROR }));
+    }, CANCELLED, { ok: false, error: INTERNAL_ERROR });
     const tracked = promise.finally(() => {
       controllers.delete(controller);
       if (inFlight.get(leadId) === tracked) inFlight.delete(leadId);
@@ -293,14 +394,14 @@ export function createLeadLookups(deps: LeadLookupsDeps): LeadLookups {
 
   async function get(leadId: string, options: GetOptions = {}): Promise<LeadReply> {
     await load();
-    if (options.afterRefresh) return afterRefresh(leadId);
+    if (options.afterRefresh) return afterRefresh(leadId, options);
     const cached = usable(leadId);
     if (cached?.fresh) return { ok: true, summary: cached.summary };
     if (cached) {
-      void fetchLead(leadId);
+      void fetchLead(leadId, options);
       return { ok: true, summary: cached.summary, refreshing: true };
     }
-    return fetchLead(leadId);
+    return fetchLead(leadId, options);
   }
 
   /**
@@ -310,14 +411,14 @@ export function createLeadLookups(deps: LeadLookupsDeps): LeadLookups {
    * best answer. Only when nothing usable is left (cleared, restarted worker
    * with an expired cache) is this an ordinary lookup.
    */
-  async function afterRefresh(leadId: string): Promise<LeadReply> {
+  async function afterRefresh(leadId: string, options: GetOptions): Promise<LeadReply> {
     const running = inFlight.get(leadId);
     const reply = running ? await running : null;
     if (reply?.ok) return reply;
     if (reply && isAborted(reply.error)) return reply;
     const cached = usable(leadId);
     if (cached) return { ok: true, summary: cached.summary };
-    return reply ?? fetchLead(leadId);
+    return reply ?? fetchLead(leadId, options);
   }
 
   return {
@@ -331,8 +432,10 @@ export function createLeadLookups(deps: LeadLookupsDeps): LeadLookups {
       generation++;
       for (const c of controllers) c.abort();
       controllers.clear();
+      for (const entry of [...queued.values()]) entry.cancel();
       inFlight.clear();
       cache.clear();
+      cacheBytes = 0;
       clearTimeout(saveTimer);
       saveTimer = undefined;
       // The stored cache is of the old connection too; do not load it later.
@@ -343,6 +446,12 @@ export function createLeadLookups(deps: LeadLookupsDeps): LeadLookups {
         } catch {
           // Nothing better to do; the memory cache is already empty.
         }
+      }
+    },
+    dropTab(tabId) {
+      for (const entry of [...queued.values()]) {
+        entry.tabs.delete(tabId);
+        if (entry.tabs.size === 0) entry.cancel();
       }
     },
   };

@@ -2,8 +2,8 @@ import { browser } from 'wxt/browser';
 import { syncRegisteredSites } from '../sites/registration';
 import { createLeadLookups } from './lead-lookups';
 import { createRouter } from './router';
-import { createLeadSearch, createLeadSummaryHandlers, resetLeadsOnConnectionChange } from './handlers/lead-summary';
-import { openOptions, openSearchTab } from './handlers/openers';
+import { createLeadBudgets, createLeadSearch, createLeadSummaryHandlers, dropLookupsOfGoneTabs, resetLeadsOnConnectionChange } from './handlers/lead-summary';
+import { openOptions, openSearchTab, openerLimit } from './handlers/openers';
 import { createSearchHandler } from './handlers/search';
 import { settingsStatus } from './handlers/settings-status';
 import { saveBadgePosition, siteConfig } from './handlers/site-config';
@@ -15,15 +15,17 @@ export function startService() {
   restrictStorageToExtension();
   const lookups = createLeadLookups({ search: createLeadSearch() });
   resetLeadsOnConnectionChange(lookups);
+  const budgets = createLeadBudgets();
+  dropLookupsOfGoneTabs(lookups, [budgets.badge, budgets.inline, openerLimit]);
 
   const route = createRouter(
     {
       search: createSearchHandler(),
       'settings-status': settingsStatus,
       'test-connection': createTestConnectionHandler(),
-      ...createLeadSummaryHandlers(lookups),
-      'open-options': openOptions,
-      'open-search-tab': openSearchTab,
+      ...createLeadSummaryHandlers(lookups, budgets),
+      'open-options': (request, sender) => openOptions(request, sender),
+      'open-search-tab': (request, sender) => openSearchTab(request, sender),
       'site-config': siteConfig,
       'save-badge-position': saveBadgePosition,
     },

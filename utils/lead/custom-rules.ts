@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { NONE, scanElements, type DomFinding } from './detectors';
-import { parseLeadId } from './lead-id';
+import { ID, compileRulePattern, matchTemplate, parseTemplate, templateFromRegex } from './rule-template';
 
 // Rules the user writes on the options page for CRMs the built-in detectors miss.
 // The schema bounds the shape (it guards storage and messages); validateRule says
@@ -8,7 +8,7 @@ import { parseLeadId } from './lead-id';
 // whatever is stored, because a broken rule must not break the page it runs on.
 
 const MAX_TEXT = 500;
-/** Text read from an element is cut here before a user regex sees it (bounded work per element). */
+/** Text read from an element is cut here before a rule template reads it (bounded work per element). */
 const MAX_SCANNED_TEXT = 2000;
 /** URL rules read at most this much of the address. */
 const MAX_SCANNED_URL = 4096;
@@ -19,7 +19,7 @@ const source = v.pipe(v.string(), v.minLength(1, 'Required.'), v.maxLength(MAX_T
 
 export const UrlRuleSchema = v.strictObject({
   kind: v.literal('url'),
-  /** A RegExp source (no flags) with a capture group around the lead id, run against the whole URL. */
+  /** A template (rule-template.ts): `{id}` where the lead ID is, `*` for any text, e.g. /leads/{id}. */
   pattern: source,
 });
 
@@ -29,7 +29,7 @@ export const SelectorRuleSchema = v.strictObject({
   source: v.picklist(['text', 'attribute']),
   /** Required when `source` is 'attribute'. */
   attribute: v.optional(v.pipe(v.string(), v.maxLength(200))),
-  /** A RegExp source with a capture group, applied to the text or attribute value. */
+  /** A template like the URL rule's, applied to the text or attribute value. */
   extract: v.optional(v.pipe(v.string(), v.maxLength(MAX_TEXT))),
 });
 
@@ -59,101 +59,42 @@ export function domSelectorCheck(selector: string): boolean {
 // Attribute names as the HTML parser accepts them.
 const ATTRIBUTE_NAME = /^[^\s"'>/=\u0000-\u001f\u007f]+$/;
 
-function compile(source: string): RegExp | string {
-  try {
-    return new RegExp(source);
-  } catch (error) {
-    return error instanceof Error ? error.message : String(error);
-  }
-}
+const TEMPLATE_PROBLEMS: Record<string, string> = {
+  'two-ids': 'Use {id} only once.',
+  braces: 'Only {id} may stand in braces.',
+  'digit-beside-id': 'A digit right before or after {id} would be read as part of the ID.',
+};
 
-/** Capture groups of a pattern: `x|` always matches "", and exec returns one slot per group. */
-function groupCount(source: string): number {
-  const match = new RegExp(`${source}|`).exec('');
-  return match ? match.length - 1 : 0;
-}
-
-/** The quantifier at `i` (with its lazy `?`), and whether it lets what it follows match more than once. */
-function quantifierAt(source: string, i: number): { length: number; repeats: boolean } {
-  let length = 0;
-  let repeats = false;
-  const ch = source[i];
-  if (ch === '*' || ch === '+') [length, repeats] = [1, true];
-  else if (ch === '?') length = 1;
-  else if (ch === '{') {
-    const m = /^\{(\d+)(,(\d*))?\}/.exec(source.slice(i));
-    if (m) {
-      length = m[0].length;
-      const most = m[2] === undefined ? Number(m[1]) : m[3] === '' ? Infinity : Number(m[3]);
-      repeats = most > 1;
-    }
+/**
+ * Whether a template can work. A regular expression (rules saved before
+ * templates, or typed from habit) is refused, with its template when there is one.
+ */
+function checkPattern(source: string, field: 'pattern' | 'extract'): RuleValidation {
+  if (source.trim() === '') {
+    return { ok: false, field, message: 'Enter the text around the lead ID with {id} in its place, e.g. /leads/{id}.' };
   }
-  if (length > 0 && source[i + length] === '?') length++;
-  return { length, repeats };
+  const parsed = parseTemplate(source);
+  if (typeof parsed !== 'string') return { ok: true };
+  if (parsed !== 'no-id') return { ok: false, field, message: TEMPLATE_PROBLEMS[parsed] ?? 'Not a pattern.' };
+  const converted = templateFromRegex(source);
+  return {
+    ok: false,
+    field,
+    message: converted
+      ? `Regular expressions are no longer used (they could freeze the page). Write it as ${converted}`
+      : 'Put {id} where the lead ID is, e.g. lead={id} or /leads/{id}; * stands for any text. Regular expressions are no longer used.',
+  };
 }
 
 /**
- * Whether a repeated group itself holds a repetition: `(\d+)+`, `(?:a*b)*`,
- * `(x{2,}){3}`. Such a pattern can backtrack for minutes over a text that nearly
- * matches, and rules run on every CRM page the agent opens and on each of its
- * changes: one bad rule would freeze the agent's tab. A lead id never needs it.
- * (Reads the source as written; character classes and escapes are skipped.)
+ * A rule with any regular expression rewritten as its template where it has
+ * one (an import, a policy, rules saved before templates). A regular expression
+ * without a template is left as it is, for validateRule to refuse with a reason.
  */
-export function hasNestedRepetition(source: string): boolean {
-  // One slot per open group: does it contain a repetition?
-  const groups: boolean[] = [false];
-  let i = 0;
-  while (i < source.length) {
-    const ch = source[i];
-    if (ch === '\\') {
-      i += 2;
-    } else if (ch === '[') {
-      i++;
-      while (i < source.length && source[i] !== ']') i += source[i] === '\\' ? 2 : 1;
-      i++;
-    } else if (ch === '(') {
-      groups.push(false);
-      i++;
-      // (?:  (?=  (?!  (?<=  (?<!  (?<name>: the ? is syntax, not a quantifier.
-      if (source[i] === '?') {
-        i++;
-        if (source[i] === '<' && source[i + 1] !== '=' && source[i + 1] !== '!') {
-          const close = source.indexOf('>', i);
-          i = close < 0 ? source.length : close + 1;
-        } else i += source[i] === '<' ? 2 : 1;
-      }
-    } else if (ch === ')') {
-      const inner = groups.length > 1 ? (groups.pop() as boolean) : false;
-      const q = quantifierAt(source, i + 1);
-      if (q.repeats && inner) return true;
-      if (q.repeats || inner) groups[groups.length - 1] = true;
-      i += 1 + q.length;
-    } else {
-      const q = quantifierAt(source, i);
-      if (q.repeats) groups[groups.length - 1] = true;
-      i += Math.max(1, q.length);
-    }
-  }
-  return false;
-}
-
-function checkPattern(source: string, field: 'pattern' | 'extract'): RuleValidation {
-  if (source.trim() === '') return { ok: false, field, message: 'Enter a regular expression.' };
-  const compiled = compile(source);
-  if (typeof compiled === 'string') {
-    return { ok: false, field, message: `This is not a valid regular expression (${compiled}).` };
-  }
-  if (hasNestedRepetition(source)) {
-    return {
-      ok: false,
-      field,
-      message: 'A repeated group holds another repeat, like (\\d+)+, which can freeze the page. Repeat only once, e.g. (\\d+).',
-    };
-  }
-  if (groupCount(source) === 0) {
-    return { ok: false, field, message: 'Put parentheses around the lead ID, e.g. lead=(\\d+).' };
-  }
-  return { ok: true };
+export function upgradeRule<R extends CustomRule>(rule: R): R {
+  const up = (source: string) => (source.includes(ID) ? source : (templateFromRegex(source) ?? source));
+  if (rule.kind === 'url') return { ...rule, pattern: up(rule.pattern) };
+  return rule.extract ? { ...rule, extract: up(rule.extract) } : rule;
 }
 
 /**
@@ -182,44 +123,15 @@ export function validateRule(rule: CustomRule, isValidSelector?: SelectorCheck):
   return { ok: true };
 }
 
-/** The first capture group that took part in the match, as a lead id. */
-function captured(regex: RegExp, text: string): string | null {
-  const match = regex.exec(text);
-  if (!match) return null;
-  const group = match.slice(1).find((g) => g !== undefined);
-  return parseLeadId(group);
-}
-
-/**
- * Patterns already checked and compiled: rules run at every detection (each
- * change of the page), the same few patterns each time. Sharing one RegExp is
- * safe: without the `g` or `y` flag, exec keeps no state between calls.
- */
-const regexCache = new Map<string, RegExp | null>();
-/** Past this many distinct patterns (the options page's Test box, typed key by key), start over. */
-const MAX_COMPILED = 500;
-
-/** A stored rule's pattern, compiled; null when it is broken or could freeze the page (rules saved before that check). */
-function tryRegExp(source: string): RegExp | null {
-  let regex = regexCache.get(source);
-  if (regex !== undefined) return regex;
-  regex = null;
-  if (!hasNestedRepetition(source)) {
-    try {
-      regex = new RegExp(source);
-    } catch {
-      // Broken: refused, and remembered as refused.
-    }
-  }
-  if (regexCache.size >= MAX_COMPILED) regexCache.clear();
-  regexCache.set(source, regex);
-  return regex;
+/** What a stored pattern finds in `text`: a template, or a regular expression with one; anything else finds nothing. */
+function extractWith(source: string, text: string): string | null {
+  const template = compileRulePattern(source);
+  return template ? matchTemplate(template, text.toLowerCase()) : null;
 }
 
 export function applyUrlRule(rule: UrlRule, url: string): string | null {
-  const regex = tryRegExp(rule.pattern);
   // Addresses of megabytes exist (data in the fragment); a user pattern never needs more than this.
-  return regex ? captured(regex, url.slice(0, MAX_SCANNED_URL)) : null;
+  return extractWith(rule.pattern, url.slice(0, MAX_SCANNED_URL));
 }
 
 /** The first URL rule, in order, that finds a lead in `url`. */
@@ -234,8 +146,8 @@ export function applyUrlRules(rules: readonly CustomRule[], url: string): string
 
 /** How a selector rule reads an element, or null if the rule is unusable. */
 export function selectorRuleReader(rule: SelectorRule): ((el: Element) => string | null) | null {
-  const extract = rule.extract ? tryRegExp(rule.extract) : undefined;
-  if (extract === null) return null;
+  const extract = rule.extract || undefined;
+  if (extract !== undefined && !compileRulePattern(extract)) return null;
   const attribute = rule.attribute?.trim() ?? '';
   if (rule.source === 'attribute' && attribute === '') return null;
   const raw =
@@ -249,7 +161,7 @@ export function selectorRuleReader(rule: SelectorRule): ((el: Element) => string
   if (!extract) return raw;
   return (el) => {
     const text = raw(el);
-    return text === null ? null : captured(extract, text.slice(0, MAX_SCANNED_TEXT));
+    return text === null ? null : extractWith(extract, text.slice(0, MAX_SCANNED_TEXT));
   };
 }
 

@@ -13,7 +13,7 @@ function html(source: string): HTMLElement {
 const parseHtml = (source: string): ParentNode => new DOMParser().parseFromString(source, 'text/html');
 
 const CRM = 'https://crm.example.com/contacts/view';
-const urlRule: CustomRule = { kind: 'url', pattern: '/contacts/(\\d+)' };
+const urlRule: CustomRule = { kind: 'url', pattern: '/contacts/{id}' };
 const selectorRule: CustomRule = { kind: 'selector', selector: '.convoso-id', source: 'text' };
 
 describe('detectLead', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Callback, CallbackStage, SearchPage } from '../api/model';
-import { badgeText, countText, nextText, summarizeLead, type LeadSummary } from './summary';
+import { COMMENT_MAX, FIELD_MAX, badgeText, countText, nextText, summarizeLead, type LeadSummary } from './summary';
 
 const NOW = new Date(2025, 5, 3, 15, 0, 0); // Tue Jun 3 2025, 3:00 PM local wall time
 
@@ -142,5 +142,20 @@ describe('badge text', () => {
   it('has no next line without a next callback', () => {
     expect(nextText(summaryWith({ next: null }), NOW)).toBeNull();
     expect(countText(summaryWith({ total: 0, shown: 0 }))).toBe('No callbacks');
+  });
+});
+
+describe('summarizeLead: every text field is shortened (issue 8, item 6)', () => {
+  it('cuts a megabyte agent name, campaign, stage label and id; comments to COMMENT_MAX', () => {
+    const huge = 'x'.repeat(1_000_000);
+    const summary = summarizeLead(
+      '55',
+      page([cb('pending', '2025-06-04T10:00:00', { id: huge, userName: huge, campaignName: huge, stageLabel: huge, comments: huge })]),
+      NOW,
+    );
+    const [one] = summary.callbacks;
+    for (const field of ['id', 'userName', 'campaignName', 'stageLabel'] as const) expect(one![field].length).toBeLessThanOrEqual(FIELD_MAX);
+    expect(one!.comments.length).toBeLessThanOrEqual(COMMENT_MAX);
+    expect(JSON.stringify(summary).length).toBeLessThan(2000);
   });
 });

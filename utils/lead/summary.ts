@@ -1,4 +1,5 @@
 import { CALLBACK_STAGES, CLOSED_STAGES, type Callback, type CallbackStage, type SearchPage, type WallTime } from '../api/model';
+import { clip } from '../format/clip';
 import { callbacksText, formatCount } from '../format/count';
 import { formatWallMs } from './format-time';
 import { HOUR_MS, nowWallMs, wallDay, wallTimeMs } from './wall-clock';
@@ -15,7 +16,7 @@ export interface BadgeCallback {
   stageLabel: string;
   userName: string;
   campaignName: string;
-  /** Cut to COMMENT_MAX characters: the badge shows a line, not a record. */
+  /** Cut to COMMENT_MAX characters (the other texts to FIELD_MAX): the badge shows a line, not a record. */
   comments: string;
   /** Open and due before now (or marked past due by Convoso), whatever `stage` says. */
   overdue: boolean;
@@ -40,6 +41,8 @@ export interface LeadSummary {
 
 export const BADGE_CALLBACKS = 10;
 export const COMMENT_MAX = 200;
+/** Every other text field of a badge callback: a name or a label is one line. */
+export const FIELD_MAX = 120;
 export const DUE_SOON_MS = HOUR_MS;
 
 /** Stages that still need a call: all but CLOSED_STAGES ('unknown' counts as open, see model.ts). */
@@ -76,13 +79,13 @@ function compareRanked(a: Ranked, b: Ranked): number {
 
 function toBadge({ callback, group }: Ranked): BadgeCallback {
   return {
-    id: callback.id,
+    id: clip(callback.id, FIELD_MAX),
     callbackTime: callback.callbackTime,
     stage: callback.stage,
-    stageLabel: callback.stageLabel,
-    userName: callback.userName,
-    campaignName: callback.campaignName,
-    comments: callback.comments.length > COMMENT_MAX ? `${callback.comments.slice(0, COMMENT_MAX - 1)}…` : callback.comments,
+    stageLabel: clip(callback.stageLabel, FIELD_MAX),
+    userName: clip(callback.userName, FIELD_MAX),
+    campaignName: clip(callback.campaignName, FIELD_MAX),
+    comments: clip(callback.comments, COMMENT_MAX),
     overdue: group === OVERDUE,
   };
 }

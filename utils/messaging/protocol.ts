@@ -83,6 +83,8 @@ export type ServiceError =
   | ApiError
   | { kind: 'no-token'; message: string }
   | { kind: 'refused'; message: string }
+  /** A tab asked for more leads than its budget (tab-budget.ts), or the lookup queue is full: try later. */
+  | { kind: 'paused'; message: string }
   | { kind: 'internal'; message: string };
 
 export type Reply<T> = ({ ok: true } & T) | { ok: false; error: ServiceError };

@@ -13,7 +13,7 @@ beforeEach(() => {
 });
 
 const NOTHING_MANAGED = { problems: [] };
-const crm = { id: 'scrm', pattern: 'https://crm.example.com/*', mode: 'inline' as const, rules: [{ kind: 'url' as const, pattern: 'lead/(\\d+)' }] };
+const crm = { id: 'scrm', pattern: 'https://crm.example.com/*', mode: 'inline' as const, rules: [{ kind: 'url' as const, pattern: 'lead/{id}' }] };
 
 function file(overrides: Record<string, unknown> = {}): string {
   return JSON.stringify({
@@ -116,7 +116,7 @@ describe('planImport', () => {
       { label: 'Site https://a.example.com/*', message: 'Mode must be "badge", "inline" or "off".' },
       {
         label: 'Site https://b.example.com/*',
-        message: expect.stringMatching(/^Invalid rule 1: pattern: This is not a valid regular expression .*; rule 2: not a URL rule or a selector rule\.$/),
+        message: expect.stringMatching(/^Invalid rule 1: pattern: Put \{id\} where the lead ID is.*; rule 2: not a URL rule or a selector rule\.$/),
       },
       { label: 'Site https://c.example.com/*', message: 'Listed twice in the file.' },
       { label: 'Site #6', message: 'Needs a "pattern", the site address.' },
@@ -197,3 +197,30 @@ describe('applyImport', () => {
     );
   });
 });
+
+describe('planImport: rules from before templates (issue 8, item 4)', () => {
+  it('converts a regular expression that has a template, refuses one that has none', () => {
+    const plan = planImport(
+      JSON.stringify({
+        format: 'convoso-callbacks-settings',
+        version: 1,
+        sites: [
+          { pattern: 'https://a.example.com/*', mode: 'badge', rules: [{ kind: 'url', pattern: '.*.*lead=(\\d+)' }] },
+          { pattern: 'https://b.example.com/*', mode: 'badge', rules: [{ kind: 'url', pattern: '\\d*\\d*\\d*(\\d+)x' }] },
+          { pattern: 'https://c.example.com/*', mode: 'badge', rules: [{ kind: 'url', pattern: `${'.*'.repeat(240)}(\\d+` }] },
+        ],
+      }),
+      { sites: BUILT_IN_SITES, managed: NOTHING_MANAGED },
+    );
+    expect(plan.sites.find((s) => s.pattern === 'https://a.example.com/*')?.rules).toEqual([{ kind: 'url', pattern: '*lead={id}' }]);
+    expect(plan.rejected.map((r) => r.label)).toEqual(['Site https://b.example.com/*', 'Site https://c.example.com/*']);
+  });
+
+  it('says which version it reads when the file\'s version is a string (issue 8, item 10)', () => {
+    const plan = planImport(JSON.stringify({ format: 'convoso-callbacks-settings', version: '1' }), { sites: BUILT_IN_SITES, managed: NOTHING_MANAGED });
+    expect(plan.rejected).toEqual([
+      { label: 'The file', message: 'Its format version is "1", a text, not a number; this version of the extension reads version 1. Export the settings again.' },
+    ]);
+  });
+});
+

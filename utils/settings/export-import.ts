@@ -1,9 +1,10 @@
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
-import { CustomRuleSchema, validateRule, type CustomRule, type SelectorCheck } from '../lead/custom-rules';
+import { CustomRuleSchema, upgradeRule, validateRule, type CustomRule, type SelectorCheck } from '../lead/custom-rules';
 import { isBuiltInSite } from '../sites/built-in';
 import { extraApiOrigin } from '../sites/actions';
 import { normalizeSitePattern } from '../sites/match-pattern';
+import { publicSuffixProblem } from '../sites/public-suffix';
 import { syncRegisteredSites } from '../sites/registration';
 import { MAX_SITES, SiteModeSchema, SitesSchema, type Site, type SiteMode } from '../sites/schema';
 import { newSiteId, readSites, SITES_KEY } from '../sites/store';
@@ -144,7 +145,7 @@ export function planImport(text: string, context: ImportContext): ImportPlan {
   if (data.version !== SETTINGS_FILE_VERSION) {
     plan.rejected.push({
       label: 'The file',
-      message: `It has format version ${JSON.stringify(data.version)}; this version of the extension reads version ${SETTINGS_FILE_VERSION}.`,
+      message: versionProblem(data.version),
     });
     return plan;
   }
@@ -194,12 +195,25 @@ function planSettings(settings: unknown, context: ImportContext, plan: ImportPla
   }
 }
 
+/** Why the file's version is not the one this extension reads, in words that fit what the file says. */
+function versionProblem(version: unknown): string {
+  const reads = `this version of the extension reads version ${SETTINGS_FILE_VERSION}`;
+  if (version === undefined) return `It has no format version; ${reads}.`;
+  if (typeof version === 'string') {
+    return `Its format version is ${JSON.stringify(version.slice(0, 40))}, a text, not a number; ${reads}. Export the settings again.`;
+  }
+  if (typeof version !== 'number' || !Number.isFinite(version)) return `Its format version is not a number; ${reads}.`;
+  return `It has format version ${version}; ${reads}.`;
+}
+
 function ruleProblem(raw: unknown, context: ImportContext): { rule: CustomRule } | { message: string } {
   const parsed = v.safeParse(CustomRuleSchema, raw);
   if (!parsed.success) return { message: 'not a URL rule or a selector rule' };
-  const validation = validateRule(parsed.output, context.isValidSelector);
+  // A file from before templates holds regular expressions: kept as templates where they have one.
+  const rule = upgradeRule(parsed.output);
+  const validation = validateRule(rule, context.isValidSelector);
   if (!validation.ok) return { message: `${validation.field}: ${validation.message}` };
-  return { rule: parsed.output };
+  return { rule };
 }
 
 function planSites(raw: unknown, context: ImportContext, plan: ImportPlan): void {
@@ -221,6 +235,11 @@ function planSites(raw: unknown, context: ImportContext, plan: ImportPlan): void
       continue;
     }
     const label = `Site ${pattern.pattern}`;
+    const suffix = publicSuffixProblem(pattern.pattern);
+    if (suffix) {
+      plan.rejected.push({ label, message: suffix });
+      continue;
+    }
     if (seen.has(pattern.pattern)) {
       plan.rejected.push({ label, message: 'Listed twice in the file.' });
       continue;

@@ -31,7 +31,7 @@ describe('parseManagedConfig', () => {
         id: managedSiteId('https://crm.corp.example/*'),
         pattern: 'https://crm.corp.example/*',
         mode: 'inline',
-        rules: [{ kind: 'url', pattern: 'lead/(\\d+)' }],
+        rules: [{ kind: 'url', pattern: 'lead/{id}' }],
         managed: true,
       },
     ]);

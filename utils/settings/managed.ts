@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
-import { CustomRulesSchema, validateRule } from '../lead/custom-rules';
+import { CustomRulesSchema, upgradeRule, validateRule } from '../lead/custom-rules';
 import { normalizeSitePattern } from '../sites/match-pattern';
 import { SiteModeSchema, type Site } from '../sites/schema';
 import { parseSites, readSites, saveSites } from '../sites/store';
@@ -61,7 +61,9 @@ export function parseManagedConfig(raw: unknown): ManagedConfig {
         config.problems.push(`Policy site #${index + 1} ignored: ${pattern && !pattern.ok ? pattern.message : 'it is not { pattern, mode, rules }.'}`);
         continue;
       }
-      const broken = parsed.output.rules.map((r) => validateRule(r)).find((r) => !r.ok);
+      // Policies written before templates hold regular expressions: kept as templates where they have one.
+      const rules = parsed.output.rules.map((r) => upgradeRule(r));
+      const broken = rules.map((r) => validateRule(r)).find((r) => !r.ok);
       if (broken && !broken.ok) {
         config.problems.push(`Policy site ${pattern.pattern} ignored: a rule's ${broken.field} is invalid (${broken.message}).`);
         continue;
@@ -71,7 +73,7 @@ export function parseManagedConfig(raw: unknown): ManagedConfig {
         id: managedSiteId(pattern.pattern),
         pattern: pattern.pattern,
         mode: parsed.output.mode,
-        rules: parsed.output.rules,
+        rules,
         managed: true,
       });
     }

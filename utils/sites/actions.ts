@@ -4,6 +4,7 @@ import { DEFAULT_BASE_URL } from '../settings/schemas';
 import { baseUrlSetting } from '../settings/settings';
 import { CONVOSO_MATCHES, isBuiltInSite } from './built-in';
 import { normalizeSitePattern, originPattern, patternsShareHosts } from './match-pattern';
+import { publicSuffixProblem } from './public-suffix';
 import { registerSite, syncRegisteredSites, unregisterSite } from './registration';
 import type { Site, SiteMode } from './schema';
 import { newSiteId, readSites, saveSites } from './store';
@@ -23,6 +24,8 @@ function describe(error: unknown): string {
 export function checkNewSite(sites: readonly Site[], input: string): { ok: true; pattern: string } | { ok: false; message: string } {
   const normalized = normalizeSitePattern(input);
   if (!normalized.ok) return normalized;
+  const suffix = publicSuffixProblem(normalized.pattern);
+  if (suffix) return { ok: false, message: suffix };
   const same = sites.find((s) => s.pattern === normalized.pattern);
   if (same) {
     return { ok: false, message: `${normalized.pattern} is already in the list${isBuiltInSite(same) ? ' (built in)' : ''}.` };

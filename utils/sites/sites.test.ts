@@ -230,7 +230,7 @@ describe('setSiteMode', () => {
 
 describe('setSiteRules', () => {
   it('stores valid rules and refuses malformed ones', async () => {
-    const rule = { kind: 'url' as const, pattern: 'lead/(\\d+)' };
+    const rule = { kind: 'url' as const, pattern: 'lead/{id}' };
     expect((await setSiteRules('convoso-admin', [rule])).ok).toBe(true);
     expect((await readSites()).sites[0]!.rules).toEqual([rule]);
     expect((await setSiteRules('convoso-admin', [{ kind: 'url', pattern: '' }])).ok).toBe(false);

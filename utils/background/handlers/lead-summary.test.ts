@@ -1,7 +1,17 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createLeadLookups, type GetOptions, type LeadLookups, type LeadReply } from '../lead-lookups';
-import { CONNECTION_EPOCH_KEY, createLeadSearch, createLeadSummaryHandlers, resetLeadsOnConnectionChange } from './lead-summary';
+import type { Browser } from 'wxt/browser';
+import {
+  BADGE_LEADS_PER_MINUTE,
+  CONNECTION_EPOCH_KEY,
+  INLINE_LEADS_PER_10_MINUTES,
+  createLeadBudgets,
+  createLeadSearch,
+  createLeadSummaryHandlers,
+  dropLookupsOfGoneTabs,
+  resetLeadsOnConnectionChange,
+} from './lead-summary';
 import { writeArea } from '../../settings/sealed';
 import { installFakeScripting } from '../../sites/fake-scripting';
 
@@ -11,7 +21,7 @@ const summary = (leadId: string) => ({
   leadId, total: 0, shown: 0, urgency: 'empty' as const, next: null, overdue: 0, callbacks: [],
 });
 
-function fakeLookups(): LeadLookups & { get: ReturnType<typeof vi.fn>; clear: ReturnType<typeof vi.fn> } {
+function fakeLookups(): LeadLookups & { get: ReturnType<typeof vi.fn>; clear: ReturnType<typeof vi.fn>; dropTab: ReturnType<typeof vi.fn> } {
   const get = vi.fn(async (leadId: string, _options?: GetOptions): Promise<LeadReply> =>
     leadId === '13' ? { ok: false, error: { kind: 'no-token', message: 'Set up' } } : { ok: true, summary: summary(leadId) },
   );
@@ -19,6 +29,7 @@ function fakeLookups(): LeadLookups & { get: ReturnType<typeof vi.fn>; clear: Re
     get,
     getMany: async (ids, options) => Object.fromEntries(await Promise.all(ids.map(async (id) => [id, await get(id, options)]))),
     clear: vi.fn(async () => {}),
+    dropTab: vi.fn((_tabId: number) => {}),
   };
 }
 
@@ -37,9 +48,9 @@ describe('createLeadSummaryHandlers', () => {
     const lookups = fakeLookups();
     const handlers = createLeadSummaryHandlers(lookups);
     await handlers['lead-summary']({ type: 'lead-summary', leadId: '42', ...extra });
-    expect(lookups.get).toHaveBeenLastCalledWith('42', expected);
+    expect(lookups.get).toHaveBeenLastCalledWith('42', { ...expected, priority: 'badge' });
     await handlers['lead-summaries']({ type: 'lead-summaries', leadIds: ['7'], ...extra });
-    expect(lookups.get).toHaveBeenLastCalledWith('7', expected);
+    expect(lookups.get).toHaveBeenLastCalledWith('7', { ...expected, priority: 'inline' });
   });
 
   it("answers 'lead-summaries' per lead, errors included", async () => {
@@ -49,6 +60,54 @@ describe('createLeadSummaryHandlers', () => {
       ok: true,
       summaries: { '1': { ok: true, summary: summary('1') }, '13': { ok: false, error: { kind: 'no-token', message: 'Set up' } } },
     });
+  });
+});
+
+describe('per-tab lead budgets (issue 8, items 2 and 3)', () => {
+  const page = (tabId: number) => ({ tab: { id: tabId } as Browser.tabs.Tab, url: 'https://crm.example.com/lead', frameId: 0 });
+
+  it('a tab switching its badge to an 11th distinct lead within a minute is paused; repeats and other tabs are not', async () => {
+    let now = 0;
+    const lookups = fakeLookups();
+    const handlers = createLeadSummaryHandlers(lookups, createLeadBudgets(() => now));
+    for (let id = 1; id <= BADGE_LEADS_PER_MINUTE; id++) {
+      expect(await handlers['lead-summary']({ type: 'lead-summary', leadId: String(id) }, page(1))).toMatchObject({ ok: true });
+    }
+    expect(await handlers['lead-summary']({ type: 'lead-summary', leadId: '11' }, page(1))).toMatchObject({ ok: false, error: { kind: 'paused' } });
+    expect(lookups.get).not.toHaveBeenCalledWith('11', expect.anything());
+    expect(await handlers['lead-summary']({ type: 'lead-summary', leadId: '3', afterRefresh: true }, page(1))).toMatchObject({ ok: true });
+    expect(await handlers['lead-summary']({ type: 'lead-summary', leadId: '11' }, page(2))).toMatchObject({ ok: true });
+    // Extension pages (no tab) have no budget.
+    expect(await handlers['lead-summary']({ type: 'lead-summary', leadId: '12' })).toMatchObject({ ok: true });
+    now = 60_000;
+    expect(await handlers['lead-summary']({ type: 'lead-summary', leadId: '11' }, page(1))).toMatchObject({ ok: true });
+    expect(lookups.get).toHaveBeenLastCalledWith('11', { afterRefresh: false, priority: 'badge', tabId: 1 });
+  });
+
+  it('inline: a list page of a few hundred leads is served, a page inventing thousands gets "paused" past its budget', async () => {
+    const lookups = fakeLookups();
+    const handlers = createLeadSummaryHandlers(lookups, createLeadBudgets(() => 0));
+    let next = 100;
+    const paused: string[] = [];
+    for (let batch = 0; batch < 15; batch++) {
+      const leadIds = Array.from({ length: 200 }, () => String(next++));
+      const reply = await handlers['lead-summaries']({ type: 'lead-summaries', leadIds }, page(4));
+      if (!reply.ok) throw new Error('no reply');
+      for (const id of leadIds) if (!reply.summaries[id]!.ok) paused.push(id);
+    }
+    expect(lookups.get).toHaveBeenCalledTimes(INLINE_LEADS_PER_10_MINUTES);
+    expect(paused).toHaveLength(3000 - INLINE_LEADS_PER_10_MINUTES);
+  });
+
+  it('tab events drop a closed or reloading tab\'s waiting lookups', async () => {
+    fakeBrowser.reset();
+    const lookups = fakeLookups();
+    const stop = dropLookupsOfGoneTabs(lookups, []);
+    await fakeBrowser.tabs.onRemoved.trigger(5, { windowId: 1, isWindowClosing: false });
+    await fakeBrowser.tabs.onUpdated.trigger(6, { status: 'loading' }, { id: 6 } as Browser.tabs.Tab);
+    await fakeBrowser.tabs.onUpdated.trigger(7, { title: 'x' }, { id: 7 } as Browser.tabs.Tab);
+    expect(lookups.dropTab.mock.calls).toEqual([[5], [6]]);
+    stop();
   });
 });
 

@@ -1,26 +1,92 @@
+import { browser, type Browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
-import type { ReplyMap, Request } from '../../messaging/protocol';
+import type { LeadReply, ReplyMap, Request } from '../../messaging/protocol';
 import { baseUrlSetting, localTokenSetting, sessionTokenSetting } from '../../settings/settings';
 import { LEAD_SEARCH_LIMIT, type LeadLookups, type LeadSearch } from '../lead-lookups';
 import { searchWithSavedConnection } from '../saved-search';
+import { createTabBudget, type TabBudget } from '../tab-budget';
 
 type LeadSummaryRequest = Extract<Request, { type: 'lead-summary' }>;
 type LeadSummariesRequest = Extract<Request, { type: 'lead-summaries' }>;
+
+/**
+ * How many distinct leads one tab may look up. The badge shows one lead at a
+ * time: an agent opens a few a minute, a page switching leads by script to
+ * read their callbacks opens dozens. A list page in inline mode shows a few
+ * hundred; a page that keeps inventing rows asks for thousands.
+ */
+export interface LeadBudgets {
+  badge: TabBudget;
+  inline: TabBudget;
+}
+
+export const BADGE_LEADS_PER_MINUTE = 10;
+export const INLINE_LEADS_PER_10_MINUTES = 500;
+
+export function createLeadBudgets(now?: () => number): LeadBudgets {
+  return {
+    badge: createTabBudget({ limit: BADGE_LEADS_PER_MINUTE, windowMs: 60_000, now }),
+    inline: createTabBudget({ limit: INLINE_LEADS_PER_10_MINUTES, windowMs: 10 * 60_000, now }),
+  };
+}
+
+const PAUSED: LeadReply = {
+  ok: false,
+  error: { kind: 'paused', message: 'This tab asked for too many leads; lookups are paused for a minute.' },
+};
+
+/** The tab of a content script (a web page); extension pages have no budget. */
+function pageTab(sender?: Browser.runtime.MessageSender): number | undefined {
+  const id = sender?.tab?.id;
+  return id !== undefined && id >= 0 && /^https?:/.test(sender?.url ?? '') ? id : undefined;
+}
 
 /**
  * The badge's two questions (each may come again with `afterRefresh` after a
  * stale reply that said `refreshing`). Replies carry only the LeadSummary (what the badge
  * shows) or a ServiceError; the token stays with the search function the
  * lookups were built on, and "no token" arrives from it as the 'no-token' error.
+ * A web page's tab gets its budget of distinct leads; past it, 'paused'.
  */
-export function createLeadSummaryHandlers(lookups: LeadLookups) {
+export function createLeadSummaryHandlers(lookups: LeadLookups, budgets: LeadBudgets = createLeadBudgets()) {
   return {
-    'lead-summary': async (request: LeadSummaryRequest): Promise<ReplyMap['lead-summary']> =>
-      lookups.get(request.leadId, { afterRefresh: request.afterRefresh === true }),
-    'lead-summaries': async (request: LeadSummariesRequest): Promise<ReplyMap['lead-summaries']> => ({
-      ok: true,
-      summaries: await lookups.getMany(request.leadIds, { afterRefresh: request.afterRefresh === true }),
-    }),
+    'lead-summary': async (request: LeadSummaryRequest, sender?: Browser.runtime.MessageSender): Promise<ReplyMap['lead-summary']> => {
+      const tabId = pageTab(sender);
+      if (tabId !== undefined && !budgets.badge.allow(tabId, request.leadId)) return PAUSED;
+      return lookups.get(request.leadId, { afterRefresh: request.afterRefresh === true, priority: 'badge', ...(tabId !== undefined && { tabId }) });
+    },
+    'lead-summaries': async (request: LeadSummariesRequest, sender?: Browser.runtime.MessageSender): Promise<ReplyMap['lead-summaries']> => {
+      const tabId = pageTab(sender);
+      const allowed = tabId === undefined ? request.leadIds : request.leadIds.filter((id) => budgets.inline.allow(tabId, id));
+      const summaries = await lookups.getMany(allowed, {
+        afterRefresh: request.afterRefresh === true,
+        priority: 'inline',
+        ...(tabId !== undefined && { tabId }),
+      });
+      for (const id of request.leadIds) summaries[id] ??= PAUSED;
+      return { ok: true, summaries };
+    },
+  };
+}
+
+/**
+ * A tab that closes or loads another page no longer needs its lookups still
+ * waiting (tabs events need no permission); a closed tab's budgets go too. A
+ * tab that navigates keeps its budget: reloading must not refill it.
+ */
+export function dropLookupsOfGoneTabs(lookups: LeadLookups, budgets: readonly TabBudget[]): () => void {
+  const onRemoved = (tabId: number) => {
+    lookups.dropTab(tabId);
+    for (const budget of budgets) budget.forget(tabId);
+  };
+  const onUpdated = (tabId: number, change: Browser.tabs.OnUpdatedInfo) => {
+    if (change.status === 'loading') lookups.dropTab(tabId);
+  };
+  browser.tabs.onRemoved.addListener(onRemoved);
+  browser.tabs.onUpdated.addListener(onUpdated);
+  return () => {
+    browser.tabs.onRemoved.removeListener(onRemoved);
+    browser.tabs.onUpdated.removeListener(onUpdated);
   };
 }
 

@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { openOptions, openSearchTab } from './openers';
+import { createTabRateLimit } from '../tab-budget';
+import { OPENS_PER_MINUTE, openOptions, openSearchTab } from './openers';
 
 describe('openers', () => {
   beforeEach(() => fakeBrowser.reset());
@@ -28,5 +29,26 @@ describe('openers', () => {
       windowId: 3,
       index: 3,
     });
+  });
+
+  it('rate-limits a web page: past OPENS_PER_MINUTE in a minute nothing opens (issue 8, item 2)', async () => {
+    let now = 0;
+    const limit = createTabRateLimit({ limit: OPENS_PER_MINUTE, windowMs: 60_000, now: () => now });
+    const create = vi.spyOn(fakeBrowser.tabs, 'create');
+    const open = vi.spyOn(fakeBrowser.runtime, 'openOptionsPage').mockResolvedValue(undefined);
+    create.mockClear();
+    open.mockClear();
+    const sender = { tab: { id: 7, index: 2, windowId: 3 } as Browser.tabs.Tab, url: 'https://crm.example.com/', frameId: 0 };
+    const replies = [];
+    for (let i = 0; i < 10; i++) replies.push(await openSearchTab({ type: 'open-search-tab', leadId: '424242' }, sender, limit));
+    replies.push(await openOptions({ type: 'open-options' }, sender, limit));
+    expect(replies.filter((r) => r.ok)).toHaveLength(OPENS_PER_MINUTE);
+    expect(replies.at(-1)).toMatchObject({ ok: false, error: { kind: 'paused' } });
+    expect(create).toHaveBeenCalledTimes(OPENS_PER_MINUTE);
+    expect(open).not.toHaveBeenCalled();
+    now = 60_000;
+    expect(await openOptions({ type: 'open-options' }, sender, limit)).toEqual({ ok: true });
+    // The extension's own pages are not limited.
+    for (let i = 0; i < 10; i++) expect(await openSearchTab({ type: 'open-search-tab', leadId: '1' }, undefined, limit)).toEqual({ ok: true });
   });
 });

@@ -1,10 +1,33 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { ReplyMap, Request } from '../../messaging/protocol';
+import { createTabRateLimit, type TabBudget } from '../tab-budget';
 
 type OpenSearchTabRequest = Extract<Request, { type: 'open-search-tab' }>;
 
+/**
+ * Tabs a web page's badge may open. The content script only sends these after a
+ * trusted press, but its world is not ours to trust (a compromised renderer runs
+ * code in it): the background counts too. An agent opens a few; a script, dozens.
+ */
+export const OPENS_PER_MINUTE = 6;
+export const openerLimit: TabBudget = createTabRateLimit({ limit: OPENS_PER_MINUTE, windowMs: 60_000 });
+
+const TOO_MANY = { ok: false, error: { kind: 'paused', message: 'This page opened too many tabs; try again in a minute.' } } as const;
+
+/** Whether a web page's tab (not an extension page) is over its opening budget. */
+function overLimit(sender: Browser.runtime.MessageSender | undefined, limit: TabBudget): boolean {
+  const tabId = sender?.tab?.id;
+  if (tabId === undefined || tabId < 0 || !/^https?:/.test(sender?.url ?? '')) return false;
+  return !limit.allow(tabId, 'open');
+}
+
 /** The badge's "Set up": a content script cannot open the options page itself. */
-export async function openOptions(): Promise<ReplyMap['open-options']> {
+export async function openOptions(
+  _request?: unknown,
+  sender?: Browser.runtime.MessageSender,
+  limit: TabBudget = openerLimit,
+): Promise<ReplyMap['open-options']> {
+  if (overLimit(sender, limit)) return TOO_MANY;
   await browser.runtime.openOptionsPage();
   return { ok: true };
 }
@@ -17,7 +40,9 @@ export async function openOptions(): Promise<ReplyMap['open-options']> {
 export async function openSearchTab(
   request: OpenSearchTabRequest,
   sender?: Browser.runtime.MessageSender,
+  limit: TabBudget = openerLimit,
 ): Promise<ReplyMap['open-search-tab']> {
+  if (overLimit(sender, limit)) return TOO_MANY;
   const url = browser.runtime.getURL(`/search.html?lead_id=${encodeURIComponent(request.leadId)}`);
   await browser.tabs.create({ url, ...besideSender(sender) });
   return { ok: true };

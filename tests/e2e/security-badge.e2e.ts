@@ -1,0 +1,192 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { FIXTURE_LEADS } from '../../mock-api/server';
+import { byRole, evaluateInContentScript } from './closed-root';
+import { launchExtension, type ExtensionSession } from './harness';
+
+// Issue 8, item 2 and 3: what a hostile CRM page (or code in the content
+// script's world) can make the badge show, do and ask for.
+
+let ext: ExtensionSession | undefined;
+afterEach(async () => {
+  await ext?.close();
+  ext = undefined;
+});
+
+const badgeFor = (page: Page, leadId: string) => byRole(page, 'button', { name: new RegExp(`^Convoso callbacks for lead ${leadId}: `) });
+const leadRequests = (session: ExtensionSession, filter: (leadId: string) => boolean = () => true) =>
+  session.api.requests.filter((r) => r.path === '/v1/callbacks/search' && filter(String(r.params.lead_id)));
+const COMMENT = 'Customer asked to call back after 5pm';
+
+async function openLead(session: ExtensionSession, leadId: string, beforeLoad?: (page: Page) => Promise<unknown>): Promise<Page> {
+  const page = await session.context.newPage();
+  await beforeLoad?.(page);
+  await page.goto(session.crmUrl(`/crm/lead.html?lead_id=${leadId}`));
+  await expect.poll(() => badgeFor(page, leadId).textContent()).toMatch(/callback/);
+  return page;
+}
+
+describe('security: the badge against its page (issue 8)', () => {
+  it('a page script cannot read what the badge shows, even hooking attachShadow first', async () => {
+    ext = await launchExtension();
+    const page = await openLead(ext, FIXTURE_LEADS.withCallbacks, (p) =>
+      p.addInitScript(() => {
+        const roots: ShadowRoot[] = [];
+        (window as unknown as { __roots: ShadowRoot[] }).__roots = roots;
+        const attach = Element.prototype.attachShadow;
+        Element.prototype.attachShadow = function (init: ShadowRootInit) {
+          const root = attach.call(this, init);
+          roots.push(root);
+          return root;
+        };
+      }),
+    );
+    await badgeFor(page, FIXTURE_LEADS.withCallbacks).click();
+    // The agent sees the comment...
+    await expect.poll(() => byRole(page, 'dialog').textContent()).toContain(COMMENT);
+    // ...the page does not.
+    const seen = await page.evaluate(() => {
+      const host = document.querySelector('convoso-callbacks')!;
+      const roots = (window as unknown as { __roots: ShadowRoot[] }).__roots;
+      return {
+        host: host !== null,
+        shadowRoot: host.shadowRoot,
+        hooked: roots.map((r) => r.innerHTML).join(''),
+        html: document.documentElement.outerHTML,
+        text: document.body.innerText,
+        composed: (host as Element & { getHTML?: (o: object) => string }).getHTML?.({ serializableShadowRoots: true }) ?? '',
+      };
+    });
+    expect(seen.host).toBe(true);
+    expect(seen.shadowRoot).toBeNull();
+    expect(seen.hooked).toBe('');
+    for (const text of [seen.html, seen.text, seen.composed]) {
+      expect(text).not.toContain(COMMENT);
+      expect(text).not.toContain('Campaign:');
+    }
+  });
+
+  it('scripted clicks open nothing, from the page or from the content script world; the background caps what gets through', async () => {
+    ext = await launchExtension();
+    const page = await openLead(ext, FIXTURE_LEADS.withCallbacks);
+    const pagesBefore = ext.context.pages().length;
+
+    // From the page: the host is all it can reach.
+    await page.evaluate(() => {
+      const host = document.querySelector<HTMLElement>('convoso-callbacks')!;
+      host.click();
+      host.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }));
+      const box = host.getBoundingClientRect();
+      (document.elementFromPoint(box.right - 20, box.bottom - 10) as HTMLElement | null)?.click();
+    });
+    // From code in the content script's own world, which can open the closed root.
+    const clicked = await evaluateInContentScript(
+      page,
+      `(() => {
+        const root = chrome.dom.openOrClosedShadowRoot(document.querySelector('convoso-callbacks'));
+        root.querySelector('[data-key="main"]').click();
+        return root.querySelector('[data-key="main"]').getAttribute('aria-expanded');
+      })()`,
+    );
+    expect(clicked).toBe('false');
+    expect(await byRole(page, 'dialog').count()).toBe(0);
+
+    // The agent opens the panel; the script then clicks "View all" ten times.
+    await badgeFor(page, FIXTURE_LEADS.withCallbacks).click();
+    await byRole(page, 'dialog').waitFor();
+    await evaluateInContentScript(
+      page,
+      `(() => {
+        const root = chrome.dom.openOrClosedShadowRoot(document.querySelector('convoso-callbacks'));
+        for (let i = 0; i < 10; i++) root.querySelector('[data-key="all"]').click();
+      })()`,
+    );
+    await page.waitForTimeout(1000);
+    expect(ext.context.pages()).toHaveLength(pagesBefore);
+
+    // Skipping the badge and messaging the background directly: a handful at most.
+    await evaluateInContentScript(
+      page,
+      `(async () => {
+        for (let i = 0; i < 10; i++) await chrome.runtime.sendMessage({ type: 'open-search-tab', leadId: '${FIXTURE_LEADS.withCallbacks}' });
+        await chrome.runtime.sendMessage({ type: 'open-options' });
+      })()`,
+    );
+    await expect.poll(() => ext!.context.pages().length).toBe(pagesBefore + 6);
+    await page.waitForTimeout(1000);
+    expect(ext.context.pages()).toHaveLength(pagesBefore + 6);
+  });
+
+  it('switching the lead with history.replaceState pauses after 10 distinct leads in a minute', async () => {
+    ext = await launchExtension();
+    const page = await openLead(ext, FIXTURE_LEADS.withCallbacks);
+    const others = Array.from({ length: 15 }, (_, i) => String(900_001 + i));
+    for (const id of others) {
+      await page.evaluate((lead) => history.replaceState(null, '', `?lead_id=${lead}`), id);
+      // Each switch is seen (the badge names the lead) before the next one.
+      await badgeFor(page, id).waitFor();
+    }
+    const last = others.at(-1)!;
+    await expect.poll(() => badgeFor(page, last).textContent()).toMatch(/^Paused/);
+    const asked = new Set(leadRequests(ext).map((r) => String(r.params.lead_id)));
+    expect(asked.size).toBeLessThanOrEqual(10);
+    expect(asked.has(last)).toBe(false);
+  });
+
+  it('inline flood: a page inventing 500 rows every 0.5 s stays within its budget, does not starve a badge, and stops when closed', async () => {
+    ext = await launchExtension({
+      sites: [{ id: 'flood', pattern: 'http://localhost/crm/no-lead.html*', mode: 'inline', rules: [] }],
+    });
+    ext.api.setFaults({ latencyMs: 50 });
+    const FIRST = 5_000_000;
+    const flooded = (leadId: string) => Number(leadId) >= FIRST;
+    const flood = await ext.context.newPage();
+    await flood.goto(ext.crmUrl('/crm/no-lead.html'));
+    await flood.evaluate((first) => {
+      let next = first;
+      const box = document.createElement('div');
+      document.body.append(box);
+      setInterval(() => {
+        const rows = Array.from({ length: 500 }, () => {
+          const row = document.createElement('div');
+          row.dataset.leadId = String(next++);
+          row.textContent = `Lead ${row.dataset.leadId}`;
+          return row;
+        });
+        box.replaceChildren(...rows);
+      }, 500);
+    }, FIRST);
+    await expect.poll(() => leadRequests(ext!, flooded).length, { timeout: 10_000 }).toBeGreaterThan(20);
+
+    // Another tab's badge is served before the flood's queue.
+    const other = await ext.context.newPage();
+    await other.goto(ext.crmUrl(`/crm/lead.html?lead_id=${FIXTURE_LEADS.withCallbacks}`));
+    await expect.poll(() => badgeFor(other, FIXTURE_LEADS.withCallbacks).textContent(), { timeout: 10_000 }).toMatch(/^3 callbacks/);
+
+    await flood.waitForTimeout(8000);
+    expect(leadRequests(ext, flooded).length).toBeLessThanOrEqual(500);
+
+    await flood.close();
+    const atClose = leadRequests(ext, flooded).length;
+    await other.waitForTimeout(3000);
+    // Only the few searches already running when it closed (4 at once).
+    expect(leadRequests(ext, flooded).length - atClose).toBeLessThanOrEqual(4);
+  });
+});
+
+describe('the badge recovers by itself (issue 8, item 10)', () => {
+  it('retries once when the service worker stops mid-lookup, without a Retry click', async () => {
+    ext = await launchExtension();
+    ext.api.setFaults({ latencyMs: 3000 });
+    const page = await ext.context.newPage();
+    const cdp = await ext.context.newCDPSession(page);
+    await page.goto(ext.crmUrl(`/crm/lead.html?lead_id=${FIXTURE_LEADS.withCallbacks}`));
+    await expect.poll(() => leadRequests(ext!).length, { timeout: 10_000 }).toBe(1);
+    // The lookup is running; the browser stops the worker (as Chrome does after 30 s idle or 5 min busy).
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    ext.api.resetFaults();
+    await expect.poll(() => badgeFor(page, FIXTURE_LEADS.withCallbacks).textContent(), { timeout: 20_000 }).toMatch(/^3 callbacks/);
+    expect(await byRole(page, 'button', { name: 'Retry', exact: true }).count()).toBe(0);
+  });
+});
