@@ -1,10 +1,11 @@
+import type { Zones } from '@/utils/lead/time-zone';
 import type { BadgeCallback } from '@/utils/lead/summary';
 import { whenOf } from '@/utils/search/when';
 import { h } from './dom';
 
-export function callbackItem(callback: BadgeCallback, now: Date): HTMLLIElement {
+export function callbackItem(callback: BadgeCallback, now: Date, zones?: Zones): HTMLLIElement {
   // "3 d overdue" for work still to do; a finished callback was simply "3 d ago".
-  const when = whenOf(callback, now);
+  const when = whenOf(callback, now, undefined, zones);
   const label = callback.stageLabel || 'Unknown';
   const meta = [callback.userName && `Agent: ${callback.userName}`, callback.campaignName && `Campaign: ${callback.campaignName}`]
     .filter(Boolean)
@@ -24,6 +25,7 @@ export function callbackItem(callback: BadgeCallback, now: Date): HTMLLIElement 
   );
 }
 
-export function callbackList(callbacks: readonly BadgeCallback[], now: Date): HTMLUListElement {
-  return h('ul', { 'aria-label': 'Callbacks' }, callbacks.map((c) => callbackItem(c, now)));
+/** `zones`: the summary's (summaryZones), so times read in the account's zone. */
+export function callbackList(callbacks: readonly BadgeCallback[], now: Date, zones?: Zones): HTMLUListElement {
+  return h('ul', { 'aria-label': 'Callbacks' }, callbacks.map((c) => callbackItem(c, now, zones)));
 }

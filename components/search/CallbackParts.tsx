@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { Callback } from '../../utils/api/model';
+import type { Zones } from '../../utils/lead/time-zone';
 import { shorten } from '../../utils/search/shorten';
 import { whenOf } from '../../utils/search/when';
 
@@ -8,8 +9,8 @@ import { whenOf } from '../../utils/search/when';
 
 export const MISSING = '—';
 
-export function CallbackWhen(props: { callback: Callback; now: Date; locale: string }) {
-  const when = whenOf(props.callback, props.now, props.locale);
+export function CallbackWhen(props: { callback: Callback; now: Date; locale: string; zones?: Zones }) {
+  const when = whenOf(props.callback, props.now, props.locale, props.zones);
   if (!when.absolute) return <span class="when when--missing">No time given</span>;
   return (
     <span class="when">

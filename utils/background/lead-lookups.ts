@@ -15,7 +15,8 @@ import { INTERNAL_ERROR } from './no-token';
 export type LeadSearch = (
   leadId: string,
   signal?: AbortSignal,
-) => Promise<{ ok: true; page: SearchPage } | { ok: false; error: ServiceError }>;
+  /** `timeZone`: the account's zone the page's times are in (options), '' for the browser's. */
+) => Promise<{ ok: true; page: SearchPage; timeZone?: string } | { ok: false; error: ServiceError }>;
 
 export type { LeadReply };
 
@@ -81,6 +82,7 @@ export const LeadSummarySchema = v.object({
     ),
     v.maxLength(100),
   ),
+  timeZone: v.optional(v.pipe(v.string(), v.maxLength(64))),
 });
 
 // If summary.ts changes LeadSummary, this line stops compiling until the schema follows.
@@ -238,7 +240,7 @@ export function createLeadLookups(deps: LeadLookupsDeps): LeadLookups {
       if (gen !== generation) return CANCELLED;
       // A failed refresh keeps the stale summary in the cache.
       if (!result.ok) return { ok: false, error: result.error };
-      const summary = summarizeLead(leadId, result.page, new Date(at));
+      const summary = summarizeLead(leadId, result.page, new Date(at), result.timeZone || undefined);
       remember(leadId, { at, summary });
       scheduleSave();
       return { ok: true, summary };
