@@ -103,7 +103,8 @@ describe('searchCallbacks: answers', () => {
     expect(result).toMatchObject({ ok: false, error: { kind: 'bad-response', status: 200, excerpt: 'Please log in' } });
     expect(f.calls).toHaveLength(1);
   });
-  it.each([400, 401, 403, 404, 500])('HTTP %i is never retried', async (status) => {
+  // 500 is no longer here: issue 9 asks for one retry of a search (see "HTTP 500" below).
+  it.each([400, 401, 403, 404])('HTTP %i is never retried', async (status) => {
     const f = fakeFetch(text('nope', status));
     const o = options({ fetch: f.fetch });
     const result = await searchCallbacks({}, o);

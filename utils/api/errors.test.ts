@@ -67,7 +67,9 @@ describe('errorFromBody: the Convoso code table', () => {
   });
   it('6001 is recognisable as "no match"', () => {
     expect(isNoMatch(errorFromBody({ success: false, code: 6001, text: 'No record found' }, TOKEN))).toBe(true);
-    expect(isNoMatch(errorFromBody({ success: false, code: 6000, text: 'x' }, TOKEN))).toBe(false);
+    // 6000 "Missing callbacks" means the same for this endpoint (issue 9); other codes do not.
+    expect(isNoMatch(errorFromBody({ success: false, code: 6000, text: 'Missing callbacks' }, TOKEN))).toBe(true);
+    expect(isNoMatch(errorFromBody({ success: false, code: 6006, text: 'x' }, TOKEN))).toBe(false);
   });
   it.each([
     { success: false, code: 403, text: 'Forbidden' },

@@ -108,7 +108,7 @@ const AUTH_MESSAGE = 'Convoso refused the API token. Check the token in Settings
 /** 5001 "Auth token is invalid" and the wordings public clients show for a bad or underpowered token. */
 const AUTH_CODES: ReadonlySet<number> = new Set([401, 403, 5001]);
 const AUTH_TEXT =
-  /invalid auth|auth(entication)?[ _-]?token|invalid[ _-]token|token (is )?(not allowed|invalid|expired)|insufficient[ _-]permission|permission denied|not authori[sz]ed|unauthori[sz]ed|forbidden/i;
+  /invalid auth|authentication token|auth token (is )?(invalid|not valid|expired)|invalid token|token (is )?(not allowed|invalid|expired)|insufficient permission|permission denied|not authori[sz]ed|unauthori[sz]ed|forbidden/i;
 const API_TEXT_MAX = 300;
 
 function codeOf(value: unknown): number | undefined {

@@ -49,7 +49,8 @@ describe('searchWithSavedConnection', () => {
 
   it('leaves every other refusal an error', async () => {
     await fakeBrowser.storage.local.set({ token: TOKEN });
-    const fetch = vi.fn<typeof globalThis.fetch>(async () => json({ success: false, code: 6000, text: 'Unknown error' }));
-    expect(await searchWithSavedConnection({ lead_id: '9' }, { fetch })).toMatchObject({ ok: false, error: { kind: 'api', code: 6000 } });
+    // 6000 is "Missing callbacks" for this endpoint (issue 9), an empty page like 6001; any other code stays an error.
+    const fetch = vi.fn<typeof globalThis.fetch>(async () => json({ success: false, code: 6099, text: 'Unknown error' }));
+    expect(await searchWithSavedConnection({ lead_id: '9' }, { fetch })).toMatchObject({ ok: false, error: { kind: 'api', code: 6099 } });
   });
 });

@@ -25,7 +25,7 @@ export const pastDueSpellingSetting = defineSetting(
 );
 
 /** `timeZone`: the account's zone from the options ('' for the browser's), for whoever compares the page's times with now. */
-export type SavedSearchResult = { ok: true; page: SearchPage; timeZone: string } | { ok: false; error: ServiceError };
+export type SavedSearchResult = { ok: true; page: SearchPage; timeZone?: string } | { ok: false; error: ServiceError };
 
 export interface SavedSearchOptions {
   signal?: AbortSignal;
@@ -57,12 +57,12 @@ export async function searchWithSavedConnection(query: SearchQueryInput, options
     pastDueSpelling: spelling.value,
     onPastDueSpelling: (accepted) => void pastDueSpellingSetting.set(accepted).catch(() => undefined),
   });
-  if (result.ok) return { ok: true, page: result.page, timeZone };
+  if (result.ok) return { ok: true, page: result.page, ...(timeZone && { timeZone }) };
   if (isNoMatch(result.error)) {
     // A 6000/6001 comes only after the query passed validation, so `sent` is what was asked for.
     const sent = validateQuery(input);
     const { offset, limit } = sent.ok ? sent.query : { offset: 0, limit: saved.pageSize };
-    return { ok: true, page: { offset, limit, total: 0, results: [] }, timeZone };
+    return { ok: true, page: { offset, limit, total: 0, results: [] }, ...(timeZone && { timeZone }) };
   }
   return { ok: false, error: result.error };
 }

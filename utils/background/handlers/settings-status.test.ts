@@ -18,6 +18,7 @@ describe('settings-status handler', () => {
         method: 'GET',
         pageSize: 20,
         userId: '',
+        timeZone: '',
         problems: [],
       },
     });
@@ -36,6 +37,7 @@ describe('settings-status handler', () => {
         method: 'POST',
         pageSize: 50,
         userId: '1234',
+        timeZone: '',
         problems: [],
       },
     });
