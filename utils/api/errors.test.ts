@@ -144,3 +144,21 @@ describe('badResponse', () => {
     expect(JSON.stringify(e)).not.toContain(TOKEN);
   });
 });
+
+describe('errorFromBody: token problems as real clients see them (issue 9)', () => {
+  it.each([
+    { success: false, code: 5001, text: 'Auth token is invalid' },
+    { success: false, code: '5001', text: '' },
+    { success: false, error: 'Invalid token' },
+    { success: false, text: 'Insufficient permissions' },
+    { success: false, code: 6099, text: 'Permission denied' },
+  ])('%j is an auth error', (body) => {
+    expect(errorFromBody(body, TOKEN).kind).toBe('auth');
+  });
+  it('a message that only echoes the auth_token parameter is not', () => {
+    expect(errorFromBody({ success: false, code: 9999, text: 'Bad request auth_token=x' }, TOKEN).kind).toBe('api');
+  });
+  it('6000 "Missing callbacks" is no match', () => {
+    expect(isNoMatch(errorFromBody({ success: false, code: 6000, text: 'Missing callbacks' }, TOKEN))).toBe(true);
+  });
+});

@@ -54,3 +54,16 @@ describe('searchWithSavedConnection', () => {
     expect(await searchWithSavedConnection({ lead_id: '9' }, { fetch })).toMatchObject({ ok: false, error: { kind: 'api', code: 6099 } });
   });
 });
+
+describe('searchWithSavedConnection: the account’s past-due spelling (issue 9)', () => {
+  it('remembers the spelling the account accepted, and sends it next time', async () => {
+    await fakeBrowser.storage.local.set({ token: TOKEN });
+    const answers = [json({ success: false, text: 'Invalid value for stage' }), ok(3)];
+    const fetch = vi.fn<typeof globalThis.fetch>(async () => answers.shift() ?? ok(3));
+    expect(await searchWithSavedConnection({ stage: 'PASTDUE' }, { fetch })).toMatchObject({ ok: true, page: { total: 3 } });
+    await vi.waitFor(async () => expect(await fakeBrowser.storage.local.get('pastDueSpelling')).toEqual({ pastDueSpelling: 'PAST_DUE' }));
+    await searchWithSavedConnection({ stage: 'PASTDUE' }, { fetch });
+    const stages = fetch.mock.calls.map(([url]) => new URL(String(url)).searchParams.get('stage'));
+    expect(stages).toEqual(['PASTDUE', 'PAST_DUE', 'PAST_DUE']);
+  });
+});
