@@ -32,6 +32,8 @@ export interface LaunchOptions {
   headless?: boolean;
   /** 0 (the default) picks a free port. */
   apiPort?: number;
+  /** The browser's own IANA zone (Chromium's TZ, pages and service worker alike); default the machine's. */
+  browserTimeZone?: string;
 }
 
 export interface ExtensionSession {
@@ -62,6 +64,7 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Extensi
       headless: opts.headless ?? true,
       viewport: { width: 1280, height: 800 },
       args: [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, ...QUIET_FLAGS],
+      ...(opts.browserTimeZone && { env: { ...process.env, TZ: opts.browserTimeZone }, timezoneId: opts.browserTimeZone }),
     });
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     const extensionId = new URL(worker.url()).host;
