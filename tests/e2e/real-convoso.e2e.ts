@@ -103,6 +103,18 @@ describe('Convoso answers in a real Chromium', () => {
     await expect.poll(() => badgeFor(crm, LEAD).textContent()).toBe('Convoso refused the API token');
   });
 
+  it('without a usable total a full page says "At least" and the pager goes on', async () => {
+    ext = await launchExtension();
+    ext.api.setFaults({ answer: { shape: 'total-missing', times: 1 } });
+    const popup = await openPopup(ext);
+    await searchLead(popup, '880100');
+    await popup.getByText('At least 2 callbacks', { exact: true }).waitFor();
+    expect(await popup.getByText('Page 1', { exact: true }).count()).toBe(1);
+    await popup.getByRole('button', { name: 'Next page' }).click();
+    await expect.poll(() => searchRequests().length).toBe(2);
+    expect(searchRequests()[1]!.params.offset).toBe('2');
+  });
+
   it('an HTTP 500 is asked once more, then the search shows', async () => {
     ext = await launchExtension();
     ext.api.setFaults({ status5xx: { status: 500, times: 1 } });

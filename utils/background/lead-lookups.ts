@@ -63,6 +63,7 @@ const count = v.pipe(v.number(), v.integer(), v.minValue(0));
 export const LeadSummarySchema = v.object({
   leadId: LeadIdSchema,
   total: count,
+  totalAtLeast: v.optional(v.literal(true)),
   shown: count,
   urgency: v.picklist(['past_due', 'due_soon', 'upcoming', 'none', 'empty']),
   next: v.nullable(WallTimeSchema),

@@ -104,3 +104,13 @@ describe('the badge summary in the account’s zone', () => {
     expect(localDate(late, { account: NY, browser: NY })).toBe('2025-01-16');
   });
 });
+
+describe('the badge without a usable total (issue 9)', () => {
+  it('a full page without a total says "At least"', () => {
+    const page = { ...leadPage(['2025-01-15 09:30:00', 'PENDING'], ['2025-01-15 10:30:00', 'PENDING']), limit: 2, totalAtLeast: true as const };
+    const now = at('2025-01-15T17:00:00Z');
+    const summary = summarizeLead('55', page, now, LA);
+    expect(summary).toMatchObject({ total: 2, totalAtLeast: true });
+    expect(badgeText(summary, now, 'en-US', LA)).toBe('At least 2 callbacks · Next: today 9:30 AM');
+  });
+});

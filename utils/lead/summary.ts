@@ -29,6 +29,8 @@ export interface LeadSummary {
   leadId: string;
   /** Callbacks of the lead according to the API (may exceed `shown`). */
   total: number;
+  /** Convoso gave no usable total and the page was full: there may be more than `total`. */
+  totalAtLeast?: true;
   /** Callbacks on the page summarised. */
   shown: number;
   /** past_due: some open callback is overdue; due_soon: the next is within 60 min; upcoming: open ones later or undated; none: none open; empty: no callbacks. */
@@ -117,6 +119,7 @@ export function summarizeLead(leadId: string, page: SearchPage, now: Date, timeZ
   return {
     leadId,
     total,
+    ...(page.totalAtLeast && mine.length === page.results.length && { totalAtLeast: true as const }),
     shown: mine.length,
     urgency,
     next: nextRanked?.callback.callbackTime ? { local: nextRanked.callback.callbackTime.local } : null,
@@ -134,10 +137,10 @@ export function summaryZones(summary: Pick<LeadSummary, 'timeZone'>, browser?: s
 // ---------------------------------------------------------------------------
 // Badge text
 
-/** "No callbacks", "1 callback", "3 callbacks · 1 past due". */
+/** "No callbacks", "1 callback", "3 callbacks · 1 past due", "At least 100 callbacks". */
 export function countText(summary: LeadSummary, locale = 'en-US'): string {
   if (summary.total === 0 && summary.shown === 0) return 'No callbacks';
-  const count = callbacksText(summary.total, locale);
+  const count = `${summary.totalAtLeast ? 'At least ' : ''}${callbacksText(summary.total, locale)}`;
   return summary.overdue > 0 ? `${count} · ${formatCount(summary.overdue, locale)} past due` : count;
 }
 
