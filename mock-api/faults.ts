@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { ANSWER_SHAPES } from './answer-shapes';
 
 // Switches that make the mock misbehave the ways a real network and a real
 // Convoso can. Each toggle is `false` (off), `true` (always) or an options
@@ -25,6 +26,13 @@ export const FaultsSchema = v.strictObject({
   missingFields: toggle({ fields: v.optional(v.array(v.string())) }),
   /** Destroys the socket without answering. */
   dropConnection: toggle({}),
+  /**
+   * HTTP 200 with one of the answer shapes of mock-api/answers (`shape`), or with
+   * `body` verbatim (a test that needs times relative to now), whatever the token.
+   */
+  answer: toggle({ shape: v.optional(v.picklist(ANSWER_SHAPES)), body: v.optional(v.unknown()) }),
+  /** Refuses a stage filter spelled this way (default PASTDUE) with an error naming the stage. */
+  refuseStage: toggle({ spelling: v.optional(v.picklist(['PASTDUE', 'PAST_DUE'])) }),
 });
 
 export type Faults = v.InferOutput<typeof FaultsSchema>;
@@ -45,6 +53,8 @@ export const NO_FAULTS: Faults = {
   numbersInsteadOfStrings: false,
   missingFields: false,
   dropConnection: false,
+  answer: false,
+  refuseStage: false,
 };
 
 export class FaultController {

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { answerShape } from './answer-shapes';
 import { DEMO_TOKEN, startMockApi, type MockApi } from './server';
 import { FIXTURE_LEADS, TABLE_LEAD_IDS, FIXTURE_LEAD_LIST } from './fixtures';
 import { PAGES_DIR } from './static-pages';
@@ -205,6 +206,22 @@ describe('faults', () => {
   it('successFalse answers with the given code and text, even with a good token', async () => {
     api.setFaults({ successFalse: { code: 6001, text: 'No records found' } });
     expect(await (await search(good)).json()).toEqual({ success: false, code: 6001, text: 'No records found' });
+  });
+
+  it('answer serves a named shape of mock-api/answers, or a body verbatim, whatever the token', async () => {
+    api.setFaults({ answer: { shape: 'bare-page', times: 1 } });
+    expect(await (await search({ auth_token: 'nope' })).json()).toEqual(answerShape('bare-page'));
+    api.setFaults({ answer: { shape: 'missing-callbacks-6000', times: 1 } });
+    expect(await (await search(good)).json()).toEqual({ success: false, code: 6000, text: 'Missing callbacks' });
+    api.setFaults({ answer: { body: { offset: 0, results: [] }, times: 1 } });
+    expect(await (await search(good)).json()).toEqual({ offset: 0, results: [] });
+    expect(await (await search(good)).json()).toMatchObject({ success: true });
+  });
+
+  it('refuseStage refuses one spelling of the past-due stage by naming the stage', async () => {
+    api.setFaults({ refuseStage: true });
+    expect(await (await search({ ...good, stage: 'PASTDUE' })).json()).toEqual(answerShape('stage-refused'));
+    expect(await (await search({ ...good, stage: 'PAST_DUE' })).json()).toMatchObject({ success: true });
   });
 
   it('numbersInsteadOfStrings turns counts and ids into JSON numbers', async () => {

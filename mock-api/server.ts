@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import * as v from 'valibot';
 import { buildDataset, type Dataset } from './data';
+import { answerShape } from './answer-shapes';
 import { FaultController, MISSING_FIELDS_DEFAULT, type Faults } from './faults';
 import { AUTH_ERROR, searchCallbacks, type SearchResponse } from './search';
 import { servePage } from './static-pages';
@@ -168,7 +169,13 @@ export async function startMockApi(opts: MockApiOptions = {}): Promise<MockApi> 
 
     let payload: unknown;
     const refusal = faults.take('successFalse');
-    if (refusal) {
+    const shaped = refusal ? null : faults.take('answer');
+    const stageRefusal = refusal || shaped || !params.stage ? null : faults.take('refuseStage');
+    if (shaped) {
+      payload = shaped.body !== undefined ? shaped.body : answerShape(shaped.shape ?? 'envelope');
+    } else if (stageRefusal && params.stage === (stageRefusal.spelling ?? 'PASTDUE')) {
+      payload = answerShape('stage-refused');
+    } else if (refusal) {
       payload = { success: false, code: refusal.code ?? 6000, text: refusal.text ?? 'Unknown error' };
     } else if (!tokens.has(params.auth_token ?? '')) {
       payload = AUTH_ERROR;

@@ -1,5 +1,6 @@
 import type { BadgePosition } from '@/utils/content/position';
 import { callbackList } from './callback-list';
+import { summaryZones } from '@/utils/lead/summary';
 import { h, replaceKeepingFocus } from './dom';
 import { badgeView, type BadgeStatus } from './status';
 
@@ -155,7 +156,7 @@ export function renderBadge(mount: HTMLElement, props: BadgeProps): void {
       summary &&
         summary.callbacks.length > 0 && [
           h('p', { class: 'msg' }, view.text),
-          callbackList(summary.callbacks, now),
+          callbackList(summary.callbacks, now, summaryZones(summary)),
           summary.total > summary.callbacks.length &&
             h('p', { class: 'msg' }, `Showing ${summary.callbacks.length} of ${summary.total}.`),
         ],

@@ -1,10 +1,11 @@
+import type { Zones } from '@/utils/lead/time-zone';
 import type { BadgeCallback } from '@/utils/lead/summary';
 import { whenOf } from '@/utils/search/when';
 import { h, type Child } from './dom';
 
-export function callbackItem(callback: BadgeCallback, now: Date): HTMLLIElement {
+export function callbackItem(callback: BadgeCallback, now: Date, zones?: Zones): HTMLLIElement {
   // "3 d overdue" for work still to do; a finished callback was simply "3 d ago".
-  const when = whenOf(callback, now);
+  const when = whenOf(callback, now, undefined, zones);
   const label = callback.stageLabel || 'Unknown';
   // API text sits in <bdi>, and the comment decides its own direction: a
   // right-to-left override in a name must not reverse the rest of the line.
@@ -26,6 +27,7 @@ export function callbackItem(callback: BadgeCallback, now: Date): HTMLLIElement 
   );
 }
 
-export function callbackList(callbacks: readonly BadgeCallback[], now: Date): HTMLUListElement {
-  return h('ul', { 'aria-label': 'Callbacks' }, callbacks.map((c) => callbackItem(c, now)));
+/** `zones`: the summary's (summaryZones), so times read in the account's zone. */
+export function callbackList(callbacks: readonly BadgeCallback[], now: Date, zones?: Zones): HTMLUListElement {
+  return h('ul', { 'aria-label': 'Callbacks' }, callbacks.map((c) => callbackItem(c, now, zones)));
 }

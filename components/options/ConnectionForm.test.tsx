@@ -9,9 +9,11 @@ import {
   pageSizeSetting,
   sessionTokenSetting,
   timeoutSetting,
+  timeZoneSetting,
   tokenStorageSetting,
   userIdSetting,
 } from '../../utils/settings/settings';
+import { browserTimeZone } from '../../utils/lead/time-zone';
 import { ConnectionForm } from './ConnectionForm';
 
 vi.mock('../../utils/messaging/send', () => ({ send: vi.fn() }));
@@ -171,6 +173,25 @@ describe('ConnectionForm', () => {
     await screen.findByText('Convoso refused the API token.');
   });
 
+  it('marks the token field when Convoso refuses the token (5001 "Auth token is invalid")', async () => {
+    sendMock.mockResolvedValue({ ok: false, error: { kind: 'auth', code: 5001, message: 'Convoso refused the API token.' } as never });
+    await renderForm();
+    type('API token', TOKEN);
+    fireEvent.click(screen.getByRole('button', { name: 'Test connection' }));
+    await screen.findByText('Convoso refused the API token.');
+    const field = screen.getByLabelText('API token');
+    expect(field.getAttribute('aria-invalid')).toBe('true');
+    expect(document.activeElement).toBe(field);
+  });
+
+  it('says "at least" when Convoso gave no usable total', async () => {
+    sendMock.mockResolvedValue({ ok: true, total: 1, totalAtLeast: true } as never);
+    await renderForm();
+    type('API token', TOKEN);
+    fireEvent.click(screen.getByRole('button', { name: 'Test connection' }));
+    await screen.findByText('Connected. The account has at least 1 callback.');
+  });
+
   it('forgets the token', async () => {
     await localTokenSetting.set(TOKEN);
     await renderForm();
@@ -280,5 +301,42 @@ describe('ConnectionForm', () => {
     await waitFor(() => expect(fakeBrowser.permissions.contains).toHaveBeenCalled());
     await new Promise((r) => setTimeout(r, 0));
     expect(screen.queryByRole('button', { name: 'Grant access' })).toBeNull();
+  });
+
+  describe('Account time zone (issue 9)', () => {
+    it('shows the browser’s zone until one is saved, offers the IANA list and saves what was chosen', async () => {
+      await renderForm();
+      const input = screen.getByLabelText('Account time zone') as HTMLInputElement;
+      expect(input.value).toBe(browserTimeZone());
+      const list = document.getElementById(input.getAttribute('list')!)!;
+      expect(list.querySelector('option[value="America/Los_Angeles"]')).toBeTruthy();
+      expect(screen.getByText(/Convoso’s default is Pacific time \(America\/Los_Angeles\)/)).toBeTruthy();
+      type('Account time zone', 'america/los_angeles');
+      fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+      await screen.findByText('Saved.');
+      expect((await timeZoneSetting.get()).value).toBe('America/Los_Angeles');
+      expect(input.value).toBe('America/Los_Angeles');
+    });
+
+    it('refuses a zone that does not exist and saves nothing', async () => {
+      await timeZoneSetting.set('America/Chicago');
+      await renderForm();
+      await waitFor(() => expect((screen.getByLabelText('Account time zone') as HTMLInputElement).value).toBe('America/Chicago'));
+      type('Account time zone', 'Pacific Standard');
+      fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+      await screen.findByText('Nothing was saved: correct the marked fields.');
+      const input = screen.getByLabelText('Account time zone');
+      expect(input.getAttribute('aria-invalid')).toBe('true');
+      expect(screen.getByText('Choose a time zone from the list, like America/Los_Angeles.')).toBeTruthy();
+      expect((await timeZoneSetting.get()).value).toBe('America/Chicago');
+    });
+
+    it('a zone set by policy is shown locked', async () => {
+      await renderForm({ problems: [], timeZone: 'America/Denver' } as never);
+      const input = screen.getByLabelText('Account time zone') as HTMLInputElement;
+      expect(input.value).toBe('America/Denver');
+      expect(input.disabled).toBe(true);
+      expect(screen.getByText('Set by your administrator: America/Denver.')).toBeTruthy();
+    });
   });
 });

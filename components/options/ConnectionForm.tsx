@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
 import { send } from '../../utils/messaging/send';
@@ -7,6 +7,7 @@ import { forgetToken } from '../../utils/settings/connection';
 import {
   BaseUrlSchema,
   DEFAULT_BASE_URL,
+  TimeZoneSchema,
   TokenSchema,
   UserIdSchema,
   type RequestMethod,
@@ -14,11 +15,12 @@ import {
 } from '../../utils/settings/schemas';
 import { localTokenSetting, sessionTokenSetting, tokenStorageSetting } from '../../utils/settings/settings';
 import { callbacksText } from '../../utils/format/count';
+import { browserTimeZone, timeZoneNames } from '../../utils/lead/time-zone';
 import { extraApiOrigin } from '../../utils/sites/actions';
 import { readConnectionForm, saveConnection, type ConnectionFormState } from './connection-save';
 import { Field, inputValue, StatusLine, type Status } from './Field';
 
-type FieldName = 'token' | 'baseUrl' | 'userId';
+type FieldName = 'token' | 'baseUrl' | 'userId' | 'timeZone';
 type Errors = Partial<Record<FieldName, string>>;
 
 type Saved = Pick<ConnectionFormState, 'hasToken' | 'hint' | 'where' | 'problems'>;
@@ -49,6 +51,8 @@ export function ConnectionForm(props: { managed: ManagedConfig }) {
   const [baseUrl, setBaseUrl] = useState(DEFAULT_BASE_URL);
   const [method, setMethod] = useState<RequestMethod>('GET');
   const [userId, setUserId] = useState('');
+  /** What the field shows: the saved zone, or this browser's while none is saved. */
+  const [timeZone, setTimeZone] = useState(() => browserTimeZone());
   const [saved, setSaved] = useState<Saved | null>(null);
   const [errors, setErrors] = useState<Errors>({});
   const [status, setStatus] = useState<Status>(null);
@@ -60,7 +64,14 @@ export function ConnectionForm(props: { managed: ManagedConfig }) {
   // An administrator's API host outside the manifest still needs the user's grant once.
   const managedExtra = managed.baseUrl ? extraApiOrigin(managed.baseUrl) : null;
   const [managedHostGranted, setManagedHostGranted] = useState<boolean | null>(null);
-  const refs = { token: useRef<HTMLInputElement>(null), baseUrl: useRef<HTMLInputElement>(null), userId: useRef<HTMLInputElement>(null) };
+  const refs = {
+    token: useRef<HTMLInputElement>(null),
+    baseUrl: useRef<HTMLInputElement>(null),
+    userId: useRef<HTMLInputElement>(null),
+    timeZone: useRef<HTMLInputElement>(null),
+  };
+  // Built once: about 400 names, the same for the page's life.
+  const zoneNames = useMemo(() => timeZoneNames(), []);
 
   async function loadSaved(): Promise<ConnectionFormState> {
     const state = await readConnectionForm();
@@ -75,6 +86,7 @@ export function ConnectionForm(props: { managed: ManagedConfig }) {
       setBaseUrl(state.baseUrl);
       setMethod(state.method);
       setUserId(state.userId);
+      setTimeZone(state.timeZone || browserTimeZone());
     })();
     if (managedExtra) {
       void browser.permissions
@@ -90,8 +102,9 @@ export function ConnectionForm(props: { managed: ManagedConfig }) {
   // A policy value always shows, whatever the form held.
   const shownBaseUrl = managed.baseUrl ?? baseUrl;
   const shownMethod = managed.method ?? method;
+  const shownTimeZone = managed.timeZone ?? timeZone;
 
-  function validate(): { errors: Errors; token?: string; baseUrl: string; userId: string } {
+  function validate(): { errors: Errors; token?: string; baseUrl: string; userId: string; timeZone: string } {
     const found: Errors = {};
     const t = token.trim() === '' ? undefined : v.safeParse(TokenSchema, token);
     if (t && !t.success) found.token = firstIssue(t);
@@ -99,17 +112,20 @@ export function ConnectionForm(props: { managed: ManagedConfig }) {
     if (!b.success) found.baseUrl = firstIssue(b);
     const u = v.safeParse(UserIdSchema, userId.trim());
     if (!u.success) found.userId = firstIssue(u);
+    const z = v.safeParse(TimeZoneSchema, shownTimeZone);
+    if (!z.success) found.timeZone = firstIssue(z);
     return {
       errors: found,
       token: t?.success ? t.output : undefined,
       baseUrl: b.success ? b.output : shownBaseUrl,
       userId: u.success ? u.output : userId,
+      timeZone: z.success ? z.output : shownTimeZone,
     };
   }
 
   function showErrors(found: Errors): boolean {
     setErrors(found);
-    const first = (['token', 'baseUrl', 'userId'] as const).find((f) => found[f]);
+    const first = (['token', 'baseUrl', 'userId', 'timeZone'] as const).find((f) => found[f]);
     if (first) refs[first].current?.focus();
     return first !== undefined;
   }
@@ -153,11 +169,15 @@ export function ConnectionForm(props: { managed: ManagedConfig }) {
         setStatus({ kind: 'error', message: 'Nothing was saved: access to the API address was not granted.' });
         return;
       }
-      await saveConnection({ token: checked.token, where, baseUrl: checked.baseUrl, method: shownMethod, userId: checked.userId }, managed);
+      await saveConnection(
+        { token: checked.token, where, baseUrl: checked.baseUrl, method: shownMethod, userId: checked.userId, timeZone: checked.timeZone },
+        managed,
+      );
       setToken('');
       setShowToken(false);
       setBaseUrl(checked.baseUrl);
       setUserId(checked.userId);
+      setTimeZone(checked.timeZone || browserTimeZone());
       await loadSaved();
       setStatus({ kind: 'ok', message: 'Saved.' });
     } catch (error) {
@@ -190,9 +210,12 @@ export function ConnectionForm(props: { managed: ManagedConfig }) {
       if (managed.baseUrl) setManagedHostGranted(true);
       const reply = await send({ type: 'test-connection', token: checked.token, baseUrl: checked.baseUrl, method: shownMethod });
       if (reply.ok) {
-        setTestStatus({ kind: 'ok', message: `Connected. The account has ${callbacksText(reply.total)}.` });
+        const count = `${reply.totalAtLeast ? 'at least ' : ''}${callbacksText(reply.total)}`;
+        setTestStatus({ kind: 'ok', message: `Connected. The account has ${count}.` });
       } else {
         setTestStatus({ kind: 'error', message: reply.error.message });
+        // A refused token (403, 5001, "Invalid token", "Insufficient permissions") is the token field's problem.
+        if (reply.error.kind === 'auth') showErrors({ token: 'Convoso did not accept this token. Check it, or ask your administrator for one that may search callbacks.' });
       }
     } finally {
       inFlight.current.test = false;
@@ -333,6 +356,40 @@ export function ConnectionForm(props: { managed: ManagedConfig }) {
             value={userId}
             onInput={(e) => setUserId(inputValue(e))}
           />
+        )}
+      </Field>
+
+      <Field
+        id="time-zone"
+        label="Account time zone"
+        hint={
+          <>
+            The time zone your Convoso account writes callback times in; “in 2 h” and “overdue” are counted on its clock. Convoso’s
+            default is Pacific time (America/Los_Angeles); your Convoso administrator can see the account’s zone in Convoso’s account
+            settings. Type to search, e.g. “New_York”. This browser is in {browserTimeZone()}.
+          </>
+        }
+        locked={managed.timeZone ? `Set by your administrator: ${managed.timeZone}.` : undefined}
+        error={errors.timeZone}
+      >
+        {(aria) => (
+          <>
+            <input
+              {...aria}
+              ref={refs.timeZone}
+              list="time-zone-names"
+              autoComplete="off"
+              spellcheck={false}
+              value={shownTimeZone}
+              disabled={managed.timeZone !== undefined}
+              onInput={(e) => setTimeZone(inputValue(e))}
+            />
+            <datalist id="time-zone-names">
+              {zoneNames.map((name) => (
+                <option key={name} value={name} />
+              ))}
+            </datalist>
+          </>
         )}
       </Field>
 

@@ -10,6 +10,7 @@ import {
   pageSizeSetting,
   sessionTokenSetting,
   timeoutSetting,
+  timeZoneSetting,
   tokenStorageSetting,
   userIdSetting,
 } from '../../utils/settings/settings';
@@ -26,12 +27,14 @@ export interface ConnectionFormState {
   baseUrl: string;
   method: RequestMethod;
   userId: string;
+  /** The account's IANA zone; '' follows the browser's. */
+  timeZone: string;
   /** Stored values that were unreadable and replaced by defaults: the user must see them to re-save. */
   problems: string[];
 }
 
 export async function readConnectionForm(): Promise<ConnectionFormState> {
-  const [connection, user] = await Promise.all([readConnection(), userIdSetting.get()]);
+  const [connection, user, zone] = await Promise.all([readConnection(), userIdSetting.get(), timeZoneSetting.get()]);
   return {
     hasToken: connection.token !== '',
     hint: tokenHint(connection.token),
@@ -39,7 +42,8 @@ export async function readConnectionForm(): Promise<ConnectionFormState> {
     baseUrl: connection.baseUrl,
     method: connection.method,
     userId: user.value,
-    problems: [...connection.problems, ...(user.problem ? [user.problem] : [])],
+    timeZone: zone.value,
+    problems: [...connection.problems, ...[user.problem, zone.problem].filter((p): p is string => Boolean(p))],
   };
 }
 
@@ -50,6 +54,8 @@ export interface ConnectionValues {
   baseUrl: string;
   method: RequestMethod;
   userId: string;
+  /** Already canonical ('' for the browser's); undefined leaves the saved one. */
+  timeZone?: string;
 }
 
 /**
@@ -71,6 +77,7 @@ export async function saveConnection(values: ConnectionValues, managed: ManagedC
   ];
   if (managed.baseUrl === undefined) writes.push({ key: baseUrlSetting.key, value: values.baseUrl });
   if (managed.method === undefined) writes.push({ key: methodSetting.key, value: values.method });
+  if (managed.timeZone === undefined && values.timeZone !== undefined) writes.push({ key: timeZoneSetting.key, value: values.timeZone });
   if (pageSize.problem) writes.push({ key: pageSizeSetting.key, value: pageSizeSetting.fallback });
   if (timeout.problem) writes.push({ key: timeoutSetting.key, value: timeoutSetting.fallback });
   if (token !== undefined) writes.push({ key: target.key, value: token });

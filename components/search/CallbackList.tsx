@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { StageChip } from '../common/StageChip';
 import type { Callback } from '../../utils/api/model';
+import type { Zones } from '../../utils/lead/time-zone';
 import { callbackName } from '../../utils/search/callback-name';
 import { ApiText, CallbackFields, CallbackWhen, CommentText, MISSING, agentText, recipientText } from './CallbackParts';
 
@@ -8,6 +9,8 @@ export interface CallbackViewProps {
   callbacks: readonly Callback[];
   now: Date;
   locale: string;
+  /** The account's zone (and the browser's): times compare with now there, and say "PT" when it differs. */
+  zones?: Zones;
 }
 
 function Meta(props: { label: string; value: string }) {
@@ -40,7 +43,7 @@ export function CallbackList(props: CallbackViewProps) {
         return (
           <li key={`${c.id}-${i}`} class="callback-card">
             <div class="card-head">
-              <CallbackWhen callback={c} now={props.now} locale={props.locale} />
+              <CallbackWhen callback={c} now={props.now} locale={props.locale} zones={props.zones} />
               <StageChip stage={c.stage} label={c.stageLabel} />
             </div>
             <div class="card-meta">

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { Callback } from '../../utils/api/model';
 import { clip } from '../../utils/format/clip';
+import type { Zones } from '../../utils/lead/time-zone';
 import { shorten } from '../../utils/search/shorten';
 import { whenOf } from '../../utils/search/when';
 
@@ -9,8 +10,8 @@ import { whenOf } from '../../utils/search/when';
 
 export const MISSING = '—';
 
-export function CallbackWhen(props: { callback: Callback; now: Date; locale: string }) {
-  const when = whenOf(props.callback, props.now, props.locale);
+export function CallbackWhen(props: { callback: Callback; now: Date; locale: string; zones?: Zones }) {
+  const when = whenOf(props.callback, props.now, props.locale, props.zones);
   if (!when.absolute) return <span class="when when--missing">No time given</span>;
   return (
     <span class="when">

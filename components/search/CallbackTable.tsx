@@ -65,7 +65,7 @@ export function CallbackTable(props: CallbackTableProps) {
             <Fragment key={`${c.id}-${i}`}>
               <tr>
                 <td>
-                  <CallbackWhen callback={c} now={props.now} locale={props.locale} />
+                  <CallbackWhen callback={c} now={props.now} locale={props.locale} zones={props.zones} />
                 </td>
                 <td>
                   <StageChip stage={c.stage} label={c.stageLabel} />

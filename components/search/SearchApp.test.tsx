@@ -952,3 +952,46 @@ describe('open in tab, and the tab layout', () => {
     expect(within(table).getByText('directory_name')).toBeTruthy();
   });
 });
+
+describe('the account’s time zone and Convoso’s answer shapes (issue 9)', () => {
+  // 1:00 AM on Jan 16 in New York is 10:00 PM on Jan 15 in Los Angeles.
+  const LATE = new Date('2025-01-16T06:00:00Z');
+  const pacific = () => (status = { ok: true, status: { ...STATUS, timeZone: 'America/Los_Angeles' } });
+
+  it('"Today" is the account’s today, and times say PT with the distance counted on the account’s clock', async () => {
+    pacific();
+    searchReplies.push(page([{ ...RAW, callback_time: '2025-01-15 23:00:00' }]));
+    renderApp({ now: () => LATE, browserTimeZone: 'America/New_York' });
+    await ready();
+    fireEvent.click(within(screen.getByRole('group', { name: 'Quick filters' })).getByRole('button', { name: 'Today' }));
+    await waitFor(() => expect(searches).toHaveLength(1));
+    expect(searches[0]).toMatchObject({ start_date: '2025-01-15', end_date: '2025-01-15' });
+    await screen.findByText('Jan 15, 2025, 11:00 PM PT');
+    expect(screen.getByText('in 1 h')).toBeTruthy();
+  });
+
+  it('in the account’s own zone the time carries no label', async () => {
+    pacific();
+    searchReplies.push(page([{ ...RAW, callback_time: '2025-01-15 23:00:00' }]));
+    renderApp({ now: () => LATE, browserTimeZone: 'America/Los_Angeles' });
+    await ready();
+    type('Lead ID', '424242');
+    submit();
+    await screen.findByText('Jan 15, 2025, 11:00 PM');
+    expect(screen.getByText('in 1 h')).toBeTruthy();
+  });
+
+  it('a page without a usable total says "At least" and lets the agent page on', async () => {
+    searchReplies.push(page([RAW, { ...RAW, id: '9998' }], { limit: 2, total: 2, totalAtLeast: true }));
+    searchReplies.push(page([{ ...RAW, id: '9997' }], { offset: 2, limit: 2, total: 3 }));
+    renderApp();
+    await ready();
+    type('Lead ID', '424242');
+    submit();
+    await screen.findByText('At least 2 callbacks');
+    expect(screen.getByText('Page 1')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Next page' }));
+    await screen.findByText('3 callbacks');
+    expect(searches[1]).toMatchObject({ offset: 2 });
+  });
+});

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { SearchPage } from '../../utils/api/model';
+import type { Zones } from '../../utils/lead/time-zone';
 import { DEFAULT_LIMIT } from '../../utils/api/vocabulary';
 import type { ReplyMap, ServiceError } from '../../utils/messaging/protocol';
 import { send } from '../../utils/messaging/send';
@@ -15,8 +16,7 @@ import {
   type FormField,
   type SearchForm,
 } from '../../utils/search/form-state';
-import { callbacksText } from '../../utils/format/count';
-import { nextOffset, pageIndicator, previousOffset, rangeText } from '../../utils/search/page-text';
+import { nextOffset, pageIndicator, previousOffset, rangeText, totalText } from '../../utils/search/page-text';
 import { applyPreset, type Preset } from '../../utils/search/presets';
 import { refusedFields } from '../../utils/search/refused-fields';
 import { clearPopupState, readPopupState, writePopupState } from '../../utils/search/session-state';
@@ -36,6 +36,8 @@ export interface SearchAppProps {
   initial?: { form: SearchForm; offset: number } | null;
   now?: () => Date;
   locale?: string;
+  /** The browser's zone, for tests; read from Intl otherwise. */
+  browserTimeZone?: string;
   /** The tab keeps its address in step with the search, so a reload or a bookmark repeats it. */
   onSearched?: (params: URLSearchParams) => void;
 }
@@ -57,6 +59,9 @@ export function SearchApp(props: SearchAppProps) {
   const [defaultPageSize, setDefaultPageSize] = useState(DEFAULT_LIMIT);
   /** The agent's own user ID from the options, for the "Mine" quick filter. */
   const [userId, setUserId] = useState('');
+  /** The account's time zone from the options ('' for the browser's): "now" and "today" are read there. */
+  const [timeZone, setTimeZone] = useState('');
+  const zones = useMemo<Zones>(() => ({ account: timeZone, browser: props.browserTimeZone }), [timeZone, props.browserTimeZone]);
   const [form, setForm] = useState<SearchForm>(() => props.initial?.form ?? { ...EMPTY_FORM });
   const [errors, setErrors] = useState<FieldErrors>({});
   const [shown, setShown] = useState<Shown | null>(null);
@@ -210,6 +215,7 @@ export function SearchApp(props: SearchAppProps) {
     setSettingsProblems(status.status.problems);
     setDefaultPageSize(status.status.pageSize);
     setUserId(status.status.userId);
+    setTimeZone(status.status.timeZone ?? '');
     setHasToken(status.status.hasToken);
     return true;
   }
@@ -248,7 +254,7 @@ export function SearchApp(props: SearchAppProps) {
 
   /** A quick filter fills its fields, keeps the rest, and searches at once. */
   function applyQuickFilter(preset: Preset) {
-    const next = applyPreset(form, preset, { now: clock(), userId });
+    const next = applyPreset(form, preset, { now: clock(), userId, timeZone, browserTimeZone: props.browserTimeZone });
     setForm(next);
     setSort('received');
     // A date the preset just filled is no longer the unreadable one in the input.
@@ -289,11 +295,11 @@ export function SearchApp(props: SearchAppProps) {
   const list = useMemo(
     () =>
       props.layout === 'tab' ? (
-        <CallbackTable callbacks={sorted} now={now} locale={locale} sort={sort} onSort={setSort} />
+        <CallbackTable callbacks={sorted} now={now} locale={locale} zones={zones} sort={sort} onSort={setSort} />
       ) : (
-        <CallbackList callbacks={sorted} now={now} locale={locale} />
+        <CallbackList callbacks={sorted} now={now} locale={locale} zones={zones} />
       ),
-    [props.layout, sorted, now, locale, sort],
+    [props.layout, sorted, now, locale, sort, zones],
   );
 
   if (hasToken === false) {
@@ -310,7 +316,7 @@ export function SearchApp(props: SearchAppProps) {
     ? 'Searching…'
     : page
       ? page.results.length > 0
-        ? `${callbacksText(page.total, locale)}, showing ${rangeText(page, locale)}.`
+        ? `${totalText(page, locale)}, showing ${rangeText(page, locale)}.`
         : page.total === 0
           ? emptySentence(shown.form)
           : 'Nothing on this page.'
@@ -363,7 +369,7 @@ export function SearchApp(props: SearchAppProps) {
             <>
               <div class="results-bar">
                 <p class="results-summary">
-                  <strong>{callbacksText(page.total, locale)}</strong>
+                  <strong>{totalText(page, locale)}</strong>
                   <span class="range"> · showing {rangeText(page, locale)}</span>
                 </p>
                 <label class="sort">

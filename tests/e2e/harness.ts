@@ -34,6 +34,8 @@ export interface LaunchOptions {
   apiPort?: number;
   /** CRM sites as the options page saves them ({ id, pattern, mode, rules }). */
   sites?: unknown[];
+  /** The browser's own IANA zone (Chromium's TZ, pages and service worker alike); default the machine's. */
+  browserTimeZone?: string;
 }
 
 export interface ExtensionSession {
@@ -64,6 +66,7 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Extensi
       headless: opts.headless ?? true,
       viewport: { width: 1280, height: 800 },
       args: [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, ...QUIET_FLAGS],
+      ...(opts.browserTimeZone && { env: { ...process.env, TZ: opts.browserTimeZone }, timezoneId: opts.browserTimeZone }),
     });
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     const extensionId = new URL(worker.url()).host;

@@ -1,10 +1,11 @@
-import { badResponse, errorFromStatus, type ApiError } from './errors';
+import { badResponse, errorFromStatus, namesStage, type ApiError } from './errors';
 import type { SearchPage } from './model';
 import { jsonTooDeep, MAX_BODY_BYTES, readBodyCapped } from './body';
 import { normalizeResponse } from './normalize';
 import { buildSearchParams, validateQuery, type SearchQuery } from './query';
 import type { SearchQueryInput } from './query-input';
 import { backoffDelay, isRetryable, parseRetryAfter } from './retry';
+import { otherPastDueSpelling, type PastDueSpelling } from './vocabulary';
 
 export interface SearchOptions {
   token: string;
@@ -30,9 +31,22 @@ export interface SearchOptions {
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   random?: () => number;
   now?: () => number;
+  /** The Convoso account's IANA zone, for ISO times with an offset in the answer; default the browser's. */
+  timeZone?: string;
+  /** How the account spells the past-due stage, as remembered; default PASTDUE (the spec's). */
+  pastDueSpelling?: PastDueSpelling;
+  /** Told when the other spelling worked after the remembered one was refused, so the caller can remember it. */
+  onPastDueSpelling?: (spelling: PastDueSpelling) => void;
 }
 
 export type SearchResult = { ok: true; page: SearchPage; query: SearchQuery } | { ok: false; error: ApiError };
+
+/**
+ * HTTP 500 on a search is asked once more: both public SDKs do, and a search is
+ * safe to repeat. Kept here rather than in retry.ts, whose 429/502/503/504 rules
+ * stay as they are: a second 500 is reported.
+ */
+const SERVER_ERROR_RETRIES = 1;
 
 export const DEFAULT_TIMEOUT_MS = 20_000;
 export const DEFAULT_MAX_RETRIES = 2;
@@ -74,37 +88,62 @@ export async function searchCallbacks(input: SearchQueryInput, opts: SearchOptio
   const maxRetries = Math.min(MAX_RETRIES_CEILING, Math.max(0, Math.trunc(opts.maxRetries ?? DEFAULT_MAX_RETRIES)));
   const { signal, token } = opts;
 
-  const params = buildSearchParams(query, token);
   const method = opts.method ?? 'GET';
-  let init: RequestInit;
-  if (method === 'POST') {
-    init = {
-      method,
-      headers: { Accept: 'application/json', 'Content-Type': 'application/x-www-form-urlencoded;charset=UTF-8' },
-      body: params.toString(),
-    };
-  } else {
-    url.search = params.toString();
-    init = { method, headers: { Accept: 'application/json' } };
-  }
-  // No cookies: the token is the only credential, and a logged-in admin session must not change the answer.
-  // No redirects: a 302 would carry `?auth_token=` to another host, a 307 the POST body.
-  init = { ...init, credentials: 'omit', cache: 'no-store', redirect: 'manual' };
+  const request = (pastDue: PastDueSpelling): { url: string; init: RequestInit } => {
+    const params = buildSearchParams(query, token, pastDue);
+    const target = new URL(url);
+    let init: RequestInit;
+    if (method === 'POST') {
+      init = {
+        method,
+        headers: { Accept: 'application/json', 'Content-Type': 'application/x-www-form-urlencoded;charset=UTF-8' },
+        body: params.toString(),
+      };
+    } else {
+      target.search = params.toString();
+      init = { method, headers: { Accept: 'application/json' } };
+    }
+    // No cookies: the token is the only credential, and a logged-in admin session must not change the answer.
+    // No redirects: a 302 would carry `?auth_token=` to another host, a 307 the POST body.
+    return { url: target.toString(), init: { ...init, credentials: 'omit', cache: 'no-store', redirect: 'manual' } };
+  };
 
   const maxWaitMs = Math.max(0, opts.maxWaitMs ?? DEFAULT_MAX_WAIT_MS);
+  const maxBodyBytes = opts.maxBodyBytes ?? MAX_BODY_BYTES;
+  // Shared by both spellings' runs: one search never waits longer than maxWaitMs in all.
   let waited = 0;
-  for (let attempt = 0; ; attempt++) {
-    if (signal?.aborted) return { ok: false, error: ABORTED };
-    const outcome = await attemptOnce(fetchFn, url.toString(), init, { signal, timeoutMs, token, query, now, maxBodyBytes: opts.maxBodyBytes ?? MAX_BODY_BYTES });
-    if (outcome.ok) return { ok: true, page: outcome.page, query };
-    const { error, retryAfterMs } = outcome;
-    if (error.kind === 'aborted' || attempt >= maxRetries || !isRetryable(error)) return { ok: false, error };
-    const delay = retryAfterMs ?? backoffDelay(attempt, random);
-    if (waited + delay > maxWaitMs) return { ok: false, error };
-    waited += delay;
-    const slept = await sleepUnlessAborted(sleep, delay, signal);
-    if (!slept) return { ok: false, error: ABORTED };
+  const run = async (pastDue: PastDueSpelling): Promise<{ ok: true; page: SearchPage } | { ok: false; error: ApiError }> => {
+    const { url: target, init } = request(pastDue);
+    let serverErrors = 0;
+    for (let attempt = 0; ; attempt++) {
+      if (signal?.aborted) return { ok: false, error: ABORTED };
+      const outcome = await attemptOnce(fetchFn, target, init, { signal, timeoutMs, token, query, now, timeZone: opts.timeZone, maxBodyBytes });
+      if (outcome.ok) return outcome;
+      const { error, retryAfterMs } = outcome;
+      const again500 = error.kind === 'server' && error.status === 500 && serverErrors++ < SERVER_ERROR_RETRIES;
+      if (error.kind === 'aborted' || attempt >= maxRetries || !(isRetryable(error) || again500)) return { ok: false, error };
+      const delay = retryAfterMs ?? backoffDelay(attempt, random);
+      if (waited + delay > maxWaitMs) return { ok: false, error };
+      waited += delay;
+      const slept = await sleepUnlessAborted(sleep, delay, signal);
+      if (!slept) return { ok: false, error: ABORTED };
+    }
+  };
+
+  const spelling = opts.pastDueSpelling ?? 'PASTDUE';
+  const first = await run(spelling);
+  if (first.ok) return { ok: true, page: first.page, query };
+  // The account may spell the stage the other way: one more request, never more.
+  if (query.stage === 'PASTDUE' && namesStage(first.error)) {
+    const other = otherPastDueSpelling(spelling);
+    const second = await run(other);
+    if (second.ok) {
+      opts.onPastDueSpelling?.(other);
+      return { ok: true, page: second.page, query };
+    }
+    if (second.error.kind === 'aborted') return second;
   }
+  return { ok: false, error: first.error };
 }
 
 type AttemptOutcome = { ok: true; page: SearchPage } | { ok: false; error: ApiError; retryAfterMs?: number };
@@ -113,7 +152,7 @@ async function attemptOnce(
   fetchFn: typeof fetch,
   url: string,
   init: RequestInit,
-  ctx: { signal?: AbortSignal; timeoutMs: number; token: string; query: SearchQuery; now: () => number; maxBodyBytes: number },
+  ctx: { signal?: AbortSignal; timeoutMs: number; token: string; query: SearchQuery; now: () => number; timeZone?: string; maxBodyBytes: number },
 ): Promise<AttemptOutcome> {
   const controller = new AbortController();
   let timedOut = false;
@@ -169,7 +208,7 @@ async function attemptOnce(
     } catch {
       return { ok: false, error: badResponse(status, text, ctx.token) };
     }
-    const normalized = normalizeResponse(json, { offset: ctx.query.offset, limit: ctx.query.limit }, ctx.token);
+    const normalized = normalizeResponse(json, { offset: ctx.query.offset, limit: ctx.query.limit }, ctx.token, ctx.timeZone);
     return normalized.ok ? { ok: true, page: normalized.page } : { ok: false, error: normalized.error };
   } finally {
     clearTimeout(timer);

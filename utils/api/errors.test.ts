@@ -67,7 +67,9 @@ describe('errorFromBody: the Convoso code table', () => {
   });
   it('6001 is recognisable as "no match"', () => {
     expect(isNoMatch(errorFromBody({ success: false, code: 6001, text: 'No record found' }, TOKEN))).toBe(true);
-    expect(isNoMatch(errorFromBody({ success: false, code: 6000, text: 'x' }, TOKEN))).toBe(false);
+    // 6000 "Missing callbacks" means the same for this endpoint (issue 9); other codes do not.
+    expect(isNoMatch(errorFromBody({ success: false, code: 6000, text: 'Missing callbacks' }, TOKEN))).toBe(true);
+    expect(isNoMatch(errorFromBody({ success: false, code: 6006, text: 'x' }, TOKEN))).toBe(false);
   });
   it.each([
     { success: false, code: 403, text: 'Forbidden' },
@@ -140,5 +142,23 @@ describe('badResponse', () => {
     const e = badResponse(200, `<html><title>Login</title><form action="?auth_token=${TOKEN}">Sign in</form></html>`, TOKEN);
     expect(e).toMatchObject({ kind: 'bad-response', status: 200, excerpt: 'Login Sign in' });
     expect(JSON.stringify(e)).not.toContain(TOKEN);
+  });
+});
+
+describe('errorFromBody: token problems as real clients see them (issue 9)', () => {
+  it.each([
+    { success: false, code: 5001, text: 'Auth token is invalid' },
+    { success: false, code: '5001', text: '' },
+    { success: false, error: 'Invalid token' },
+    { success: false, text: 'Insufficient permissions' },
+    { success: false, code: 6099, text: 'Permission denied' },
+  ])('%j is an auth error', (body) => {
+    expect(errorFromBody(body, TOKEN).kind).toBe('auth');
+  });
+  it('a message that only echoes the auth_token parameter is not', () => {
+    expect(errorFromBody({ success: false, code: 9999, text: 'Bad request auth_token=x' }, TOKEN).kind).toBe('api');
+  });
+  it('6000 "Missing callbacks" is no match', () => {
+    expect(isNoMatch(errorFromBody({ success: false, code: 6000, text: 'Missing callbacks' }, TOKEN))).toBe(true);
   });
 });

@@ -93,7 +93,8 @@ interface CodeEntry {
  * 403 is handled apart: it is an auth failure, not a parameter problem.
  */
 export const CONVOSO_CODES: Readonly<Record<number, CodeEntry>> = {
-  6000: { message: 'Convoso could not run the search. Try again, and check the filters if it keeps happening.' },
+  // "Missing callbacks": an SDK documents it for this endpoint; it means none matched.
+  6000: { message: 'Convoso found no callbacks.' },
   6001: { message: 'Convoso found no matching record.' },
   6006: { field: 'user_id', message: "Convoso doesn't know that user. Check the User ID." },
   6026: { field: 'campaign_id', message: "Convoso doesn't know that campaign. Check the Campaign ID." },
@@ -104,7 +105,10 @@ export const CONVOSO_CODES: Readonly<Record<number, CodeEntry>> = {
 };
 
 const AUTH_MESSAGE = 'Convoso refused the API token. Check the token in Settings, and that it may search callbacks.';
-const AUTH_TEXT = /invalid auth|authentication token|token (is )?not allowed|not authori[sz]ed|unauthori[sz]ed|forbidden/i;
+/** 5001 "Auth token is invalid" and the wordings public clients show for a bad or underpowered token. */
+const AUTH_CODES: ReadonlySet<number> = new Set([401, 403, 5001]);
+const AUTH_TEXT =
+  /invalid auth|authentication token|auth token (is )?(invalid|not valid|expired)|invalid token|token (is )?(not allowed|invalid|expired)|insufficient permission|permission denied|not authori[sz]ed|unauthori[sz]ed|forbidden/i;
 const API_TEXT_MAX = 300;
 
 function codeOf(value: unknown): number | undefined {
@@ -129,7 +133,7 @@ export function errorFromBody(body: unknown, token: string, status?: number): Ap
   const record = body && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
   const code = codeOf(record.code) ?? codeOf(record.error_code);
   const apiText = excerpt(textOf(record), token, API_TEXT_MAX);
-  if (code === 403 || code === 401 || AUTH_TEXT.test(apiText)) {
+  if ((code !== undefined && AUTH_CODES.has(code)) || AUTH_TEXT.test(apiText)) {
     return { kind: 'auth', ...(status !== undefined && { status }), ...(code !== undefined && { code }), message: AUTH_MESSAGE };
   }
   const known = code !== undefined ? CONVOSO_CODES[code] : undefined;
@@ -146,9 +150,21 @@ export function errorFromBody(body: unknown, token: string, status?: number): Ap
   };
 }
 
-/** Convoso's "nothing matched" code; a caller may prefer to show it as an empty list. */
+/** Convoso's "nothing matched" codes: 6001 "No record found", 6000 "Missing callbacks". */
+export const NO_MATCH_CODES: ReadonlySet<number> = new Set([6000, 6001]);
+
+/** A "nothing matched" answer; a caller may prefer to show it as an empty list. */
 export function isNoMatch(error: ApiError): boolean {
-  return (error.kind === 'api' || error.kind === 'param') && error.code === 6001;
+  return (error.kind === 'api' || error.kind === 'param') && error.code !== undefined && NO_MATCH_CODES.has(error.code);
+}
+
+/**
+ * A refusal that names the stage filter ("Invalid stage", "stage must be one of
+ * PAST_DUE, ..."): the account may spell the past-due stage the other way.
+ */
+export function namesStage(error: ApiError): boolean {
+  const said = 'apiText' in error ? error.apiText : 'excerpt' in error ? error.excerpt : '';
+  return error.kind !== 'auth' && /\bstage\b|past[ _-]?due/i.test(said);
 }
 
 /**

@@ -54,4 +54,9 @@ export interface SearchPage {
   limit: number;
   total: number;
   results: Callback[];
+  /**
+   * The answer had no usable `total` and this page was full: `total` is only
+   * what is known to exist ("at least N"), and the next page may hold more.
+   */
+  totalAtLeast?: true;
 }

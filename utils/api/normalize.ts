@@ -3,6 +3,7 @@ import { isCalendarDate } from './calendar';
 import { badResponse, errorFromBody, type ApiError } from './errors';
 import { CLOSED_STAGES, type Callback, type CallbackRecipient, type CallbackStage, type SearchPage, type WallTime } from './model';
 import { vocabularyKey } from './vocabulary';
+import { browserTimeZone, canonicalTimeZone, zonedWallMs } from '../lead/time-zone';
 
 // Turns whatever the search endpoint answered into the model the UI trusts.
 // API-NOTES: numbers arrive as numbers or strings, fields go missing or come
@@ -17,15 +18,41 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 
 const WALL_24H = /^(\d{4}-\d{2}-\d{2})[ T](\d{1,2}):(\d{2})(?::(\d{2}))?$/;
 const WALL_12H = /^(\d{4}-\d{2}-\d{2})[ T](\d{1,2}):(\d{2})(?::(\d{2}))?\s*([ap])\.?m\.?$/i;
+/** `2015-01-29T14:09:57-0800`, `...-08:00`, `...Z`, with optional fractions of a second. */
+const ISO_ZONED = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)$/i;
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /**
- * `YYYY-MM-DD HH:mm:ss` or `YYYY-MM-DD hh:mm AM` to a zone-less wall time;
- * null for empty, zero (`0000-00-00 ...`) or impossible values.
+ * An ISO time with an offset, as the account's clock read it at that instant:
+ * the rest of the extension deals in the account's wall-clock times only.
  */
-export function parseWallTime(value: unknown): WallTime | null {
+function zonedToWall(m: RegExpExecArray, timeZone: string): WallTime | null {
+  const [date, hour, minute, second, zone] = [m[1]!, Number(m[2]), Number(m[3]), Number(m[4] ?? 0), m[5]!];
+  if (hour > 23 || minute > 59 || second > 59 || !isCalendarDate(date)) return null;
+  let offsetMinutes = 0;
+  if (zone.toUpperCase() !== 'Z') {
+    const digits = zone.slice(1).replace(':', '');
+    const [oh, om] = [Number(digits.slice(0, 2)), Number(digits.slice(2) || 0)];
+    if (oh > 18 || om > 59) return null;
+    offsetMinutes = (zone[0] === '-' ? -1 : 1) * (oh * 60 + om);
+  }
+  const [y, mo, d] = date.split('-').map(Number) as [number, number, number];
+  const instant = Date.UTC(y, mo - 1, d, hour, minute, second) - offsetMinutes * 60_000;
+  const wall = new Date(zonedWallMs(instant, timeZone)).toISOString();
+  return { local: wall.slice(0, 19) };
+}
+
+/**
+ * `YYYY-MM-DD HH:mm:ss` or `YYYY-MM-DD hh:mm AM` to a zone-less wall time of the
+ * account; an ISO time with an offset or `Z` is converted to the account's
+ * clock (`timeZone`, default the browser's); null for empty, zero
+ * (`0000-00-00 ...`) or impossible values.
+ */
+export function parseWallTime(value: unknown, timeZone?: string): WallTime | null {
   if (typeof value !== 'string') return null;
   const text = value.trim();
+  const zoned = ISO_ZONED.exec(text);
+  if (zoned) return zonedToWall(zoned, (timeZone && canonicalTimeZone(timeZone)) || browserTimeZone());
   let date: string;
   let hour: number;
   let minute: number;
@@ -114,7 +141,8 @@ const Text = v.fallback(
   '',
 );
 
-const Time = v.pipe(v.unknown(), v.transform(parseWallTime));
+/** A raw time field; read in normalizeCallback with the account's zone. */
+const Time = v.unknown();
 
 /** A count as a number or digits; undefined when unreadable, so the caller picks a default. */
 const Count = v.fallback(
@@ -162,8 +190,15 @@ const PageSchema = v.object({
   ),
 });
 
-/** One result, however incomplete; never throws. */
+const DIGITS = /^\d+$/;
+
+/** One result, however incomplete; never throws. ISO times with an offset are read in the browser's zone. */
 export function normalizeCallback(raw: Record<string, unknown>): Callback {
+  return readCallback(raw);
+}
+
+/** normalizeCallback, with ISO times with an offset converted to the account's zone `timeZone`. */
+export function readCallback(raw: Record<string, unknown>, timeZone?: string): Callback {
   // Missing keys are filled in first: valibot reports a missing key before any fallback runs.
   const filled: Record<string, unknown> = {};
   for (const key of Object.keys(ResultSchema.entries)) filled[key] = raw[key];
@@ -173,16 +208,17 @@ export function normalizeCallback(raw: Record<string, unknown>): Callback {
     leadId: r.lead_id,
     listId: r.list_id,
     campaignId: r.campaign_id,
-    userId: r.user || r.user_id,
+    // `user` holds an id on some accounts and a name on others: only digits are an id.
+    userId: DIGITS.test(r.user) ? r.user : DIGITS.test(r.user_id) ? r.user_id : '',
     ...normalizeStage(r.stage, r.class),
     ...normalizeRecipient(r.recipient),
-    callbackTime: r.callback_time,
-    createdAt: r.created_at,
-    modifiedAt: r.modified_at,
-    seenAt: r.callback_seen,
+    callbackTime: parseWallTime(r.callback_time, timeZone),
+    createdAt: parseWallTime(r.created_at, timeZone),
+    modifiedAt: parseWallTime(r.modified_at, timeZone),
+    seenAt: parseWallTime(r.callback_seen, timeZone),
     status: r.status,
     statusName: r.status_name,
-    userName: r.user_name,
+    userName: r.user_name || (r.user && !DIGITS.test(r.user) ? r.user : ''),
     campaignName: r.campaign_name,
     campaignType: r.campaign_type,
     directoryName: r.directory_name,
@@ -199,12 +235,16 @@ export type NormalizeResult = { ok: true; page: SearchPage } | { ok: false; erro
 
 /**
  * A parsed 200 body to a page or an error. `requested` fills in offset/limit when
- * the answer leaves them out; `token` keeps any echoed token out of error text.
+ * the answer leaves them out; `token` keeps any echoed token out of error text;
+ * `timeZone` is the account's, for ISO times with an offset. Read: the envelope
+ * `{success, data: {...}}` and the bare page `{offset, limit, total, results}`
+ * one SDK documents.
  */
 export function normalizeResponse(
   json: unknown,
   requested: { offset?: number; limit?: number } = {},
   token = '',
+  timeZone?: string,
 ): NormalizeResult {
   if (!isRecord(json)) return { ok: false, error: badResponse(200, safeStringify(json), token) };
   const { success } = json;
@@ -212,7 +252,8 @@ export function normalizeResponse(
   if (falsy(success) || (success === undefined && hasErrorFields && !isRecord(json.data))) {
     return { ok: false, error: errorFromBody(json, token) };
   }
-  let data = json.data;
+  const bare = success === undefined && !('data' in json) && 'results' in json;
+  let data = bare ? json : json.data;
   if (!isRecord(data)) {
     const emptyData = data == null || (Array.isArray(data) && data.length === 0);
     if (!(truthy(success) && emptyData)) return { ok: false, error: badResponse(200, safeStringify(json), token) };
@@ -225,16 +266,20 @@ export function normalizeResponse(
     total: record.total,
     results: record.results,
   });
-  const results = page.results.filter(isRecord).map(normalizeCallback);
+  const results = page.results.filter(isRecord).map((r) => readCallback(r, timeZone));
   const offset = page.offset ?? requested.offset ?? 0;
+  const limit = page.limit ?? requested.limit ?? results.length;
+  // No usable total and a full page: there may be more. Say "at least" and let the pager go on.
+  const atLeast = page.total === undefined && results.length > 0 && results.length >= limit;
   return {
     ok: true,
     page: {
       offset,
-      limit: page.limit ?? requested.limit ?? results.length,
+      limit,
       // Never claim fewer than we hold, so a pager can still reach what it was given.
       total: results.length > 0 ? Math.max(page.total ?? 0, offset + results.length) : (page.total ?? 0),
       results,
+      ...(atLeast && { totalAtLeast: true as const }),
     },
   };
 }

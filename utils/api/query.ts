@@ -13,6 +13,7 @@ import {
   type FilterField,
   type QueryField,
   type RecipientFilter,
+  type PastDueSpelling,
   type StageFilter,
   vocabularyKey,
 } from './vocabulary';
@@ -184,12 +185,15 @@ export function validateQuery(input: SearchQueryInput): ValidateResult {
   return { ok: false, issues, error: { kind: 'invalid-query', field: first.field, message: first.message } };
 }
 
-/** Request parameters in a fixed order: auth_token, the filters present, offset, limit. */
-export function buildSearchParams(query: SearchQuery, token: string): URLSearchParams {
+/**
+ * Request parameters in a fixed order: auth_token, the filters present, offset, limit.
+ * `pastDue`: how this account spells the past-due stage (the seed's PASTDUE by default).
+ */
+export function buildSearchParams(query: SearchQuery, token: string, pastDue: PastDueSpelling = 'PASTDUE'): URLSearchParams {
   const params = new URLSearchParams();
   params.set('auth_token', token);
   for (const field of FILTER_FIELDS) {
-    const value = query[field];
+    const value = field === 'stage' && query.stage === 'PASTDUE' ? pastDue : query[field];
     if (value !== undefined && value !== '') params.set(field, value);
   }
   params.set('offset', String(Math.trunc(query.offset)));

@@ -12,6 +12,18 @@ export function vocabularyKey(value: unknown): string {
 export const STAGE_FILTERS = ['PENDING', 'DISMISSED', 'COMPLETED', 'MISSED', 'PASTDUE'] as const;
 export type StageFilter = (typeof STAGE_FILTERS)[number];
 
+/**
+ * The two spellings of the past-due stage in requests. PASTDUE (the spec's) is
+ * sent first; an account that refuses it by naming the stage is asked once with
+ * the other, and the background remembers which one the account took.
+ */
+export const PAST_DUE_SPELLINGS = ['PASTDUE', 'PAST_DUE'] as const;
+export type PastDueSpelling = (typeof PAST_DUE_SPELLINGS)[number];
+
+export function otherPastDueSpelling(spelling: PastDueSpelling): PastDueSpelling {
+  return spelling === 'PASTDUE' ? 'PAST_DUE' : 'PASTDUE';
+}
+
 export const RECIPIENT_FILTERS = ['System', 'Personal'] as const;
 export type RecipientFilter = (typeof RECIPIENT_FILTERS)[number];
 

@@ -17,7 +17,8 @@ export type LeadSearch = (
   signal?: AbortSignal,
   /** Runs a wait (a 429's Retry-After) without holding a concurrency slot. */
   outsideSlot?: <T>(wait: Promise<T>) => Promise<T>,
-) => Promise<{ ok: true; page: SearchPage } | { ok: false; error: ServiceError }>;
+  /** `timeZone`: the account's zone the page's times are in (options), '' for the browser's. */
+) => Promise<{ ok: true; page: SearchPage; timeZone?: string } | { ok: false; error: ServiceError }>;
 
 export type { LeadReply };
 
@@ -76,6 +77,7 @@ const count = v.pipe(v.number(), v.integer(), v.minValue(0));
 export const LeadSummarySchema = v.object({
   leadId: LeadIdSchema,
   total: count,
+  totalAtLeast: v.optional(v.literal(true)),
   shown: count,
   urgency: v.picklist(['past_due', 'due_soon', 'upcoming', 'none', 'empty']),
   next: v.nullable(WallTimeSchema),
@@ -95,6 +97,7 @@ export const LeadSummarySchema = v.object({
     ),
     v.maxLength(100),
   ),
+  timeZone: v.optional(v.pipe(v.string(), v.maxLength(64))),
 });
 
 // If summary.ts changes LeadSummary, this line stops compiling until the schema follows.
@@ -370,7 +373,7 @@ export function createLeadLookups(deps: LeadLookupsDeps): LeadLookups {
       if (!result.ok) return { ok: false, error: result.error };
       // A total with nothing readable behind it is not "N callbacks".
       if (result.page.total > 0 && result.page.results.length === 0 && result.page.offset === 0) return UNREADABLE;
-      const summary = summarizeLead(leadId, result.page, new Date(at));
+      const summary = summarizeLead(leadId, result.page, new Date(at), result.timeZone || undefined);
       remember(leadId, { at, summary });
       scheduleSave();
       return { ok: true, summary };

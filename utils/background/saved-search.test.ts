@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { NO_TOKEN } from './no-token';
-import { searchWithSavedConnection } from './saved-search';
+import { pastDueSpellingSetting, searchWithSavedConnection } from './saved-search';
 import { writeArea } from '../settings/sealed';
 import { installFakeScripting } from '../sites/fake-scripting';
 
@@ -55,8 +55,9 @@ describe('searchWithSavedConnection', () => {
 
   it('leaves every other refusal an error', async () => {
     await writeArea('local', { token: TOKEN });
-    const fetch = vi.fn<typeof globalThis.fetch>(async () => json({ success: false, code: 6000, text: 'Unknown error' }));
-    expect(await searchWithSavedConnection({ lead_id: '9' }, { fetch })).toMatchObject({ ok: false, error: { kind: 'api', code: 6000 } });
+    // 6000 is "Missing callbacks" for this endpoint (issue 9), an empty page like 6001; any other code stays an error.
+    const fetch = vi.fn<typeof globalThis.fetch>(async () => json({ success: false, code: 6099, text: 'Unknown error' }));
+    expect(await searchWithSavedConnection({ lead_id: '9' }, { fetch })).toMatchObject({ ok: false, error: { kind: 'api', code: 6099 } });
   });
 
   it('never sends the token to a saved API host the browser does not grant (any more)', async () => {
@@ -67,5 +68,18 @@ describe('searchWithSavedConnection', () => {
     const tested = await searchWithSavedConnection({ limit: 1 }, { fetch, overrides: { baseUrl: 'https://other.example/v1' } });
     expect(tested).toMatchObject({ ok: false, error: { kind: 'refused' } });
     expect(fetch).not.toHaveBeenCalled();
+  });
+});
+
+describe('searchWithSavedConnection: the account’s past-due spelling (issue 9)', () => {
+  it('remembers the spelling the account accepted, and sends it next time', async () => {
+    await writeArea('local', { token: TOKEN });
+    const answers = [json({ success: false, text: 'Invalid value for stage' }), ok(3)];
+    const fetch = vi.fn<typeof globalThis.fetch>(async () => answers.shift() ?? ok(3));
+    expect(await searchWithSavedConnection({ stage: 'PASTDUE' }, { fetch })).toMatchObject({ ok: true, page: { total: 3 } });
+    await vi.waitFor(async () => expect((await pastDueSpellingSetting.get()).value).toBe('PAST_DUE'));
+    await searchWithSavedConnection({ stage: 'PASTDUE' }, { fetch });
+    const stages = fetch.mock.calls.map(([url]) => new URL(String(url)).searchParams.get('stage'));
+    expect(stages).toEqual(['PASTDUE', 'PAST_DUE', 'PAST_DUE']);
   });
 });

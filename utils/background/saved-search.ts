@@ -3,16 +3,33 @@ import { isNoMatch } from '../api/errors';
 import type { SearchPage } from '../api/model';
 import { validateQuery } from '../api/query';
 import type { SearchQueryInput } from '../api/query-input';
+import * as v from 'valibot';
+import { PAST_DUE_SPELLINGS } from '../api/vocabulary';
 import type { ServiceError } from '../messaging/protocol';
 import { readConnection } from '../settings/connection';
 import type { RequestMethod } from '../settings/schemas';
+import { defineSetting } from '../settings/setting';
+import { timeZoneSetting } from '../settings/settings';
 import { apiHostRefusal } from './api-host';
 import { NO_TOKEN } from './no-token';
 
 /** A popup or tab search waits this long at most before answering "rate limited, retry in N s". */
 export const INTERACTIVE_MAX_WAIT_MS = 5_000;
 
-export type SavedSearchResult = { ok: true; page: SearchPage } | { ok: false; error: ServiceError };
+/**
+ * Which spelling of the past-due stage the account accepted last (the client
+ * tries the other once when one is refused by name). Kept by the background
+ * only; a content script never sees it.
+ */
+export const pastDueSpellingSetting = defineSetting(
+  'local:pastDueSpelling',
+  'The past-due stage spelling',
+  v.picklist(PAST_DUE_SPELLINGS),
+  'PASTDUE',
+);
+
+/** `timeZone`: the account's zone from the options ('' for the browser's), for whoever compares the page's times with now. */
+export type SavedSearchResult = { ok: true; page: SearchPage; timeZone?: string } | { ok: false; error: ServiceError };
 
 export interface SavedSearchOptions {
   signal?: AbortSignal;
@@ -31,13 +48,14 @@ export interface SavedSearchOptions {
 /**
  * One API search on the saved connection, for every background caller. Without
  * a token nothing is sent; a query without a limit gets the saved page size.
- * Convoso answers "record not found" (6001) where it means "nothing matched",
- * so that answer is an empty page here and nowhere else.
+ * Convoso answers "record not found" (6001) or "Missing callbacks" (6000) where
+ * it means "nothing matched", so that answer is an empty page here and nowhere else.
  */
 export async function searchWithSavedConnection(query: SearchQueryInput, options: SavedSearchOptions = {}): Promise<SavedSearchResult> {
-  const saved = await readConnection();
+  const [saved, zone, spelling] = await Promise.all([readConnection(), timeZoneSetting.get(), pastDueSpellingSetting.get()]);
   const token = options.overrides?.token ?? saved.token;
   if (!token) return { ok: false, error: NO_TOKEN };
+  const timeZone = zone.value;
   const input = { limit: saved.pageSize, ...query };
   const baseUrl = options.overrides?.baseUrl ?? saved.baseUrl;
   const refusal = await apiHostRefusal(baseUrl);
@@ -51,13 +69,16 @@ export async function searchWithSavedConnection(query: SearchQueryInput, options
     fetch: options.fetch,
     maxWaitMs: options.maxWaitMs ?? INTERACTIVE_MAX_WAIT_MS,
     ...(options.sleep && { sleep: options.sleep }),
+    timeZone: timeZone || undefined,
+    pastDueSpelling: spelling.value,
+    onPastDueSpelling: (accepted) => void pastDueSpellingSetting.set(accepted).catch(() => undefined),
   });
-  if (result.ok) return { ok: true, page: result.page };
+  if (result.ok) return { ok: true, page: result.page, ...(timeZone && { timeZone }) };
   if (isNoMatch(result.error)) {
-    // A 6001 comes only after the query passed validation, so `sent` is what was asked for.
+    // A 6000/6001 comes only after the query passed validation, so `sent` is what was asked for.
     const sent = validateQuery(input);
     const { offset, limit } = sent.ok ? sent.query : { offset: 0, limit: saved.pageSize };
-    return { ok: true, page: { offset, limit, total: 0, results: [] } };
+    return { ok: true, page: { offset, limit, total: 0, results: [] }, ...(timeZone && { timeZone }) };
   }
   return { ok: false, error: result.error };
 }

@@ -1,5 +1,6 @@
 import type { WallTime } from '../api/model';
-import { DAY_MS, HOUR_MS, MINUTE_MS, nowWallMs, wallTimeMs } from './wall-clock';
+import { zoneLabel, type Zones } from './time-zone';
+import { DAY_MS, HOUR_MS, MINUTE_MS, msUntil, wallTimeMs } from './wall-clock';
 
 // Wall times are formatted as what they are, a reading of the account's clock:
 // their "as if UTC" instant is formatted in UTC, so the browser's own zone never
@@ -27,23 +28,34 @@ export function formatWallMs(ms: number, locale: string, options: Intl.DateTimeF
   return tidy(wallFormatter(locale, options).format(ms));
 }
 
-/** "Jun 3, 2025, 3:00 PM"; a time that does not parse is shown as it came. */
-export function formatWallTime(t: WallTime, locale = 'en-US'): string {
-  const ms = wallTimeMs(t);
-  if (ms === null) return t.local;
-  return formatWallMs(ms, locale, { month: 'short', day: 'numeric', year: 'numeric', hour: 'numeric', minute: '2-digit' });
+/** " PT" when the account's clock is not the browser's, else ''. */
+export function zoneSuffix(ms: number, zones: Zones | undefined, locale: string): string {
+  const label = zones ? zoneLabel(ms, zones, locale) : '';
+  return label ? ` ${label}` : '';
 }
 
 /**
- * Compact distance from `now` (read as local wall-clock time): "now" within a
+ * "Jun 3, 2025, 3:00 PM", as Convoso wrote it, and "Jun 3, 2025, 3:00 PM PT"
+ * when the account's zone reads differently from the browser's; a time that
+ * does not parse is shown as it came.
+ */
+export function formatWallTime(t: WallTime, locale = 'en-US', zones?: Zones): string {
+  const ms = wallTimeMs(t);
+  if (ms === null) return t.local;
+  const text = formatWallMs(ms, locale, { month: 'short', day: 'numeric', year: 'numeric', hour: 'numeric', minute: '2-digit' });
+  return text + zoneSuffix(ms, zones, locale);
+}
+
+/**
+ * Compact real distance from `now` to a time of the account's clock: "now" within a
  * minute either way, then whole minutes, hours, days, rounded down:
  * "in 5 min", "in 2 h", "in 3 d", "45 min overdue", "3 d overdue". Empty for a
  * time that does not parse.
  */
-export function relativeTime(t: WallTime, now: Date): string {
+export function relativeTime(t: WallTime, now: Date, zones?: Zones): string {
   const ms = wallTimeMs(t);
   if (ms === null) return '';
-  const diff = ms - nowWallMs(now);
+  const diff = msUntil(ms, now, zones);
   const abs = Math.abs(diff);
   if (abs < MINUTE_MS) return 'now';
   const amount =

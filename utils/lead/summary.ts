@@ -1,13 +1,15 @@
 import { CALLBACK_STAGES, CLOSED_STAGES, type Callback, type CallbackStage, type SearchPage, type WallTime } from '../api/model';
 import { clip } from '../format/clip';
 import { callbacksText, formatCount } from '../format/count';
-import { formatWallMs } from './format-time';
-import { HOUR_MS, nowWallMs, wallDay, wallTimeMs } from './wall-clock';
+import { formatWallMs, zoneSuffix } from './format-time';
+import type { Zones } from './time-zone';
+import { HOUR_MS, msUntil, nowWallMs, wallDay, wallTimeMs } from './wall-clock';
 
 // What a content script may learn about a lead: only what the badge shows, no raw
-// API fields. Times are compared with `now` read as local wall-clock time, on the
-// assumption that the agent's browser runs in the Convoso account's time zone
-// (the API never names that zone); see wall-clock.ts.
+// API fields. Times are compared with `now` read in the Convoso account's time
+// zone (the options' setting; the API never names it), see wall-clock.ts. The
+// summary carries that zone, so the badge computes "in 2 h" at every redraw
+// without reading settings itself.
 
 export interface BadgeCallback {
   id: string;
@@ -28,6 +30,8 @@ export interface LeadSummary {
   leadId: string;
   /** Callbacks of the lead according to the API (may exceed `shown`). */
   total: number;
+  /** Convoso gave no usable total and the page was full: there may be more than `total`. */
+  totalAtLeast?: true;
   /** Callbacks on the page summarised. */
   shown: number;
   /** past_due: some open callback is overdue; due_soon: the next is within 60 min; upcoming: open ones later or undated; none: none open; empty: no callbacks. */
@@ -37,6 +41,8 @@ export interface LeadSummary {
   overdue: number;
   /** At most BADGE_CALLBACKS: overdue oldest first, then upcoming soonest first, open undated, then closed most recent first. */
   callbacks: BadgeCallback[];
+  /** The account's IANA zone the times are written in; absent: the browser's. */
+  timeZone?: string;
 }
 
 export const BADGE_CALLBACKS = 10;
@@ -95,8 +101,9 @@ function toBadge({ callback, group }: Ranked): BadgeCallback {
  * API that ignored the filter) are dropped, and then the API's total is no longer
  * trusted: `total` becomes what is left.
  */
-export function summarizeLead(leadId: string, page: SearchPage, now: Date): LeadSummary {
-  const nowMs = nowWallMs(now);
+export function summarizeLead(leadId: string, page: SearchPage, now: Date, timeZone?: string): LeadSummary {
+  const zones: Zones = { account: timeZone };
+  const nowMs = nowWallMs(now, zones);
   const mine = page.results.filter((c) => c.leadId === leadId);
   const total = mine.length === page.results.length ? Math.max(page.total, mine.length) : mine.length;
 
@@ -108,38 +115,49 @@ export function summarizeLead(leadId: string, page: SearchPage, now: Date): Lead
   let urgency: LeadUrgency;
   if (mine.length === 0) urgency = 'empty';
   else if (overdue > 0) urgency = 'past_due';
-  else if (nextRanked && nextRanked.at !== null && nextRanked.at - nowMs <= DUE_SOON_MS) urgency = 'due_soon';
+  else if (nextRanked && nextRanked.at !== null && msUntil(nextRanked.at, now, zones) <= DUE_SOON_MS) urgency = 'due_soon';
   else if (anyOpen) urgency = 'upcoming';
   else urgency = 'none';
 
   return {
     leadId,
     total,
+    ...(page.totalAtLeast && mine.length === page.results.length && { totalAtLeast: true as const }),
     shown: mine.length,
     urgency,
     next: nextRanked?.callback.callbackTime ? { local: nextRanked.callback.callbackTime.local } : null,
     overdue,
     callbacks: ranked.slice(0, BADGE_CALLBACKS).map(toBadge),
+    ...(timeZone && { timeZone }),
   };
+}
+
+/** The zones a summary's times are read in: its account zone, this browser's own. */
+export function summaryZones(summary: Pick<LeadSummary, 'timeZone'>, browser?: string): Zones {
+  return { account: summary.timeZone, browser };
 }
 
 // ---------------------------------------------------------------------------
 // Badge text
 
-/** "No callbacks", "1 callback", "3 callbacks · 1 past due". */
+/** "No callbacks", "1 callback", "3 callbacks · 1 past due", "At least 100 callbacks". */
 export function countText(summary: LeadSummary, locale = 'en-US'): string {
   if (summary.total === 0 && summary.shown === 0) return 'No callbacks';
-  const count = callbacksText(summary.total, locale);
+  const count = `${summary.totalAtLeast ? 'At least ' : ''}${callbacksText(summary.total, locale)}`;
   return summary.overdue > 0 ? `${count} · ${formatCount(summary.overdue, locale)} past due` : count;
 }
 
-/** "Next: today 3:30 PM", "Next: tomorrow 9:00 AM", "Next: Tue 9:00 AM", "Next: Dec 3, 9:00 AM" (a year only when it differs). */
-export function nextText(summary: LeadSummary, now: Date, locale = 'en-US'): string | null {
+/**
+ * "Next: today 3:30 PM", "Next: tomorrow 9:00 AM", "Next: Tue 9:00 AM", "Next: Dec 3, 9:00 AM" (a year only when it differs);
+ * "today" is the account's today, and the time says "PT" when the browser's clock reads otherwise.
+ */
+export function nextText(summary: LeadSummary, now: Date, locale = 'en-US', browserZone?: string): string | null {
   const at = wallTimeMs(summary.next);
   if (at === null) return null;
-  const nowMs = nowWallMs(now);
+  const zones = summaryZones(summary, browserZone);
+  const nowMs = nowWallMs(now, zones);
   const days = wallDay(at) - wallDay(nowMs);
-  const time = formatWallMs(at, locale, { hour: 'numeric', minute: '2-digit' });
+  const time = formatWallMs(at, locale, { hour: 'numeric', minute: '2-digit' }) + zoneSuffix(at, zones, locale);
   let day: string;
   if (days === 0) day = 'today';
   else if (days === 1) day = 'tomorrow';
@@ -152,8 +170,8 @@ export function nextText(summary: LeadSummary, now: Date, locale = 'en-US'): str
 }
 
 /** The badge's one line: counts, then the next callback when there is one. */
-export function badgeText(summary: LeadSummary, now: Date, locale = 'en-US'): string {
-  const next = nextText(summary, now, locale);
+export function badgeText(summary: LeadSummary, now: Date, locale = 'en-US', browserZone?: string): string {
+  const next = nextText(summary, now, locale, browserZone);
   const count = countText(summary, locale);
   return next ? `${count} · ${next}` : count;
 }

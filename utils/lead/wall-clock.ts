@@ -1,11 +1,12 @@
 import type { WallTime } from '../api/model';
+import { resolveZones, wallToInstant, zonedWallMs, type Zones } from './time-zone';
 
-// Convoso sends wall-clock times in the account's time zone and never names it.
-// We assume the agent's browser runs in that same zone (agents work the account's
-// hours), so `now` is read with its *local* getters and both sides are compared as
-// naive wall-clock times. To keep arithmetic free of DST jumps and of the test
-// machine's zone, both are mapped onto the UTC time line ("as if UTC"): the
-// resulting milliseconds are only ever compared with each other, never shown.
+// Convoso sends wall-clock times in the account's time zone and never names it;
+// the options' "Account time zone" says which it is (default: the browser's).
+// `now` is read as that zone's clock, and both sides are compared as wall-clock
+// readings mapped onto the UTC time line ("as if UTC"): those milliseconds are
+// only compared with each other, never shown. Distances ("in 2 h") go through
+// real instants (wallToInstant), so a daylight-saving change in between counts.
 
 const WALL = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
 
@@ -32,8 +33,13 @@ export function wallTimeMs(t: WallTime | null | undefined): number | null {
   return ms;
 }
 
-/** `now` as a wall-clock time of the browser's zone, on the same line as wallTimeMs. */
-export function nowWallMs(now: Date): number {
+/**
+ * `now` as the account zone's clock reads it, on the same line as wallTimeMs.
+ * Without zones, the browser's local clock (the old assumption, kept for callers
+ * that have no zone to give).
+ */
+export function nowWallMs(now: Date, zones?: Zones): number {
+  if (zones) return zonedWallMs(now.getTime(), resolveZones(zones).account);
   return Date.UTC(
     now.getFullYear(),
     now.getMonth(),
@@ -48,4 +54,9 @@ export function nowWallMs(now: Date): number {
 /** Days since the epoch of a wall-clock instant, for "today" / "tomorrow". */
 export function wallDay(ms: number): number {
   return Math.floor(ms / DAY_MS);
+}
+
+/** Real milliseconds from `now` to a wall time of the account (negative when past). */
+export function msUntil(wallMs: number, now: Date, zones?: Zones): number {
+  return wallToInstant(wallMs, resolveZones(zones).account) - now.getTime();
 }

@@ -111,12 +111,16 @@ export interface SettingsStatus {
   pageSize: number;
   /** The agent's own Convoso user ID, for the "Mine" quick filter; '' when not set. */
   userId: string;
+  /** The Convoso account's IANA time zone; '' for the browser's. */
+  timeZone?: string;
   /** Stored values that were corrupted or outdated and fell back to their default. */
   problems: string[];
 }
 
 export interface TestConnectionResult {
   total: number;
+  /** Convoso gave no usable total: `total` is a lower bound. */
+  totalAtLeast?: true;
 }
 
 /**

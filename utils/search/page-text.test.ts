@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextOffset, pageIndicator, previousOffset, rangeText } from './page-text';
+import { nextOffset, pageIndicator, previousOffset, rangeText, totalText } from './page-text';
 
 const page = (offset: number, limit: number, total: number, count: number) => ({
   offset,
@@ -25,5 +25,18 @@ describe('rangeText / pageIndicator / offsets', () => {
     expect(pageIndicator(p, 'en-US')).toBe(indicator);
     expect(previousOffset(p)).toBe(prev);
     expect(nextOffset(p)).toBe(next);
+  });
+});
+
+describe('a page without a usable total (issue 9)', () => {
+  const full = { ...page(20, 20, 40, 20), totalAtLeast: true as const };
+  it('says "At least", shows no page count and lets the pager go on', () => {
+    expect(totalText(full, 'en-US')).toBe('At least 40 callbacks');
+    expect(pageIndicator(full, 'en-US')).toBe('Page 2');
+    expect(nextOffset(full)).toBe(40);
+  });
+  it('an exact total reads as before', () => {
+    expect(totalText(page(0, 20, 1, 1), 'en-US')).toBe('1 callback');
+    expect(nextOffset(page(20, 20, 40, 20))).toBeNull();
   });
 });

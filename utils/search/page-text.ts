@@ -1,10 +1,16 @@
 import { OFFSET_MAX } from '../api/vocabulary';
 import type { SearchPage } from '../api/model';
-import { formatCount } from '../format/count';
+import { callbacksText, formatCount } from '../format/count';
 
 // The numbers around a result page, as people read them.
 
-type PageShape = Pick<SearchPage, 'offset' | 'limit' | 'total'> & { results: readonly unknown[] };
+type PageShape = Pick<SearchPage, 'offset' | 'limit' | 'total' | 'totalAtLeast'> & { results: readonly unknown[] };
+
+/** "1,234 callbacks", or "At least 40 callbacks" when Convoso gave no usable total and the page was full. */
+export function totalText(page: PageShape, locale?: string): string {
+  const text = callbacksText(page.total, locale);
+  return page.totalAtLeast ? `At least ${text}` : text;
+}
 
 
 /** "21–40": the positions shown, 1-based; empty when nothing is shown. */
@@ -18,10 +24,11 @@ export function rangeText(page: PageShape, locale?: string): string {
 
 const pageSize = (page: PageShape) => Math.max(1, page.limit || page.results.length || 1);
 
-/** "Page 2 of 613". */
+/** "Page 2 of 613"; "Page 2" when the number of pages is unknown. */
 export function pageIndicator(page: PageShape, locale?: string): string {
   const size = pageSize(page);
   const current = Math.floor(page.offset / size) + 1;
+  if (page.totalAtLeast) return `Page ${formatCount(current, locale)}`;
   const pages = Math.max(current, Math.ceil(page.total / size));
   return `Page ${formatCount(current, locale)} of ${formatCount(pages, locale)}`;
 }
@@ -30,8 +37,8 @@ export function previousOffset(page: PageShape): number | null {
   return page.offset > 0 ? Math.max(0, page.offset - pageSize(page)) : null;
 }
 
-/** Null on the last page, and past the offset Convoso accepts. */
+/** Null on the last page, and past the offset Convoso accepts. Without a total, a full page may have a next one. */
 export function nextOffset(page: PageShape): number | null {
   const next = page.offset + pageSize(page);
-  return next < page.total && next <= OFFSET_MAX ? next : null;
+  return (next < page.total || page.totalAtLeast === true) && next <= OFFSET_MAX ? next : null;
 }

@@ -1,3 +1,5 @@
+import type { Zones } from '../lead/time-zone';
+import { nowWallMs } from '../lead/wall-clock';
 import type { SearchForm } from './form-state';
 
 // One-click filters for what an agent asks most: a blank search lists the
@@ -14,6 +16,10 @@ export interface PresetContext {
   now: Date;
   /** The agent's own Convoso user ID from the options page; '' when not set. */
   userId: string;
+  /** The account's time zone from the options; '' or absent: the browser's. */
+  timeZone?: string;
+  /** The browser's zone, for tests. */
+  browserTimeZone?: string;
 }
 
 export const PRESET_LABELS: Readonly<Record<Preset, string>> = {
@@ -40,18 +46,17 @@ export function availablePresets(userId: string): Preset[] {
 }
 
 /**
- * YYYY-MM-DD of `now` in this computer's zone. Convoso's times are in the
- * account's zone, which the API never names; the agent's own day is the best guess.
+ * YYYY-MM-DD of `now` in the account's zone: Convoso's dates are the account's,
+ * so an agent in New York at 1 AM on a Pacific account is still in yesterday.
  */
-export function localDate(now: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+export function localDate(now: Date, zones?: Zones): string {
+  return new Date(nowWallMs(now, zones)).toISOString().slice(0, 10);
 }
 
 export function applyPreset(form: SearchForm, preset: Preset, context: PresetContext): SearchForm {
   switch (preset) {
     case 'today': {
-      const today = localDate(context.now);
+      const today = localDate(context.now, { account: context.timeZone, browser: context.browserTimeZone });
       return { ...form, start_date: today, end_date: today };
     }
     case 'overdue':

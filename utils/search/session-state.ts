@@ -53,6 +53,7 @@ const PageSchema = v.strictObject({
   limit: Count,
   total: Count,
   results: v.pipe(v.array(CallbackSchema), v.maxLength(5000)),
+  totalAtLeast: v.optional(v.literal(true)),
 });
 
 export const PopupStateSchema = v.strictObject({

@@ -1,6 +1,7 @@
 import { CLOSED_STAGES, type Callback } from '../api/model';
 import { formatWallTime, relativeTime } from '../lead/format-time';
-import { nowWallMs, wallTimeMs } from '../lead/wall-clock';
+import type { Zones } from '../lead/time-zone';
+import { msUntil, wallTimeMs } from '../lead/wall-clock';
 
 
 export interface When {
@@ -11,17 +12,21 @@ export interface When {
   overdue: boolean;
 }
 
-/** A callback's scheduled time as the results show it. */
-export function whenOf(callback: Pick<Callback, 'callbackTime' | 'stage'>, now: Date, locale?: string): When {
+/**
+ * A callback's scheduled time as the results show it: written as Convoso wrote
+ * it (labelled with the account's zone when the browser's differs), compared
+ * with `now` in the account's zone.
+ */
+export function whenOf(callback: Pick<Callback, 'callbackTime' | 'stage'>, now: Date, locale?: string, zones?: Zones): When {
   const t = callback.callbackTime;
   if (!t) return { absolute: '', relative: '', overdue: false };
   const ms = wallTimeMs(t);
-  const past = ms !== null && ms < nowWallMs(now);
+  const past = ms !== null && msUntil(ms, now, zones) < 0;
   // A closed callback's past time is history, not a debt.
   const finished = CLOSED_STAGES.has(callback.stage);
-  const relative = relativeTime(t, now);
+  const relative = relativeTime(t, now, zones);
   return {
-    absolute: formatWallTime(t, locale),
+    absolute: formatWallTime(t, locale, zones),
     relative: finished ? relative.replace(/ overdue$/, ' ago') : relative,
     overdue: past && !finished && relative !== 'now',
   };

@@ -10,10 +10,10 @@ import { MAX_SITES, SiteModeSchema, SitesSchema, type Site, type SiteMode } from
 import { newSiteId, readSites, SITES_KEY } from '../sites/store';
 import type { ManagedConfig } from './managed';
 import { LIMIT_MAX } from '../api/vocabulary';
-import { BaseUrlSchema, MethodSchema, PageSizeSchema, type RequestMethod } from './schemas';
+import { BaseUrlSchema, MethodSchema, PageSizeSchema, TimeZoneSchema, type RequestMethod } from './schemas';
 import { writeSealed } from './sealed';
 import type { Setting } from './setting';
-import { baseUrlSetting, methodSetting, pageSizeSetting } from './settings';
+import { baseUrlSetting, methodSetting, pageSizeSetting, timeZoneSetting } from './settings';
 
 // "Export settings" / "Import settings" for teams: one agent (or the admin) sets
 // the extension up and shares a file. It never holds the token, nor the user ID
@@ -32,23 +32,30 @@ export interface SettingsFile {
   format: typeof SETTINGS_FILE_FORMAT;
   version: typeof SETTINGS_FILE_VERSION;
   exportedAt: string;
-  settings: { apiBaseUrl: string; requestMethod: RequestMethod; pageSize: number };
+  /** `timeZone`: the account's IANA zone, left out while it follows each browser's. */
+  settings: { apiBaseUrl: string; requestMethod: RequestMethod; pageSize: number; timeZone?: string };
   sites: SettingsFileSite[];
 }
 
 /** Everything shareable. Administrator-managed sites are left out: the policy brings them. */
 export async function exportSettings(now = new Date()): Promise<SettingsFile> {
-  const [baseUrl, method, pageSize, { sites }] = await Promise.all([
+  const [baseUrl, method, pageSize, zone, { sites }] = await Promise.all([
     baseUrlSetting.get(),
     methodSetting.get(),
     pageSizeSetting.get(),
+    timeZoneSetting.get(),
     readSites(),
   ]);
   return {
     format: SETTINGS_FILE_FORMAT,
     version: SETTINGS_FILE_VERSION,
     exportedAt: now.toISOString(),
-    settings: { apiBaseUrl: baseUrl.value, requestMethod: method.value, pageSize: pageSize.value },
+    settings: {
+      apiBaseUrl: baseUrl.value,
+      requestMethod: method.value,
+      pageSize: pageSize.value,
+      ...(zone.value && { timeZone: zone.value }),
+    },
     sites: sites.filter((s) => !s.managed).map((s) => ({ pattern: s.pattern, mode: s.mode, rules: s.rules })),
   };
 }
@@ -70,7 +77,7 @@ export interface ImportPlan {
   skipped: ImportItem[];
   /** Invalid: while any is here, nothing is imported. */
   rejected: ImportItem[];
-  settings: { apiBaseUrl?: string; requestMethod?: RequestMethod; pageSize?: number };
+  settings: { apiBaseUrl?: string; requestMethod?: RequestMethod; pageSize?: number; timeZone?: string };
   /** The complete site list after the import. */
   sites: Site[];
   /** Hosts the browser must grant before saving: a new API host, new sites. */
@@ -86,7 +93,7 @@ export interface ImportContext {
 // `refused` replaces valibot's generic wording ("Invalid value: Expected >=1…")
 // in the import report; the base URL schema's own messages are already plain.
 const SETTING_FIELDS: Record<
-  'apiBaseUrl' | 'requestMethod' | 'pageSize',
+  'apiBaseUrl' | 'requestMethod' | 'pageSize' | 'timeZone',
   {
     label: string;
     /** Where applyImport writes the value. */
@@ -110,6 +117,13 @@ const SETTING_FIELDS: Record<
     schema: PageSizeSchema,
     managed: () => false,
     refused: `Must be a whole number from 1 to ${LIMIT_MAX}.`,
+  },
+  timeZone: {
+    label: 'Account time zone',
+    setting: timeZoneSetting,
+    schema: TimeZoneSchema,
+    managed: (m) => m.timeZone !== undefined,
+    refused: 'Must be an IANA time zone such as America/Los_Angeles.',
   },
 };
 
@@ -187,7 +201,7 @@ function planSettings(settings: unknown, context: ImportContext, plan: ImportPla
       continue;
     }
     (plan.settings as Record<string, unknown>)[key] = parsed.output;
-    plan.accepted.push({ label: field.label, message: `Set to ${String(parsed.output)}.` });
+    plan.accepted.push({ label: field.label, message: `Set to ${String(parsed.output) || 'each browser’s own zone'}.` });
     if (key === 'apiBaseUrl') {
       const origin = extraApiOrigin(String(parsed.output));
       if (origin) plan.origins.push(origin);

@@ -4,10 +4,10 @@ import { CustomRulesSchema, upgradeRule, validateRule } from '../lead/custom-rul
 import { normalizeSitePattern } from '../sites/match-pattern';
 import { SiteModeSchema, type Site } from '../sites/schema';
 import { parseSites, readSites, saveSites } from '../sites/store';
-import { BaseUrlSchema, MethodSchema, type RequestMethod } from './schemas';
-import { baseUrlSetting, methodSetting } from './settings';
+import { BaseUrlSchema, MethodSchema, TimeZoneSchema, type RequestMethod } from './schemas';
+import { baseUrlSetting, methodSetting, timeZoneSetting } from './settings';
 
-// An administrator can preset the API address, the request method and CRM sites
+// An administrator can preset the API address, the request method, the account's time zone and CRM sites
 // (with their rules) through browser policy; see public/managed_schema.json.
 // Managed values win: they are copied over the user's on every start and shown
 // locked on the options page.
@@ -21,6 +21,8 @@ const ManagedSiteSchema = v.object({
 export interface ManagedConfig {
   baseUrl?: string;
   method?: RequestMethod;
+  /** The Convoso account's IANA time zone, canonical. */
+  timeZone?: string;
   /** Undefined when the policy does not manage sites at all. */
   sites?: Site[];
   /** Policy values that were invalid and ignored. */
@@ -51,6 +53,11 @@ export function parseManagedConfig(raw: unknown): ManagedConfig {
     const parsed = v.safeParse(MethodSchema, policy.requestMethod);
     if (parsed.success) config.method = parsed.output;
     else config.problems.push('Policy requestMethod ignored: it must be GET or POST.');
+  }
+  if (policy.timeZone !== undefined) {
+    const parsed = v.safeParse(TimeZoneSchema, policy.timeZone);
+    if (parsed.success && parsed.output !== '') config.timeZone = parsed.output;
+    else config.problems.push('Policy timeZone ignored: it must be an IANA time zone such as America/Los_Angeles.');
   }
   if (policy.sites !== undefined) {
     config.sites = [];
@@ -112,6 +119,9 @@ export async function applyManagedConfig(): Promise<AppliedManagedConfig> {
   }
   if (config.method !== undefined && (await methodSetting.get()).value !== config.method) {
     await methodSetting.set(config.method);
+  }
+  if (config.timeZone !== undefined && (await timeZoneSetting.get()).value !== config.timeZone) {
+    await timeZoneSetting.set(config.timeZone);
   }
   const { sites } = await readSites();
   const merged = mergeManagedSites(sites, config.sites);

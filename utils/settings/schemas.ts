@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { LIMIT_MAX } from '../api/vocabulary';
 import { LEAD_ID } from '../lead/lead-id';
+import { canonicalTimeZone } from '../lead/time-zone';
 
 export const DEFAULT_BASE_URL = 'https://api.convoso.com/v1';
 
@@ -61,4 +62,16 @@ export const TimeoutSchema = v.pipe(
   v.integer(TIMEOUT_MESSAGE),
   v.minValue(1000, TIMEOUT_MESSAGE),
   v.maxValue(120_000, TIMEOUT_MESSAGE),
+);
+
+/**
+ * The Convoso account's IANA time zone ("America/Los_Angeles"), in which Convoso
+ * writes every time; '' means "the browser's zone". Stored in its canonical spelling.
+ */
+const TIME_ZONE_MESSAGE = 'Choose a time zone from the list, like America/Los_Angeles.';
+export const TimeZoneSchema = v.pipe(
+  v.string(TIME_ZONE_MESSAGE),
+  v.trim(),
+  v.check((s) => s === '' || canonicalTimeZone(s) !== null, TIME_ZONE_MESSAGE),
+  v.transform((s) => (s === '' ? '' : canonicalTimeZone(s)!)),
 );

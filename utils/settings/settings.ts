@@ -8,6 +8,7 @@ import {
   PageSizeSchema,
   TokenSchema,
   TimeoutSchema,
+  TimeZoneSchema,
   TokenStorageSchema,
   UserIdSchema,
 } from './schemas';
@@ -23,3 +24,5 @@ export const methodSetting = defineSetting('local:requestMethod', 'The request m
 export const pageSizeSetting = defineSetting('local:pageSize', 'The default page size', PageSizeSchema, DEFAULT_LIMIT);
 export const userIdSetting = defineSetting('local:userId', 'Your Convoso user ID', UserIdSchema, '');
 export const timeoutSetting = defineSetting('local:requestTimeoutMs', 'The request timeout', TimeoutSchema, DEFAULT_TIMEOUT_MS);
+/** The Convoso account's time zone; '' follows the browser's. */
+export const timeZoneSetting = defineSetting('local:timeZone', 'The account time zone', TimeZoneSchema, '');

@@ -1,7 +1,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import type { LeadReply, ReplyMap, Request } from '../../messaging/protocol';
-import { baseUrlSetting, localTokenSetting, sessionTokenSetting } from '../../settings/settings';
+import { baseUrlSetting, localTokenSetting, sessionTokenSetting, timeZoneSetting } from '../../settings/settings';
 import { LEAD_SEARCH_LIMIT, type LeadLookups, type LeadSearch } from '../lead-lookups';
 import { searchWithSavedConnection } from '../saved-search';
 import { createTabBudget, type TabBudget } from '../tab-budget';
@@ -130,7 +130,8 @@ export const CONNECTION_EPOCH_KEY = 'local:connectionEpoch' as const;
 
 /**
  * When the token or the API address changes, every cached answer belongs to the
- * old connection: drop them, then tell open badges to ask again.
+ * old connection: drop them, then tell open badges to ask again. A new account
+ * time zone changes every summary's urgency and times: the same.
  */
 export function resetLeadsOnConnectionChange(lookups: LeadLookups): () => void {
   const epoch = storage.defineItem<number>(CONNECTION_EPOCH_KEY, { fallback: 0 });
@@ -139,6 +140,6 @@ export function resetLeadsOnConnectionChange(lookups: LeadLookups): () => void {
     const current = await epoch.getValue();
     await epoch.setValue((Number.isSafeInteger(current) ? current : 0) + 1);
   };
-  const stops = [localTokenSetting, sessionTokenSetting, baseUrlSetting].map((s) => s.watch(() => void reset()));
+  const stops = [localTokenSetting, sessionTokenSetting, baseUrlSetting, timeZoneSetting].map((s) => s.watch(() => void reset()));
   return () => stops.forEach((stop) => stop());
 }

@@ -17,7 +17,9 @@ export function createSearchHandler(deps: { fetch?: typeof fetch } = {}) {
     const controller = new AbortController();
     inFlight.set(key, controller);
     try {
-      return await searchWithSavedConnection(request.query, { signal: controller.signal, fetch: deps.fetch });
+      const result = await searchWithSavedConnection(request.query, { signal: controller.signal, fetch: deps.fetch });
+      // The page only: the account's zone reaches the popup through settings-status.
+      return result.ok ? { ok: true, page: result.page } : result;
     } finally {
       if (inFlight.get(key) === controller) inFlight.delete(key);
     }

@@ -19,6 +19,7 @@ describe('settings-status handler', () => {
         method: 'GET',
         pageSize: 20,
         userId: '',
+        timeZone: '',
         problems: [],
       },
     });
@@ -37,6 +38,7 @@ describe('settings-status handler', () => {
         method: 'POST',
         pageSize: 50,
         userId: '1234',
+        timeZone: '',
         problems: [],
       },
     });

@@ -1,9 +1,9 @@
 import type { ReplyMap } from '../../messaging/protocol';
 import { readConnection, tokenHint } from '../../settings/connection';
-import { userIdSetting } from '../../settings/settings';
+import { timeZoneSetting, userIdSetting } from '../../settings/settings';
 
 export async function settingsStatus(): Promise<ReplyMap['settings-status']> {
-  const [s, user] = await Promise.all([readConnection(), userIdSetting.get()]);
+  const [s, user, zone] = await Promise.all([readConnection(), userIdSetting.get(), timeZoneSetting.get()]);
   return {
     ok: true,
     status: {
@@ -14,7 +14,8 @@ export async function settingsStatus(): Promise<ReplyMap['settings-status']> {
       method: s.method,
       pageSize: s.pageSize,
       userId: user.value,
-      problems: user.problem ? [...s.problems, user.problem] : s.problems,
+      timeZone: zone.value,
+      problems: [...s.problems, ...[user.problem, zone.problem].filter((p): p is string => Boolean(p))],
     },
   };
 }

@@ -25,6 +25,7 @@ export function createTestConnectionHandler(deps: { fetch?: typeof fetch } = {})
       baseUrl = typed.output;
     }
     const result = await searchWithSavedConnection({ limit: 1 }, { fetch: deps.fetch, overrides: { token, baseUrl, method: request.method } });
-    return result.ok ? { ok: true, total: result.page.total } : { ok: false, error: result.error };
+    if (!result.ok) return { ok: false, error: result.error };
+    return { ok: true, total: result.page.total, ...(result.page.totalAtLeast && { totalAtLeast: true as const }) };
   };
 }
