@@ -9,6 +9,8 @@ import { badgeView } from '../../components/badge/status';
 import { summarizeLead } from '../lead/summary';
 import { searchCallbacks, type SearchOptions } from './client';
 import { normalizeResponse } from './normalize';
+import { writeArea } from '../settings/sealed';
+import { installFakeScripting } from '../sites/fake-scripting';
 
 // Every answer shape of mock-api/answers (issue 9) through the client, the
 // background (saved connection, Test connection, lead lookups) and the badge.
@@ -91,7 +93,9 @@ describe('the client reads every shape', () => {
 
 describe('the background: saved connection, Test connection, lead lookups', () => {
   beforeEach(async () => {
-    await fakeBrowser.storage.local.set({ token: TOKEN, apiBaseUrl: 'http://localhost:9/v1', timeZone: LA });
+    // The local host the user saved and the browser granted.
+    installFakeScripting().granted = new Set(['http://localhost/*']);
+    await writeArea('local', { token: TOKEN, apiBaseUrl: 'http://localhost:9/v1', timeZone: LA });
   });
 
   it.each<AnswerShape>(['missing-callbacks-6000', 'no-record-6001'])('%s is an empty page, and Test connection says connected', async (name) => {
