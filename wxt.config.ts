@@ -15,7 +15,22 @@ export default defineConfig({
   // Explicit imports everywhere: a reader (and a reviewer) sees where each name comes from.
   imports: false,
   vite: () => ({ plugins: [preact()] }),
-  zip: { excludeSources: ['.ci/**', 'tests/**', '.output/**', 'bench-results/**', 'demo-output/**'] },
+  // Firefox's sources archive holds what a reviewer needs to rebuild the package
+  // (`npm ci && npm run build:firefox`), nothing of the tests, the bench, the demo or the
+  // local API. WXT already leaves out dot-folders, node_modules, *.test.* and .output.
+  zip: {
+    excludeSources: [
+      'tests/**',
+      '**/*.e2e.ts',
+      'mock-api/**',
+      'scripts/**',
+      'utils/lead/fixtures.ts',
+      'vitest.config.ts',
+      'bench-results/**',
+      'demo-output/**',
+      '.output/**',
+    ],
+  },
   hooks: {
     // Test and dev builds' static content script also runs on the local demo CRM
     // (localhost only, so 127.0.0.1 stays free for the "add a CRM site" tests).
