@@ -7,6 +7,9 @@ const E2E_FIREFOX = 'tests/e2e-firefox/**/*.e2e.ts';
 export default defineConfig({
   plugins: [WxtVitest()],
   test: {
+    // expect.poll gives up after 1 s by default; under load (2 cores, both busy) a real
+    // browser can take longer. Generous, so a passing test is never slowed.
+    expect: { poll: { timeout: 15_000 } },
     projects: [
       {
         extends: true,
@@ -22,6 +25,7 @@ export default defineConfig({
         test: {
           name: 'dom',
           environment: 'happy-dom',
+          setupFiles: ['tests/setup/dom.ts'],
           include: ['**/*.test.tsx'],
           exclude: ['node_modules/**', '.output/**'],
         },
