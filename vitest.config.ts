@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
@@ -10,6 +11,9 @@ export default defineConfig({
     // expect.poll gives up after 1 s by default; under load (2 cores, both busy) a real
     // browser can take longer. Generous, so a passing test is never slowed.
     expect: { poll: { timeout: 15_000 } },
+    // Vitest's default is one worker per core minus one: a single worker on a 2-core
+    // machine, so every file waited for the one before. Two workers keep both cores busy.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
       {
         extends: true,
@@ -50,9 +54,9 @@ export default defineConfig({
           environment: 'node',
           include: [E2E_FIREFOX],
           globalSetup: ['tests/e2e-firefox/global-setup.ts'],
-          // One Firefox at a time, and only once the Chromium files are done: two cores.
-          fileParallelism: false,
-          sequence: { groupOrder: 1 },
+          // Not sequential like the Chromium files: Vitest runs sequential files after
+          // everything else, one by one. These two files (one Firefox each) instead share
+          // the workers with the unit tests, while the Chromium files run after them.
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },
