@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
+import { findNode, withCdp } from './shadow-cdp';
 
 // axe-core inside the real Chromium. Its source is evaluated through the DevTools protocol
 // (page.evaluate), which an extension page's CSP does not block the way a <script> would.
@@ -43,24 +44,15 @@ export async function severeViolations(page: Page): Promise<AxeFinding[]> {
  * A closed root is out of reach of page scripts (axe included), so the DevTools protocol
  * finds it (DOM.getDocument with pierce), hands it to a function in the page, and that
  * function copies its markup, inline <style> included, into an open root on a twin host
- * in the body, the original hidden meanwhile; axe then checks the twin, styles, layout and
- * colours as rendered, and the twin is removed and the original shown again. Works the same today (open root) and after the badge moves to a closed one.
+ * in the body, the original hidden meanwhile; axe then checks the twin (styles, layout and
+ * colours as rendered), and the twin is removed and the original shown again. Works the
+ * same today (open root) and once the badge moves to a closed one.
  */
 export async function severeBadgeViolations(page: Page, hostTag = 'convoso-callbacks'): Promise<AxeFinding[]> {
   await ensureAxe(page);
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
-    type DomNode = { nodeName: string; backendNodeId: number; children?: DomNode[]; shadowRoots?: DomNode[] };
-    const find = (node: DomNode): DomNode | undefined => {
-      if (node.nodeName.toLowerCase() === hostTag && node.shadowRoots?.[0]) return node.shadowRoots[0];
-      for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? [])]) {
-        const hit = find(child);
-        if (hit) return hit;
-      }
-      return undefined;
-    };
-    const shadow = find(root as DomNode);
+  return withCdp(page, async (cdp, root) => {
+    const host = findNode(root, (n) => n.nodeName.toLowerCase() === hostTag && !!n.shadowRoots?.[0]);
+    const shadow = host?.shadowRoots?.[0];
     if (!shadow) throw new Error(`no <${hostTag}> with a shadow root on the page`);
     const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId });
     const { result, exceptionDetails } = await cdp.send('Runtime.callFunctionOn', {
@@ -94,7 +86,5 @@ export async function severeBadgeViolations(page: Page, hostTag = 'convoso-callb
     });
     if (exceptionDetails) throw new Error(`axe on the badge failed: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
     return (result.value as AxeFinding[]).filter((f) => SEVERE.has(f.impact ?? ''));
-  } finally {
-    await cdp.detach();
-  }
+  });
 }
