@@ -7,17 +7,41 @@ import preact from '@preact/preset-vite';
 const LOCAL_HOSTS = ['http://127.0.0.1/*', 'http://localhost/*'];
 const API_HOSTS = ['https://api.convoso.com/*'];
 const isLocal = (mode: string) => mode === 'test' || mode === 'development';
+// Any CRM site or API address the user adds is asked for at run time, never up front.
+const OPTIONAL_HOSTS = ['https://*/*', 'http://*/*'];
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // Explicit imports everywhere: a reader (and a reviewer) sees where each name comes from.
   imports: false,
   vite: () => ({ plugins: [preact()] }),
-  zip: { excludeSources: ['.ci/**', 'tests/**', '.output/**', 'bench-results/**', 'demo-output/**'] },
+  // Firefox's sources archive holds what a reviewer needs to rebuild the package
+  // (`npm ci && npm run build:firefox`), nothing of the tests, the bench, the demo or the
+  // local API. WXT already leaves out dot-folders, node_modules, *.test.* and .output.
+  zip: {
+    excludeSources: [
+      'tests/**',
+      '**/*.e2e.ts',
+      'mock-api/**',
+      'scripts/**',
+      'utils/lead/fixtures.ts',
+      'vitest.config.ts',
+      'bench-results/**',
+      'demo-output/**',
+      '.output/**',
+    ],
+  },
   hooks: {
     // Test and dev builds' static content script also runs on the local demo CRM
     // (localhost only, so 127.0.0.1 stays free for the "add a CRM site" tests).
     'build:manifestGenerated'(wxt, manifest) {
+      // WXT 0.21 drops optional_host_permissions from MV2 manifests and moves it nowhere;
+      // Firefox refuses permissions.request for any origin its manifest does not declare,
+      // so Add site and a non-default API address would always fail there.
+      if (wxt.config.manifestVersion === 2) {
+        const declared = manifest.optional_permissions ?? [];
+        manifest.optional_permissions = [...declared, ...OPTIONAL_HOSTS.filter((o) => !declared.includes(o))];
+      }
       if (!isLocal(wxt.config.mode)) return;
       for (const script of manifest.content_scripts ?? []) script.matches = [...(script.matches ?? []), 'http://localhost/*'];
     },
@@ -28,7 +52,7 @@ export default defineConfig({
       "Search your Convoso account's System and Personal callbacks from the toolbar and see each lead's callbacks on your CRM pages.",
     permissions: ['storage', 'scripting'],
     host_permissions: isLocal(mode) ? [...API_HOSTS, ...LOCAL_HOSTS] : API_HOSTS,
-    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    optional_host_permissions: OPTIONAL_HOSTS,
     action: { default_title: 'Convoso Callbacks' },
     // Administrators preset the API address, sites and rules through browser policy.
     storage: { managed_schema: 'managed_schema.json' },

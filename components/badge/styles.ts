@@ -1,12 +1,15 @@
 // The badge's CSS, put inline in its shadow root as a <style>: the content script
 // also runs on user CRM sites registered at runtime, where a separate CSS file of
 // the extension may not be loadable. `:host { all: initial }` keeps the page's
-// inherited styles out; nothing here can reach the page. `--on` is the text
+// inherited styles out; nothing here can reach the page. It is `!important` here
+// rather than in the host's style attribute: an important :host rule still beats the
+// page's own important rules, and an inline `!important` on text spacing would stop a
+// user's stylesheet from adjusting it (WCAG 1.4.12, axe's avoid-inline-spacing). `--on` is the text
 // colour on a coloured fill: white on the light theme's dark fills, near-black
 // on the dark theme's light ones (white on those is below 3:1).
 
 export const BADGE_CSS = `
-:host{all:initial}
+:host{all:initial!important;display:contents!important}
 *{box-sizing:border-box}
 .cc{--bg:#fff;--fg:#1f2328;--muted:#59636e;--line:#d1d9e0;--accent:#0969da;--red:#cf222e;--amber:#9a6700;--green:#1a7f37;--blue:#0969da;--grey:#59636e;--purple:#8250df;--on:#fff;--shadow:0 4px 14px rgba(0,0,0,.18);
 font:13px/1.35 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--fg)}

@@ -13,8 +13,8 @@ export const CHIP_TAG = 'convoso-callbacks-chip';
  */
 export function createShadowHost(tag: string): { host: HTMLElement; mount: HTMLElement } {
   const host = document.createElement(tag);
-  // The page's CSS can still reach the host element itself.
-  host.style.cssText = 'all:initial!important;display:contents!important';
+  // The page's CSS can still reach the host element itself: BADGE_CSS's important
+  // :host rule resets it (inline !important would also block users' text spacing).
   const shadow = host.attachShadow({ mode: 'closed' });
   const style = document.createElement('style');
   style.textContent = BADGE_CSS;

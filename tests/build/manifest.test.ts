@@ -3,10 +3,10 @@ import config from '../../wxt.config';
 
 type ManifestFn = (env: { browser: string; mode: string; manifestVersion: 2 | 3; command: 'build' | 'serve' }) => Record<string, any>;
 const manifest = (browser: string, mode: string) => (config.manifest as ManifestFn)({ browser, mode, manifestVersion: 3, command: 'build' });
-const afterHook = (mode: string, generated: Record<string, any>) => {
+const afterHook = (mode: string, generated: Record<string, any>, manifestVersion: 2 | 3 = 3) => {
   const hooks = config.hooks as Record<string, (wxt: unknown, m: Record<string, any>) => void>;
   const hook = hooks['build:manifestGenerated']!;
-  hook({ config: { mode } }, generated);
+  hook({ config: { mode, manifestVersion } }, generated);
   return generated;
 };
 
@@ -38,5 +38,26 @@ describe('manifest permissions', () => {
     expect(m.browser_specific_settings.gecko.id).toBe('convoso-callbacks@convoso-callbacks.dev');
     expect(m.browser_specific_settings.gecko.data_collection_permissions).toEqual({ required: ['none'] });
     expect(manifest('chrome', 'production').browser_specific_settings).toBeUndefined();
+  });
+
+  it.each(['production', 'test'])('declares every origin Firefox (MV2) may be asked for at run time, in a %s build', (mode) => {
+    // What WXT 0.21 generates for Firefox: host permissions folded into `permissions`,
+    // optional_host_permissions silently dropped.
+    const generated = { manifest_version: 2, permissions: ['storage', 'scripting', 'https://api.convoso.com/*'], content_scripts: [] };
+    const m = afterHook(mode, generated, 2);
+    expect(m.optional_permissions).toEqual(['https://*/*', 'http://*/*']);
+    expect(m.permissions).toEqual(['storage', 'scripting', 'https://api.convoso.com/*']);
+    expect(manifest('firefox', mode).optional_host_permissions).toEqual(m.optional_permissions);
+  });
+
+  it('leaves MV3 manifests to optional_host_permissions', () => {
+    const m = afterHook('production', { manifest_version: 3, content_scripts: [] }, 3);
+    expect(m.optional_permissions).toBeUndefined();
+    expect(manifest('chrome', 'production').optional_host_permissions).toEqual(['https://*/*', 'http://*/*']);
+  });
+
+  it('does not declare an origin twice when the manifest already lists it', () => {
+    const m = afterHook('production', { manifest_version: 2, optional_permissions: ['http://*/*'] }, 2);
+    expect(m.optional_permissions).toEqual(['http://*/*', 'https://*/*']);
   });
 });

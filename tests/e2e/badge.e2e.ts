@@ -192,6 +192,36 @@ describe('lead badge in a real Chromium', () => {
       Date.now = () => real() + by;
     }, ms);
 
+  /**
+   * Holds the background's API calls (fetch in the service worker) until the returned
+   * function is called: the order "stale answer first, refresh later" is then certain,
+   * however slow the machine, with no latency to wait out.
+   */
+  async function holdApiCalls(session: ExtensionSession) {
+    await session.worker.evaluate(() => {
+      const g = globalThis as Record<string, any>;
+      const real = g.fetch;
+      let open!: () => void;
+      const gate = new Promise<void>((r) => (open = r));
+      g.__held = { count: 0, open, real };
+      g.fetch = async (...args: unknown[]) => {
+        g.__held.count++;
+        await gate;
+        return real.apply(globalThis, args);
+      };
+    });
+    const release = async () => {
+      await session.worker.evaluate(() => {
+        const g = globalThis as Record<string, any>;
+        g.fetch = g.__held.real;
+        g.__held.open();
+      });
+    };
+    return Object.assign(release, {
+      waiting: () => session.worker.evaluate(() => (globalThis as Record<string, any>).__held.count as number),
+    });
+  }
+
   it('shows a stale answer at once, then follows its background refresh: one request per cache period', async () => {
     ext = await launchExtension();
     // The first look finds nothing (Convoso's "no record" answer).
@@ -201,13 +231,15 @@ describe('lead badge in a real Chromium', () => {
     await expect.poll(() => badge.textContent()).toBe('No callbacks');
 
     // Two minutes later (past the ~1 min period, within the stale window) the
-    // agent comes back; the API is slow now.
+    // agent comes back; the refresh this visit starts is held at the API call.
     await ageCache(ext, 2 * 60_000);
-    // Slow enough that a loaded CI machine still shows the stale answer first.
-    ext.api.setFaults({ latencyMs: 5000 });
+    const release = await holdApiCalls(ext);
     await page.reload();
-    // The stale answer at once, long before the API's...
-    await expect.poll(() => badge.textContent(), { timeout: 4000, interval: 50 }).toBe('No callbacks');
+    // The stale answer at once, while the refresh is provably still waiting for the API...
+    await expect.poll(() => badge.textContent()).toBe('No callbacks');
+    await expect.poll(() => release.waiting()).toBe(1);
+    expect(await badge.textContent()).toBe('No callbacks');
+    await release();
     // ...then the refreshed one, in the open badge, without another visit.
     await expect.poll(() => badge.textContent(), { timeout: 10_000 }).toMatch(/^3 callbacks · 1 past due/);
     expect(leadRequests(ext)).toHaveLength(2);

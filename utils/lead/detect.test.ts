@@ -78,7 +78,9 @@ describe('findAllLeadIds', () => {
   });
 });
 
-describe('a 5,000-row CRM table', () => {
+// Building 5,000 rows in happy-dom is heavy on a busy machine: a generous timeout, no speed
+// assertion (detection speed is measured by `npm run bench` in a real browser).
+describe('a 5,000-row CRM table', { timeout: 60_000 }, () => {
   afterEach(() => {
     document.body.innerHTML = '';
   });

@@ -1,0 +1,203 @@
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
+import { startMockApi, type MockApi } from '../../mock-api/server';
+import { findFirefox } from './firefox-path';
+
+// A real Firefox driven over WebDriver BiDi (puppeteer-core, no geckodriver), with the
+// Firefox test build installed as a temporary add-on. Notes on why things are done the
+// way they are: ../../../shared/STACK-NOTES.md, "Real Firefox tests".
+
+export const FIREFOX_EXTENSION_DIR = path.resolve(import.meta.dirname, '../../.output/firefox-mv2-test');
+const GECKO_ID = 'convoso-callbacks@convoso-callbacks.dev';
+
+export interface FirefoxSession {
+  browser: Browser;
+  /** The add-on's moz-extension:// host, pinned before launch. */
+  uuid: string;
+  api: MockApi;
+  /** Opens an extension page (`options.html`, `popup.html`, `search.html?lead_id=1`) in a new tab. */
+  openPage(pagePath: string): Promise<Page>;
+  /** Opens a web page in a new tab and waits for it to load. */
+  openWeb(url: string): Promise<Page>;
+  /** A demo CRM page on localhost, where the test build's static content script runs. */
+  crmUrl(pagePath: string): string;
+  /** The same page on 127.0.0.1, which only a user-added CRM site covers. */
+  crmUrlOtherHost(pagePath: string): string;
+  close(): Promise<void>;
+}
+
+/** One Firefox per test file: a reinstall in the same profile would get a new UUID. */
+export async function launchFirefox(): Promise<FirefoxSession> {
+  const executablePath = findFirefox();
+  if (!executablePath) throw new Error('launchFirefox called without a Firefox; guard the suite with findFirefox().');
+  const api = await startMockApi({ port: 0 });
+  const uuid = randomUUID();
+  let browser: Browser | undefined;
+  try {
+    browser = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath,
+      headless: true,
+      // BiDi refuses to open moz-extension:// pages without it.
+      args: ['--remote-allow-system-access'],
+      extraPrefsFirefox: {
+        // The extension's UUID is random per install; pin it so its pages have a known address.
+        'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }),
+        // Grant optional host permissions without the doorhanger (the request itself still
+        // needs a user gesture and an origin the manifest declares).
+        'extensions.webextOptionalPermissionPrompts': false,
+      },
+    });
+    await browser.installExtension(FIREFOX_EXTENSION_DIR);
+    const port = new URL(api.url).port;
+    const b = browser;
+    return {
+      browser: b,
+      uuid,
+      api,
+      async openPage(pagePath) {
+        const page = await b.newPage();
+        // Firefox sends no load event for extension documents: navigate without waiting, then poll.
+        page.goto(`moz-extension://${uuid}/${pagePath.replace(/^\//, '')}`, { timeout: 0 }).catch(() => {});
+        await waitUntil(async () => (await page.$('main, form, #app > *')) !== null, `${pagePath} did not render`);
+        return page;
+      },
+      async openWeb(url) {
+        const page = await b.newPage();
+        await page.goto(url);
+        return page;
+      },
+      crmUrl: (p) => `http://localhost:${port}${p}`,
+      crmUrlOtherHost: (p) => `http://127.0.0.1:${port}${p}`,
+      async close() {
+        await b.close();
+        await api.close();
+      },
+    };
+  } catch (error) {
+    await browser?.close();
+    await api.close();
+    throw error;
+  }
+}
+
+/**
+ * Polls from Node rather than in the page: on Firefox 140 an extension page's CSP blocks
+ * puppeteer's in-page waitForFunction and Locators, while $eval and clicks work.
+ */
+export async function waitUntil<T>(probe: () => Promise<T>, message: string, timeoutMs = 20_000): Promise<NonNullable<T>> {
+  const end = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const value = await probe();
+      if (value) return value as NonNullable<T>;
+    } catch (error) {
+      last = error;
+    }
+    if (Date.now() > end) throw new Error(`${message}${last ? ` (last error: ${String(last)})` : ''}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** The visible text of the first element matching `selector`, or '' when there is none. */
+export const textOf = (page: Page, selector: string): Promise<string> =>
+  page.$eval(selector, (el) => (el as HTMLElement).innerText.trim()).catch(() => '');
+
+/** Waits until `selector`'s text matches, and returns it. */
+export async function waitForText(page: Page, selector: string, expected: RegExp | string, timeoutMs?: number): Promise<string> {
+  const matches = (t: string) => (typeof expected === 'string' ? t === expected : expected.test(t));
+  let seen = '';
+  return waitUntil(
+    async () => {
+      seen = await textOf(page, selector);
+      return matches(seen) ? seen : null;
+    },
+    `${selector} never read ${String(expected)}`,
+    timeoutMs,
+  ).catch((error: Error) => {
+    throw new Error(`${error.message}; it read ${JSON.stringify(seen)}`);
+  });
+}
+
+/** The form control whose <label> (or aria-label) reads exactly `label`, as a user finds it. */
+export async function byLabel(page: Page, label: string): Promise<ElementHandle<HTMLInputElement>> {
+  return waitUntil(async () => {
+    const handle = await page.evaluateHandle((text) => {
+      const norm = (s: string | null) => (s ?? '').replace(/\s+/g, ' ').trim();
+      const viaLabel = [...document.querySelectorAll('label')].find((l) => norm(l.textContent) === text)?.control;
+      return viaLabel ?? [...document.querySelectorAll('[aria-label]')].find((el) => el.getAttribute('aria-label') === text) ?? null;
+    }, label);
+    return (handle.asElement() as ElementHandle<HTMLInputElement> | null) ?? null;
+  }, `no control labelled ${JSON.stringify(label)}`);
+}
+
+/** The button whose accessible name (aria-label, else its text) reads exactly `name`. */
+export async function byButton(page: Page, name: string): Promise<ElementHandle<HTMLElement>> {
+  return waitUntil(async () => {
+    const handle = await page.evaluateHandle((text) => {
+      const norm = (s: string | null) => (s ?? '').replace(/\s+/g, ' ').trim();
+      const buttons = [...document.querySelectorAll<HTMLElement>('button, [role="button"], summary')];
+      return buttons.find((b) => norm(b.getAttribute('aria-label') ?? b.textContent) === text) ?? null;
+    }, name);
+    return (handle.asElement() as ElementHandle<HTMLElement> | null) ?? null;
+  }, `no button named ${JSON.stringify(name)}`);
+}
+
+/** Replaces a field's value by typing, as a user selecting its text and typing over it. */
+export async function typeInto(page: Page, label: string, value: string): Promise<void> {
+  const field = await byLabel(page, label);
+  await field.click();
+  await field.evaluate((el) => el.select());
+  if (value === '') await page.keyboard.press('Backspace');
+  else await field.type(value);
+}
+
+export async function clickButton(page: Page, name: string): Promise<void> {
+  await (await byButton(page, name)).click();
+}
+
+/**
+ * What the lead badge says on a web page, or '' while there is none. The only place that
+ * reaches into the badge's shadow root: if the badge moves to a closed root, adapt this one
+ * function (for example to a test-build-only hook).
+ */
+export const badgeText = (page: Page, leadId: string): Promise<string> =>
+  page
+    .evaluate((id) => {
+      const prefix = `Convoso callbacks for lead ${id}: `;
+      for (const host of document.querySelectorAll('convoso-callbacks')) {
+        const button = [...(host.shadowRoot?.querySelectorAll('button') ?? [])].find((b) => b.getAttribute('aria-label')?.startsWith(prefix));
+        if (button) return (button.textContent ?? '').trim();
+      }
+      return '';
+    }, leadId)
+    .catch(() => '');
+
+/** Clicks the badge of `leadId` and returns the open panel's text (same shadow-root caveat as badgeText). */
+export async function openBadgePanel(page: Page, leadId: string): Promise<string> {
+  const button = await waitUntil(async () => {
+    const handle = await page.evaluateHandle((id) => {
+      const prefix = `Convoso callbacks for lead ${id}: `;
+      for (const host of document.querySelectorAll('convoso-callbacks')) {
+        const b = [...(host.shadowRoot?.querySelectorAll('button') ?? [])].find((x) => x.getAttribute('aria-label')?.startsWith(prefix));
+        if (b) return b;
+      }
+      return null;
+    }, leadId);
+    return handle.asElement() as ElementHandle<HTMLElement> | null;
+  }, `no badge for lead ${leadId}`);
+  await button.click();
+  return waitUntil(
+    () =>
+      page.evaluate((id) => {
+        for (const host of document.querySelectorAll('convoso-callbacks')) {
+          const panel = host.shadowRoot?.querySelector(`[role="dialog"][aria-label="Callbacks for lead ${id}"]`);
+          if (panel) return (panel as HTMLElement).innerText;
+        }
+        return '';
+      }, leadId),
+    `the badge panel for lead ${leadId} did not open`,
+  );
+}
