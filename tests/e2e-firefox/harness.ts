@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
 import { startMockApi, type MockApi } from '../../mock-api/server';
+import { clickNode, queryInShadowRoots, readNode, type NodeRef } from './closed-root';
 import { findFirefox } from './firefox-path';
 
 // A real Firefox driven over WebDriver BiDi (puppeteer-core, no geckodriver), with the
@@ -158,46 +159,38 @@ export async function clickButton(page: Page, name: string): Promise<void> {
   await (await byButton(page, name)).click();
 }
 
-/**
- * What the lead badge says on a web page, or '' while there is none. The only place that
- * reaches into the badge's shadow root: if the badge moves to a closed root, adapt this one
- * function (for example to a test-build-only hook).
- */
-export const badgeText = (page: Page, leadId: string): Promise<string> =>
-  page
-    .evaluate((id) => {
-      const prefix = `Convoso callbacks for lead ${id}: `;
-      for (const host of document.querySelectorAll('convoso-callbacks')) {
-        const button = [...(host.shadowRoot?.querySelectorAll('button') ?? [])].find((b) => b.getAttribute('aria-label')?.startsWith(prefix));
-        if (button) return (button.textContent ?? '').trim();
-      }
-      return '';
-    }, leadId)
-    .catch(() => '');
+const BADGE_HOST = 'convoso-callbacks';
+const badgeButtonSelector = (leadId: string) => `button[aria-label^=${JSON.stringify(`Convoso callbacks for lead ${leadId}: `)}]`;
+const INNER_TEXT = '(el) => el.innerText';
 
-/** Clicks the badge of `leadId` and returns the open panel's text (same shadow-root caveat as badgeText). */
+/**
+ * The badge's button for `leadId`, or null while there is none. The badge lives in a
+ * closed shadow root that page scripts cannot open: found over WebDriver BiDi
+ * (closed-root.ts), never through a hook in the extension.
+ */
+const badgeButton = async (page: Page, leadId: string): Promise<NodeRef | null> =>
+  (await queryInShadowRoots(page, BADGE_HOST, badgeButtonSelector(leadId)))[0] ?? null;
+
+/** What the lead badge says on a web page, or '' while there is none. */
+export const badgeText = async (page: Page, leadId: string): Promise<string> => {
+  try {
+    const button = await badgeButton(page, leadId);
+    return button ? (await readNode(page, button, INNER_TEXT)).trim() : '';
+  } catch {
+    return '';
+  }
+};
+
+/**
+ * Clicks the badge of `leadId` with the real mouse (its listeners ignore untrusted
+ * events) and returns the open panel's text.
+ */
 export async function openBadgePanel(page: Page, leadId: string): Promise<string> {
-  const button = await waitUntil(async () => {
-    const handle = await page.evaluateHandle((id) => {
-      const prefix = `Convoso callbacks for lead ${id}: `;
-      for (const host of document.querySelectorAll('convoso-callbacks')) {
-        const b = [...(host.shadowRoot?.querySelectorAll('button') ?? [])].find((x) => x.getAttribute('aria-label')?.startsWith(prefix));
-        if (b) return b;
-      }
-      return null;
-    }, leadId);
-    return handle.asElement() as ElementHandle<HTMLElement> | null;
-  }, `no badge for lead ${leadId}`);
-  await button.click();
-  return waitUntil(
-    () =>
-      page.evaluate((id) => {
-        for (const host of document.querySelectorAll('convoso-callbacks')) {
-          const panel = host.shadowRoot?.querySelector(`[role="dialog"][aria-label="Callbacks for lead ${id}"]`);
-          if (panel) return (panel as HTMLElement).innerText;
-        }
-        return '';
-      }, leadId),
-    `the badge panel for lead ${leadId} did not open`,
-  );
+  const button = await waitUntil(() => badgeButton(page, leadId), `no badge for lead ${leadId}`);
+  await clickNode(page, button);
+  const panelSelector = `[role="dialog"][aria-label=${JSON.stringify(`Callbacks for lead ${leadId}`)}]`;
+  return waitUntil(async () => {
+    const [panel] = await queryInShadowRoots(page, BADGE_HOST, panelSelector);
+    return panel ? readNode(page, panel, INNER_TEXT) : '';
+  }, `the badge panel for lead ${leadId} did not open`);
 }
