@@ -23,6 +23,7 @@ import { clearPopupState, readPopupState, writePopupState } from '../../utils/se
 import { SORT_KEYS, SORT_LABELS, sortCallbacks, type SortKey } from '../../utils/search/sort';
 import { CallbackList } from './CallbackList';
 import { CallbackTable } from './CallbackTable';
+import { ExportButton } from './ExportButton';
 import { SearchFormView, fieldId, type FieldErrors } from './SearchForm';
 import { ErrorNotice, NoTokenNotice, SettingsProblems } from './StateViews';
 
@@ -38,6 +39,8 @@ export interface SearchAppProps {
   browserTimeZone?: string;
   /** The tab keeps its address in step with the search, so a reload or a bookmark repeats it. */
   onSearched?: (params: URLSearchParams) => void;
+  /** Opened by the popup's Export CSV: export the initial search at once. */
+  autoExport?: boolean;
 }
 
 interface Shown {
@@ -305,6 +308,7 @@ export function SearchApp(props: SearchAppProps) {
         onPreset={applyQuickFilter}
         onOpenInTab={props.layout === 'popup' ? openInTab : undefined}
       />
+      <ExportButton layout={props.layout} form={shown?.form ?? form} locale={locale} autoStart={props.autoExport} />
 
       <p class="live-status" role="status" aria-live="polite">
         {loading && <span class="spinner" aria-hidden="true" />}
