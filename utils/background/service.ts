@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { syncRegisteredSites } from '../sites/registration';
 import { createLeadLookups } from './lead-lookups';
+import { startPowerTools } from './power-tools';
 import { createRouter } from './router';
 import { createLeadSearch, createLeadSummaryHandlers, resetLeadsOnConnectionChange } from './handlers/lead-summary';
 import { openOptions, openSearchTab } from './handlers/openers';
@@ -31,4 +32,6 @@ export function startService() {
   // policy may change while the browser runs: reconcile at start and on change.
   void syncRegisteredSites();
   browser.storage.managed?.onChanged?.addListener(() => void syncRegisteredSites());
+
+  startPowerTools();
 }
