@@ -24,6 +24,7 @@ import { SORT_KEYS, SORT_LABELS, sortCallbacks, type SortKey } from '../../utils
 import { CallbackList } from './CallbackList';
 import { CallbackTable } from './CallbackTable';
 import { ExportButton } from './ExportButton';
+import { SavedSearches } from './SavedSearches';
 import { SearchFormView, fieldId, type FieldErrors } from './SearchForm';
 import { ErrorNotice, NoTokenNotice, SettingsProblems } from './StateViews';
 
@@ -307,6 +308,14 @@ export function SearchApp(props: SearchAppProps) {
         onClear={clear}
         onPreset={applyQuickFilter}
         onOpenInTab={props.layout === 'popup' ? openInTab : undefined}
+      />
+      <SavedSearches
+        form={form}
+        onRun={(saved) => {
+          setForm(saved);
+          setSort('received');
+          searchFrom(saved, 0);
+        }}
       />
       <ExportButton layout={props.layout} form={shown?.form ?? form} locale={locale} autoStart={props.autoExport} />
 
