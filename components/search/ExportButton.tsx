@@ -123,7 +123,7 @@ export function ExportButton(props: ExportButtonProps) {
           Export CSV
         </button>
       )}
-      <p class="export-status" role="status" aria-live="polite">
+      <p class="export-status" aria-live="polite">
         {state.phase === 'done' &&
           (state.capped
             ? `Exported the first ${number(state.rows)} of ${number(state.total)} callbacks: Convoso lets no one page further. Narrow the search (dates, campaign) to export the rest.`

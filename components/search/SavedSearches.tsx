@@ -128,7 +128,7 @@ export function SavedSearches(props: SavedSearchesProps) {
           ))}
         </ul>
       </details>
-      <p class="saved-status" role="status" aria-live="polite">
+      <p class="saved-status" aria-live="polite">
         {message}
       </p>
     </section>
