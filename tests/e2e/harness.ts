@@ -32,6 +32,8 @@ export interface LaunchOptions {
   headless?: boolean;
   /** 0 (the default) picks a free port. */
   apiPort?: number;
+  /** The agent's own Convoso user ID (the options' "Convoso user ID"); unset by default. */
+  userId?: string;
   /** The browser's own IANA zone (Chromium's TZ, pages and service worker alike); default the machine's. */
   browserTimeZone?: string;
 }
@@ -84,6 +86,7 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Extensi
     };
     if (opts.pageSize !== undefined) local.pageSize = opts.pageSize;
     if (opts.timeoutMs !== undefined) local.requestTimeoutMs = opts.timeoutMs;
+    if (opts.userId !== undefined) local.userId = opts.userId;
     if (token !== null && where === 'local') local.token = token;
     await setStorage('local', local);
     if (token !== null && where === 'session') await setStorage('session', { token });
