@@ -5,6 +5,7 @@ import type { Callback } from '../../utils/api/model';
 import { callbackName } from '../../utils/search/callback-name';
 import type { SortKey } from '../../utils/search/sort';
 import { CallbackFields, CallbackWhen, CommentText, MISSING, agentText, recipientText } from './CallbackParts';
+import { CopyButton } from './CopyButton';
 import type { CallbackViewProps } from './CallbackList';
 
 export interface CallbackTableProps extends CallbackViewProps {
@@ -70,7 +71,9 @@ export function CallbackTable(props: CallbackTableProps) {
                 <td>
                   <StageChip stage={c.stage} label={c.stageLabel} />
                 </td>
-                <td>{c.leadId || MISSING}</td>
+                <td>
+                  {c.leadId || MISSING} {c.leadId && <CopyButton text={c.leadId} label="Copy" of={`lead ID ${c.leadId}`} />}
+                </td>
                 <td>{recipientText(c)}</td>
                 <td>{agentText(c)}</td>
                 <td>{c.campaignName || c.campaignId || MISSING}</td>
@@ -93,7 +96,7 @@ export function CallbackTable(props: CallbackTableProps) {
               {open.has(c) && (
                 <tr class="fields-row" id={`callback-fields-${i}`}>
                   <td colSpan={COLUMNS}>
-                    <CallbackFields callback={c} />
+                    <CallbackFields callback={c} of={name} />
                   </td>
                 </tr>
               )}
