@@ -72,7 +72,7 @@ export function CallbackTable(props: CallbackTableProps) {
                   <StageChip stage={c.stage} label={c.stageLabel} />
                 </td>
                 <td>
-                  {c.leadId || MISSING} {c.leadId && <CopyButton text={c.leadId} label="Copy" of={`lead ID ${c.leadId}`} />}
+                  <span>{c.leadId || MISSING}</span> {c.leadId && <CopyButton text={c.leadId} label="Copy" of={`lead ID ${c.leadId}`} />}
                 </td>
                 <td>{recipientText(c)}</td>
                 <td>{agentText(c)}</td>

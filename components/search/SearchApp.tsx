@@ -294,6 +294,17 @@ export function SearchApp(props: SearchAppProps) {
     <main class={`search-app search-app--${props.layout}`}>
       <Header layout={props.layout} />
       <SettingsProblems problems={settingsProblems} onOpenOptions={openOptions} />
+      {/* Above the form: one click from the top of the popup, and out of the way of
+          the form-to-results keyboard path (the popup opens with focus in Lead ID). */}
+      <SavedSearches
+        form={form}
+        onRun={(saved) => {
+          setForm(saved);
+          setSort('received');
+          searchFrom(saved, 0);
+        }}
+      />
+      <ExportButton layout={props.layout} form={shown?.form ?? form} locale={locale} autoStart={props.autoExport} />
       <SearchFormView
         form={form}
         errors={errors}
@@ -309,15 +320,6 @@ export function SearchApp(props: SearchAppProps) {
         onPreset={applyQuickFilter}
         onOpenInTab={props.layout === 'popup' ? openInTab : undefined}
       />
-      <SavedSearches
-        form={form}
-        onRun={(saved) => {
-          setForm(saved);
-          setSort('received');
-          searchFrom(saved, 0);
-        }}
-      />
-      <ExportButton layout={props.layout} form={shown?.form ?? form} locale={locale} autoStart={props.autoExport} />
 
       <p class="live-status" role="status" aria-live="polite">
         {loading && <span class="spinner" aria-hidden="true" />}

@@ -58,7 +58,7 @@ describe('Export CSV', () => {
     ext.api.setFaults({ latencyMs: 300 });
 
     const popup = await ext.openPage('popup.html');
-    await popup.getByLabel('Stage').selectOption('PASTDUE');
+    await popup.getByLabel('Stage', { exact: true }).selectOption('PASTDUE');
     const tabOpened = ext.context.waitForEvent('page', { predicate: (p) => p.url().includes('/search.html') });
     await popup.getByRole('button', { name: 'Export CSV' }).click();
     const tab = await tabOpened;
@@ -183,10 +183,10 @@ describe('saved searches', () => {
     ext = await launchExtension();
     let popup = await ext.openPage('popup.html');
     await popup.getByText('Save or edit searches').click();
-    await popup.getByLabel('Stage').selectOption('PASTDUE');
+    await popup.getByLabel('Stage', { exact: true }).selectOption('PASTDUE');
     await popup.getByLabel('Name for the current filters').fill('Overdue');
     await popup.getByRole('button', { name: 'Save search' }).click();
-    await popup.getByLabel('Stage').selectOption('');
+    await popup.getByLabel('Stage', { exact: true }).selectOption('');
     await popup.getByLabel('Lead ID').fill(FIXTURE_LEADS.leadB);
     await popup.getByLabel('Name for the current filters').fill('Lead B');
     await popup.getByRole('button', { name: 'Save search' }).click();
@@ -207,7 +207,7 @@ describe('saved searches', () => {
     await expect.poll(() => searchRequests().length).toBe(1);
     expect(searchRequests()[0]!.query).toMatchObject({ stage: 'PASTDUE', offset: '0' });
     expect(searchRequests()[0]!.query.lead_id).toBeUndefined();
-    expect(await popup.getByLabel('Stage').inputValue()).toBe('PASTDUE');
+    expect(await popup.getByLabel('Stage', { exact: true }).inputValue()).toBe('PASTDUE');
 
     await popup.getByText('Save or edit searches').click();
     await popup.getByRole('button', { name: 'Delete Lead B' }).click();
