@@ -178,6 +178,20 @@ describe('lookup from anywhere', () => {
   });
 });
 
+describe('reminders', () => {
+  it('clicking a reminder opens the tab view on that callback', async () => {
+    ext = await launchExtension();
+    const record = ext.api.dataset.callbacks.find((c) => c.record.lead_id === FIXTURE_LEADS.withCallbacks)!.record;
+    const tab = ext.context.waitForEvent('page', { predicate: (p: Page) => p.url().endsWith(`/search.html?lead_id=${record.lead_id}&id=${record.id}`) });
+    const handled = await ext.worker.evaluate(
+      (id) => (globalThis as any).__convosoPowerTools.onReminderClicked(id),
+      `callback-reminder:${record.lead_id}:${record.id}`,
+    );
+    expect(handled).toBe(true);
+    await (await tab).getByText('1 callback', { exact: true }).waitFor();
+  });
+});
+
 describe('saved searches', () => {
   it('saves the current filters, runs one in a click, renames, reorders and deletes', async () => {
     ext = await launchExtension();
