@@ -10,6 +10,22 @@ const isLocal = (mode: string) => mode === 'test' || mode === 'development';
 // Any CRM site or API address the user adds is asked for at run time, never up front.
 const OPTIONAL_HOSTS = ['https://*/*', 'http://*/*'];
 
+// Agent power tools (issue 12): alarms refresh the toolbar count and reminders,
+// a context menu and `cb 12345` in the address bar open a lead's callbacks, a
+// shortcut opens the popup. `notifications` is asked for only when the agent
+// turns reminders on.
+const powerTools = (manifestVersion: number) => ({
+  permissions: ['alarms', 'contextMenus'],
+  optional_permissions: ['notifications'],
+  omnibox: { keyword: 'cb' },
+  commands: {
+    [manifestVersion === 2 ? '_execute_browser_action' : '_execute_action']: {
+      suggested_key: { default: 'Alt+Shift+C' },
+      description: 'Open Convoso Callbacks',
+    },
+  },
+});
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // Explicit imports everywhere: a reader (and a reviewer) sees where each name comes from.
@@ -46,11 +62,12 @@ export default defineConfig({
       for (const script of manifest.content_scripts ?? []) script.matches = [...(script.matches ?? []), 'http://localhost/*'];
     },
   },
-  manifest: ({ browser, mode }) => ({
+  manifest: ({ browser, mode, manifestVersion }) => ({
+    ...powerTools(manifestVersion),
     name: 'Convoso Callbacks',
     description:
       "Search your Convoso account's System and Personal callbacks from the toolbar and see each lead's callbacks on your CRM pages.",
-    permissions: ['storage', 'scripting'],
+    permissions: ['storage', 'scripting', ...powerTools(manifestVersion).permissions],
     host_permissions: isLocal(mode) ? [...API_HOSTS, ...LOCAL_HOSTS] : API_HOSTS,
     optional_host_permissions: OPTIONAL_HOSTS,
     action: { default_title: 'Convoso Callbacks' },

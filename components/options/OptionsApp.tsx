@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { readManagedConfig, type ManagedConfig } from '../../utils/settings/managed';
 import { ConnectionForm } from './ConnectionForm';
+import { PowerToolsSection } from './PowerToolsSection';
 import { SitesSection } from './SitesSection';
 import { TransferSection } from './TransferSection';
 
@@ -27,6 +28,7 @@ export function OptionsApp() {
         </div>
       ) : null}
       <ConnectionForm managed={managed} />
+      <PowerToolsSection />
       <SitesSection />
       <TransferSection managed={managed} />
     </main>

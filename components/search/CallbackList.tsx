@@ -4,6 +4,7 @@ import type { Callback } from '../../utils/api/model';
 import type { Zones } from '../../utils/lead/time-zone';
 import { callbackName } from '../../utils/search/callback-name';
 import { ApiText, CallbackFields, CallbackWhen, CommentText, MISSING, agentText, recipientText } from './CallbackParts';
+import { CopyButton } from './CopyButton';
 
 export interface CallbackViewProps {
   callbacks: readonly Callback[];
@@ -29,7 +30,7 @@ function FieldsDisclosure(props: { callback: Callback; name: string }) {
       <summary>
         All fields<span class="visually-hidden"> of {props.name}</span>
       </summary>
-      {open && <CallbackFields callback={props.callback} />}
+      {open && <CallbackFields callback={props.callback} of={props.name} />}
     </details>
   );
 }
@@ -48,6 +49,7 @@ export function CallbackList(props: CallbackViewProps) {
             </div>
             <div class="card-meta">
               <Meta label="Lead" value={c.leadId} />
+              {c.leadId && <CopyButton text={c.leadId} label="Copy" of={`lead ID ${c.leadId}`} />}
               <Meta label="Recipient" value={recipientText(c)} />
               <Meta label="Agent" value={agentText(c)} />
             </div>

@@ -4,6 +4,7 @@ import { clip } from '../../utils/format/clip';
 import type { Zones } from '../../utils/lead/time-zone';
 import { shorten } from '../../utils/search/shorten';
 import { whenOf } from '../../utils/search/when';
+import { CopyButton, detailsText } from './CopyButton';
 
 // Pieces shared by the popup's cards and the tab's table. Everything from the
 // API is a JSX text node: a comment holding markup stays text.
@@ -63,18 +64,21 @@ function rawText(value: unknown): string {
   }
 }
 
-/** Every field the API returned, by its API name, exactly as sent. */
-export function CallbackFields(props: { callback: Callback }) {
+/** Every field the API returned, by its API name, exactly as sent; `of` names the callback for the copy button. */
+export function CallbackFields(props: { callback: Callback; of?: string }) {
   const entries = Object.entries(props.callback.raw);
   if (entries.length === 0) return <p class="muted">The API returned no fields for this callback.</p>;
   return (
-    <dl class="raw-fields">
-      {entries.map(([key, value]) => (
-        <div key={key} class="raw-field">
-          <dt>{key}</dt>
-          <dd>{rawText(value) || <span class="muted">(empty)</span>}</dd>
-        </div>
-      ))}
-    </dl>
+    <>
+      <CopyButton text={detailsText(props.callback.raw)} label="Copy details" of={`of ${props.of ?? `callback ${props.callback.id}`}`} />
+      <dl class="raw-fields">
+        {entries.map(([key, value]) => (
+          <div key={key} class="raw-field">
+            <dt>{key}</dt>
+            <dd>{rawText(value) || <span class="muted">(empty)</span>}</dd>
+          </div>
+        ))}
+      </dl>
+    </>
   );
 }

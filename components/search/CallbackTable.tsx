@@ -5,6 +5,7 @@ import type { Callback } from '../../utils/api/model';
 import { callbackName } from '../../utils/search/callback-name';
 import type { SortKey } from '../../utils/search/sort';
 import { ApiText, CallbackFields, CallbackWhen, CommentText, MISSING, agentText, recipientText } from './CallbackParts';
+import { CopyButton } from './CopyButton';
 import type { CallbackViewProps } from './CallbackList';
 
 export interface CallbackTableProps extends CallbackViewProps {
@@ -71,7 +72,7 @@ export function CallbackTable(props: CallbackTableProps) {
                   <StageChip stage={c.stage} label={c.stageLabel} />
                 </td>
                 <td>
-                  <ApiText value={c.leadId || MISSING} />
+                  <ApiText value={c.leadId || MISSING} /> {c.leadId && <CopyButton text={c.leadId} label="Copy" of={`lead ID ${c.leadId}`} />}
                 </td>
                 <td>
                   <ApiText value={recipientText(c)} />
@@ -103,7 +104,7 @@ export function CallbackTable(props: CallbackTableProps) {
               {open.has(c) && (
                 <tr class="fields-row" id={`callback-fields-${i}`}>
                   <td colSpan={COLUMNS}>
-                    <CallbackFields callback={c} />
+                    <CallbackFields callback={c} of={name} />
                   </td>
                 </tr>
               )}

@@ -23,6 +23,8 @@ import { clearPopupState, readPopupState, writePopupState } from '../../utils/se
 import { SORT_KEYS, SORT_LABELS, sortCallbacks, type SortKey } from '../../utils/search/sort';
 import { CallbackList } from './CallbackList';
 import { CallbackTable } from './CallbackTable';
+import { ExportButton } from './ExportButton';
+import { SavedSearches } from './SavedSearches';
 import { SearchFormView, fieldId, type FieldErrors } from './SearchForm';
 import { ErrorNotice, NoTokenNotice, SettingsProblems } from './StateViews';
 import { RateLimitNotice } from './RateLimitNotice';
@@ -40,6 +42,8 @@ export interface SearchAppProps {
   browserTimeZone?: string;
   /** The tab keeps its address in step with the search, so a reload or a bookmark repeats it. */
   onSearched?: (params: URLSearchParams) => void;
+  /** Opened by the popup's Export CSV: export the initial search at once. */
+  autoExport?: boolean;
 }
 
 interface Shown {
@@ -326,6 +330,17 @@ export function SearchApp(props: SearchAppProps) {
     <main class={`search-app search-app--${props.layout}`}>
       <Header layout={props.layout} />
       <SettingsProblems problems={settingsProblems} onOpenOptions={openOptions} />
+      {/* Above the form: one click from the top of the popup, and out of the way of
+          the form-to-results keyboard path (the popup opens with focus in Lead ID). */}
+      <SavedSearches
+        form={form}
+        onRun={(saved) => {
+          setForm(saved);
+          setSort('received');
+          searchFrom(saved, 0);
+        }}
+      />
+      <ExportButton layout={props.layout} form={shown?.form ?? form} locale={locale} autoStart={props.autoExport} />
       <SearchFormView
         form={form}
         errors={errors}

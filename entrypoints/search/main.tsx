@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import { EXPORT_PARAM } from '../../components/search/ExportButton';
 import { SearchApp } from '../../components/search/SearchApp';
 import { formFromParams } from '../../utils/search/form-state';
 import '../../assets/theme.css';
@@ -9,12 +10,16 @@ import './style.css';
 // Other parts of the extension deep-link here (`search.html?lead_id=123`); with
 // no query the page picks up the last search, like the popup.
 const params = new URLSearchParams(location.search);
+// `export=1`: the popup's Export CSV handed its search to this tab, which outlives the popup.
+const autoExport = params.get(EXPORT_PARAM) === '1';
+params.delete(EXPORT_PARAM);
 const initial = [...params.keys()].length > 0 ? formFromParams(params) : null;
 
 render(
   <SearchApp
     layout="tab"
     initial={initial}
+    autoExport={autoExport}
     onSearched={(query) => {
       const search = query.toString();
       history.replaceState(null, '', search ? `?${search}` : location.pathname);

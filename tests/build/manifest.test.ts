@@ -14,7 +14,8 @@ describe('manifest permissions', () => {
   it('asks a production build only for the Convoso API and what the code uses', () => {
     const m = manifest('chrome', 'production');
     expect(m.host_permissions).toEqual(['https://api.convoso.com/*']);
-    expect(m.permissions).toEqual(['storage', 'scripting']);
+    expect(m.permissions).toEqual(['storage', 'scripting', 'alarms', 'contextMenus']);
+    expect(m.optional_permissions).toEqual(['notifications']);
     expect(JSON.stringify(m)).not.toMatch(/localhost|127\.0\.0\.1/);
   });
 
@@ -31,6 +32,14 @@ describe('manifest permissions', () => {
     expect(afterHook('production', generated()).content_scripts[0].matches).toEqual(['https://admin.convoso.com/*']);
     expect(afterHook('test', generated()).content_scripts[0].matches).toEqual(['https://admin.convoso.com/*', 'http://localhost/*']);
     expect(afterHook('development', generated()).content_scripts[0].matches).toEqual(['https://admin.convoso.com/*', 'http://localhost/*']);
+  });
+
+  it('declares the omnibox keyword and the shortcut that opens the popup, per manifest version', () => {
+    const m = manifest('chrome', 'production');
+    expect(m.omnibox).toEqual({ keyword: 'cb' });
+    expect(Object.keys(m.commands)).toEqual(['_execute_action']);
+    const mv2 = (config.manifest as ManifestFn)({ browser: 'firefox', mode: 'production', manifestVersion: 2, command: 'build' });
+    expect(Object.keys(mv2.commands)).toEqual(['_execute_browser_action']);
   });
 
   it('gives Firefox an add-on id and its data-collection declaration', () => {

@@ -34,6 +34,8 @@ export interface LaunchOptions {
   apiPort?: number;
   /** CRM sites as the options page saves them ({ id, pattern, mode, rules }). */
   sites?: unknown[];
+  /** The agent's own Convoso user ID (the options' "Convoso user ID"); unset by default. */
+  userId?: string;
   /** The browser's own IANA zone (Chromium's TZ, pages and service worker alike); default the machine's. */
   browserTimeZone?: string;
 }
@@ -98,6 +100,7 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Extensi
     if (opts.pageSize !== undefined) local.pageSize = opts.pageSize;
     if (opts.timeoutMs !== undefined) local.requestTimeoutMs = opts.timeoutMs;
     if (opts.sites !== undefined) local.sites = opts.sites;
+    if (opts.userId !== undefined) local.userId = opts.userId;
     if (token !== null && where === 'local') local.token = token;
     await setStorage('local', local);
     if (token !== null && where === 'session') await setStorage('session', { token });

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { syncRegisteredSites } from '../sites/registration';
 import { createLeadLookups } from './lead-lookups';
+import { startPowerTools } from './power-tools';
 import { createRouter } from './router';
 import { createLeadBudgets, createLeadSearch, createLeadSummaryHandlers, dropLookupsOfGoneTabs, resetLeadsOnConnectionChange } from './handlers/lead-summary';
 import { openOptions, openSearchTab, openerLimit } from './handlers/openers';
@@ -43,6 +44,7 @@ export function startService() {
   browser.runtime.onStartup.addListener(() => undefined);
   // Content scripts cannot watch storage any more: tell them when their configuration changed.
   pushConfigChanges();
+  startPowerTools();
 }
 
 type AccessLevelArea = { setAccessLevel?: (details: { accessLevel: 'TRUSTED_CONTEXTS' }) => Promise<void> };

@@ -14,6 +14,8 @@ export const LeadIdSchema = v.pipe(v.string(), v.regex(LEAD_ID, 'A lead ID is a 
 export const SearchRequestSchema = v.strictObject({
   type: v.literal('search'),
   query: SearchQueryInputSchema,
+  /** An export's pages: they neither cancel nor are cancelled by the page's own searches. */
+  purpose: v.optional(v.literal('export')),
 });
 
 export const SettingsStatusRequestSchema = v.strictObject({ type: v.literal('settings-status') });

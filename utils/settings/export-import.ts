@@ -14,6 +14,7 @@ import { BaseUrlSchema, MethodSchema, PageSizeSchema, TimeZoneSchema, type Reque
 import { writeSealed } from './sealed';
 import type { Setting } from './setting';
 import { baseUrlSetting, methodSetting, pageSizeSetting, timeZoneSetting } from './settings';
+import { SavedSearchesSchema, savedSearchesSetting, type SavedSearch } from './power-tools';
 
 // "Export settings" / "Import settings" for teams: one agent (or the admin) sets
 // the extension up and shares a file. It never holds the token, nor the user ID
@@ -33,18 +34,19 @@ export interface SettingsFile {
   version: typeof SETTINGS_FILE_VERSION;
   exportedAt: string;
   /** `timeZone`: the account's IANA zone, left out while it follows each browser's. */
-  settings: { apiBaseUrl: string; requestMethod: RequestMethod; pageSize: number; timeZone?: string };
+  settings: { apiBaseUrl: string; requestMethod: RequestMethod; pageSize: number; timeZone?: string; savedSearches?: SavedSearch[] };
   sites: SettingsFileSite[];
 }
 
 /** Everything shareable. Administrator-managed sites are left out: the policy brings them. */
 export async function exportSettings(now = new Date()): Promise<SettingsFile> {
-  const [baseUrl, method, pageSize, zone, { sites }] = await Promise.all([
+  const [baseUrl, method, pageSize, zone, { sites }, saved] = await Promise.all([
     baseUrlSetting.get(),
     methodSetting.get(),
     pageSizeSetting.get(),
     timeZoneSetting.get(),
     readSites(),
+    savedSearchesSetting.get(),
   ]);
   return {
     format: SETTINGS_FILE_FORMAT,
@@ -55,6 +57,7 @@ export async function exportSettings(now = new Date()): Promise<SettingsFile> {
       requestMethod: method.value,
       pageSize: pageSize.value,
       ...(zone.value && { timeZone: zone.value }),
+      ...(saved.value.length > 0 && { savedSearches: saved.value }),
     },
     sites: sites.filter((s) => !s.managed).map((s) => ({ pattern: s.pattern, mode: s.mode, rules: s.rules })),
   };
@@ -77,7 +80,7 @@ export interface ImportPlan {
   skipped: ImportItem[];
   /** Invalid: while any is here, nothing is imported. */
   rejected: ImportItem[];
-  settings: { apiBaseUrl?: string; requestMethod?: RequestMethod; pageSize?: number; timeZone?: string };
+  settings: { apiBaseUrl?: string; requestMethod?: RequestMethod; pageSize?: number; timeZone?: string; savedSearches?: SavedSearch[] };
   /** The complete site list after the import. */
   sites: Site[];
   /** Hosts the browser must grant before saving: a new API host, new sites. */
@@ -93,7 +96,7 @@ export interface ImportContext {
 // `refused` replaces valibot's generic wording ("Invalid value: Expected >=1…")
 // in the import report; the base URL schema's own messages are already plain.
 const SETTING_FIELDS: Record<
-  'apiBaseUrl' | 'requestMethod' | 'pageSize' | 'timeZone',
+  'apiBaseUrl' | 'requestMethod' | 'pageSize' | 'timeZone' | 'savedSearches',
   {
     label: string;
     /** Where applyImport writes the value. */
@@ -101,6 +104,8 @@ const SETTING_FIELDS: Record<
     schema: v.GenericSchema<unknown, unknown>;
     managed: (m: ManagedConfig) => boolean;
     refused?: string;
+    /** The import report's line for an accepted value, when "Set to <value>" reads badly. */
+    describe?: (value: unknown) => string;
   }
 > = {
   apiBaseUrl: { label: 'API base URL', setting: baseUrlSetting, schema: BaseUrlSchema, managed: (m) => m.baseUrl !== undefined },
@@ -124,6 +129,13 @@ const SETTING_FIELDS: Record<
     schema: TimeZoneSchema,
     managed: (m) => m.timeZone !== undefined,
     refused: 'Must be an IANA time zone such as America/Los_Angeles.',
+  },
+  savedSearches: {
+    label: 'Saved searches',
+    setting: savedSearchesSetting as Setting<unknown>,
+    schema: SavedSearchesSchema,
+    managed: () => false,
+    describe: (value) => `Replaced by the file's ${(value as SavedSearch[]).length}.`,
   },
 };
 
@@ -201,7 +213,10 @@ function planSettings(settings: unknown, context: ImportContext, plan: ImportPla
       continue;
     }
     (plan.settings as Record<string, unknown>)[key] = parsed.output;
-    plan.accepted.push({ label: field.label, message: `Set to ${String(parsed.output) || 'each browser’s own zone'}.` });
+    plan.accepted.push({
+      label: field.label,
+      message: field.describe?.(parsed.output) ?? `Set to ${String(parsed.output) || 'each browser’s own zone'}.`,
+    });
     if (key === 'apiBaseUrl') {
       const origin = extraApiOrigin(String(parsed.output));
       if (origin) plan.origins.push(origin);

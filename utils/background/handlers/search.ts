@@ -12,7 +12,7 @@ export function createSearchHandler(deps: { fetch?: typeof fetch } = {}) {
   const inFlight = new Map<string, AbortController>();
 
   return async function search(request: SearchRequest, sender: Browser.runtime.MessageSender): Promise<ReplyMap['search']> {
-    const key = String(sender.documentId ?? sender.url ?? '');
+    const key = `${request.purpose ?? 'search'}|${String(sender.documentId ?? sender.url ?? '')}`;
     inFlight.get(key)?.abort();
     const controller = new AbortController();
     inFlight.set(key, controller);

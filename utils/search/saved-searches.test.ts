@@ -1,0 +1,68 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { installFakeScripting } from '../sites/fake-scripting';
+import { applyImport, exportSettings, planImport } from '../settings/export-import';
+import { SAVED_SEARCHES_MAX, savedSearchesSetting, type SavedSearch } from '../settings/power-tools';
+import { EMPTY_FORM } from './form-state';
+import { deleteSearch, moveSearch, renameSearch, saveSearch, savedSearchForm } from './saved-searches';
+
+const mine = { ...EMPTY_FORM, user_id: '77', stage: 'PENDING' };
+const list: SavedSearch[] = [
+  { name: 'Mine', query: 'user_id=77' },
+  { name: 'Overdue', query: 'stage=PASTDUE' },
+  { name: 'Solar', query: 'campaign_id=3' },
+];
+
+describe('saved search edits', () => {
+  it('saves the filters under a trimmed name, updating one with the same name', () => {
+    expect(saveSearch([], '  My pending ', mine)).toEqual({ ok: true, list: [{ name: 'My pending', query: 'user_id=77&stage=PENDING' }] });
+    expect(saveSearch(list, 'mine', mine)).toEqual({ ok: true, list: [{ name: 'mine', query: 'user_id=77&stage=PENDING' }, list[1], list[2]] });
+    expect(saveSearch(list, '  ', mine)).toEqual({ ok: false, message: 'Give the search a name.' });
+    const full = Array.from({ length: SAVED_SEARCHES_MAX }, (_, i) => ({ name: `s${i}`, query: '' }));
+    expect(saveSearch(full, 'one more', mine).ok).toBe(false);
+  });
+
+  it('renames, refusing a name another search has', () => {
+    expect(renameSearch(list, 2, 'Solar leads')).toMatchObject({ ok: true, list: [list[0], list[1], { name: 'Solar leads' }] });
+    expect(renameSearch(list, 2, 'MINE')).toEqual({ ok: false, message: 'Another saved search has that name.' });
+    expect(renameSearch(list, 0, 'Mine ')).toMatchObject({ ok: true });
+  });
+
+  it('deletes and reorders; moves past either end change nothing', () => {
+    expect(deleteSearch(list, 1).map((s) => s.name)).toEqual(['Mine', 'Solar']);
+    expect(moveSearch(list, 2, -1).map((s) => s.name)).toEqual(['Mine', 'Solar', 'Overdue']);
+    expect(moveSearch(list, 0, 1).map((s) => s.name)).toEqual(['Overdue', 'Mine', 'Solar']);
+    expect(moveSearch(list, 0, -1)).toEqual(list);
+    expect(moveSearch(list, 2, 1)).toEqual(list);
+  });
+
+  it('reads a saved query like a deep link: unknown keys dropped, vocabulary canonical', () => {
+    expect(savedSearchForm({ name: 'x', query: 'stage=pastdue&auth_token=x&lead_id=5' })).toEqual({ ...EMPTY_FORM, stage: 'PASTDUE', lead_id: '5' });
+  });
+});
+
+describe('saved searches in the settings file', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+    installFakeScripting();
+  });
+
+  it('are exported, and an import replaces them', async () => {
+    await savedSearchesSetting.set(list);
+    const exported = await exportSettings(new Date('2026-11-26T10:00:00Z'));
+    expect(exported.settings.savedSearches).toEqual(list);
+
+    await savedSearchesSetting.set([]);
+    const plan = planImport(JSON.stringify(exported), { sites: [], managed: { problems: [] } });
+    expect(plan.rejected).toEqual([]);
+    expect(plan.accepted).toContainEqual({ label: 'Saved searches', message: "Replaced by the file's 3." });
+    expect(await applyImport(plan)).toEqual({ ok: true });
+    expect((await savedSearchesSetting.get()).value).toEqual(list);
+  });
+
+  it('a malformed list is rejected and nothing is imported', () => {
+    const text = JSON.stringify({ format: 'convoso-callbacks-settings', version: 1, settings: { savedSearches: [{ name: '', query: 1 }] }, sites: [] });
+    const plan = planImport(text, { sites: [], managed: { problems: [] } });
+    expect(plan.rejected.map((r) => r.label)).toEqual(['Saved searches']);
+  });
+});
