@@ -1,3 +1,4 @@
+import { serialRunner } from './serial';
 import { browser } from 'wxt/browser';
 import type { SearchPage } from '../api/model';
 import type { SearchQueryInput } from '../api/query-input';
@@ -72,8 +73,6 @@ export function createDueCount(deps: DueCountDeps = {}) {
   const search: Search = deps.search ?? ((q) => searchWithSavedConnection(q));
   const action = () => deps.action ?? toolbarAction();
   const now = deps.now ?? (() => new Date());
-  let running: Promise<void> | null = null;
-  let again = false;
 
   async function show(text: string, title: string, color = DUE_COLOR) {
     const a = action();
@@ -115,24 +114,7 @@ export function createDueCount(deps: DueCountDeps = {}) {
   }
 
   /** One refresh at a time; a request during one runs once more after it (settings changed meanwhile). */
-  function refresh(): Promise<void> {
-    if (running) {
-      again = true;
-      return running;
-    }
-    running = (async () => {
-      do {
-        again = false;
-        try {
-          await once();
-        } catch {
-          // A failed badge update must not break the service; the next alarm tries again.
-        }
-      } while (again);
-      running = null;
-    })();
-    return running;
-  }
+  const refresh = serialRunner(once);
 
   return { refresh };
 }

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { writeArea } from '../settings/sealed';
 import type { Callback } from '../api/model';
 import type { SearchQueryInput } from '../api/query-input';
 import {
@@ -74,7 +75,7 @@ describe('createReminders with fake timers', () => {
     fakeBrowser.reset();
     vi.useFakeTimers();
     vi.setSystemTime(T0);
-    await fakeBrowser.storage.local.set({ reminders: true, userId: '77', timeZone: ZONE, reminderMinutes: 10 });
+    await writeArea('local', { reminders: true, userId: '77', timeZone: ZONE, reminderMinutes: 10 });
   });
   afterEach(() => vi.useRealTimers());
 
@@ -122,7 +123,7 @@ describe('createReminders with fake timers', () => {
   it('does nothing (no search, no alarms) while off, without a user ID or without the permission', async () => {
     const { search, shown, notifier } = setup();
     await createReminders({ search, notifier: () => null }).check();
-    await fakeBrowser.storage.local.set({ reminders: false });
+    await writeArea('local', { reminders: false });
     await createReminders({ search, notifier: () => notifier }).check();
     expect(search).not.toHaveBeenCalled();
     expect(shown).toEqual([]);

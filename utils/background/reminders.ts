@@ -1,3 +1,4 @@
+import { serialRunner } from './serial';
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
 import { CLOSED_STAGES, type Callback, type SearchPage } from '../api/model';
@@ -96,8 +97,6 @@ export function createReminders(deps: RemindersDeps = {}) {
   const search: Search = deps.search ?? ((q) => searchWithSavedConnection(q));
   const notifier = deps.notifier ?? browserNotifier;
   const now = deps.now ?? (() => new Date());
-  let running: Promise<void> | null = null;
-  let again = false;
 
   async function stop() {
     await Promise.all([browser.alarms.clear(REMINDER_POLL_ALARM), browser.alarms.clear(REMINDER_NEXT_ALARM)]);
@@ -159,24 +158,7 @@ export function createReminders(deps: RemindersDeps = {}) {
   }
 
   /** One check at a time (an alarm and a settings change may coincide: no reminder twice). */
-  function check(): Promise<void> {
-    if (running) {
-      again = true;
-      return running;
-    }
-    running = (async () => {
-      do {
-        again = false;
-        try {
-          await once();
-        } catch {
-          // The next poll tries again.
-        }
-      } while (again);
-      running = null;
-    })();
-    return running;
-  }
+  const check = serialRunner(once);
 
   return { check };
 }

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { writeArea } from '../../settings/sealed';
 import * as v from 'valibot';
 import { RequestSchema } from '../../messaging/protocol';
 import { createSearchHandler } from './search';
@@ -16,7 +17,7 @@ beforeEach(() => fakeBrowser.reset());
 
 describe('export pages beside the page’s own searches', () => {
   it('a search from the same tab does not cancel an export page in flight, nor the reverse', async () => {
-    await fakeBrowser.storage.local.set({ token: TOKEN });
+    await writeArea('local', { token: TOKEN });
     const signals: AbortSignal[] = [];
     const fetch = vi.fn<typeof globalThis.fetch>(
       (_url, init) =>
