@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { AGENTS } from '../../mock-api/catalog';
-import { DEMO_TOKEN } from '../../mock-api/server';
+import { DEMO_TOKEN, FIXTURE_LEADS } from '../../mock-api/server';
 import { CSV_COLUMNS } from '../../utils/export/csv';
 import { findFirefox } from './firefox-path';
 import { byLabel, clickButton, launchFirefox, textOf, typeInto, waitForText, waitUntil, type FirefoxSession } from './harness';
@@ -149,5 +149,31 @@ describe.skipIf(!findFirefox())('power tools in a real Firefox', () => {
     ]);
     expect(await textOf(tab, 'body')).not.toContain(DEMO_TOKEN);
     await tab.close();
+  });
+
+  it('Export CSV in the popup hands the search to a new tab, which saves the file', async () => {
+    const before = new Set(await readdir(downloads));
+    const popup = await ff.openPage('popup.html');
+    await typeInto(popup, 'Lead ID', FIXTURE_LEADS.leadB);
+    await clickButton(popup, 'Export CSV');
+    // The popup closes when it loses focus, so the export runs in a tab of its own (which
+    // drops `export=1` from its address once started, so a reload does not export again).
+    const tab = await waitUntil(
+      async () => (await ff.browser.pages()).find((p) => p.url().includes('/search.html?') && new URL(p.url()).searchParams.get('lead_id') === FIXTURE_LEADS.leadB),
+      'no tab took over the export',
+    );
+    await waitForText(tab, '.export-status', 'Exported 5 callbacks.', 60_000);
+    const file = await waitUntil(
+      async () => (await readdir(downloads)).find((name) => !before.has(name) && name.endsWith('.csv')),
+      'no new CSV file was saved',
+    );
+    const rows = await waitUntil(async () => {
+      const parsed = parseCsv((await readFile(path.join(downloads, file), 'utf8')).slice(1));
+      return parsed.length === 6 ? parsed : null;
+    }, 'the CSV file never held the lead’s 5 callbacks');
+    const leadAt = rows[0]!.indexOf('Lead ID');
+    expect(rows.slice(1).map((r) => r[leadAt])).toEqual(Array(5).fill(FIXTURE_LEADS.leadB));
+    await tab.close();
+    if (!popup.isClosed()) await popup.close();
   });
 });
