@@ -5,10 +5,10 @@ import type { Page } from 'puppeteer-core';
 // `script.getRealms` lists only the page's own realm and the sandboxes BiDi itself made
 // (measured on Firefox ESR 153), never an extension's content-script sandbox. An
 // extension page can: `tabs.executeScript` runs code in the extension's content-script
-// sandbox of that tab (the same `browser.*` surface as the manifest's content scripts,
-// including Firefox's privileged `Element.openOrClosedShadowRoot`), and Firefox keeps
-// that sandbox's globals between calls, so a listener added in one call can be read in
-// the next. The test build's host access (localhost) is what allows the injection.
+// sandbox of that tab: the very sandbox the manifest's content script runs in (its
+// top-level globals are visible, see storage-isolation.e2e.ts), with its `browser.*`
+// and Firefox's privileged `Element.openOrClosedShadowRoot`. Globals persist between
+// calls, so a listener added in one call can be read in the next. The test build's host access (localhost) is what allows the injection.
 
 /**
  * Evaluates `code` (an expression; a promise is awaited) in the content-script world

@@ -92,13 +92,20 @@ describe.skipIf(!findFirefox())('the content script’s world in a real Firefox'
     // What is at stake: the background keeps the lead's callbacks in storage.session.
     expect(await sessionAsExtension()).toContain(CACHED_COMMENT);
 
-    const world = await inContentScriptWorld<{ privileged: boolean; probe: Probe }>(
+    const world = await inContentScriptWorld<{ privileged: boolean; sameSandbox: string; probe: Probe }>(
       options,
       url,
-      // openOrClosedShadowRoot exists only for extension content scripts: this is their world, not the page's.
-      `(async () => ({ privileged: typeof document.documentElement.openOrClosedShadowRoot !== 'undefined', probe: await ${PROBE_STORAGE} }))()`,
+      // openOrClosedShadowRoot exists only for extension content scripts: this is their world,
+      // not the page's. And it is the manifest content script's own sandbox: WXT's bundle
+      // declares a top-level `var content` (its start-up promise), which is visible here.
+      `(async () => ({
+        privileged: typeof document.documentElement.openOrClosedShadowRoot !== 'undefined',
+        sameSandbox: Object.prototype.toString.call(globalThis.content),
+        probe: await ${PROBE_STORAGE},
+      }))()`,
     );
     expect(world.privileged).toBe(true);
+    expect(world.sameSandbox, 'not the content script’s sandbox (or WXT no longer declares `var content`)').toBe('[object Promise]');
     const { probe } = world;
     expect(probe.id).toBe(GECKO_ID);
     // Firefox does not give content scripts the session area at all: neither read nor write.
