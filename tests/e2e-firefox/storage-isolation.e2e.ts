@@ -89,8 +89,9 @@ describe.skipIf(!findFirefox())('the content script’s world in a real Firefox'
 
   it('has no storage.session (so no lead cache), and finds the token and settings in storage.local only sealed', async () => {
     const { url } = await openLead(FIXTURE_LEADS.withCallbacks, /^3 callbacks/);
-    // What is at stake: the background keeps the lead's callbacks in storage.session.
-    expect(await sessionAsExtension()).toContain(CACHED_COMMENT);
+    // What is at stake: the background keeps the lead's callbacks in storage.session
+    // (written shortly after the answer, so wait for it).
+    await waitUntil(async () => (await sessionAsExtension()).includes(CACHED_COMMENT), 'the lead cache never held the lead');
 
     const world = await inContentScriptWorld<{ privileged: boolean; sameSandbox: string; probe: Probe }>(
       options,
@@ -161,8 +162,8 @@ describe.skipIf(!findFirefox())('the content script’s world in a real Firefox'
     await waitForText(options, '#connection-status', 'Saved.');
     // The token now lives (sealed) in storage.session and no longer in storage.local.
     await waitUntil(async () => (await sessionAsExtension()).includes('"token":{"sealed":1,'), 'the token never moved (sealed) to storage.session');
-    const localAsExtension = await options.evaluate(async () => JSON.stringify(await (globalThis as any).browser.storage.local.get('token')));
-    expect(localAsExtension).toBe('{}');
+    const localToken = () => options.evaluate(async () => JSON.stringify(await (globalThis as any).browser.storage.local.get('token')));
+    await waitUntil(async () => (await localToken()) === '{}', 'the token stayed in storage.local');
 
     const { url, page } = await openLead(FIXTURE_LEADS.leadA, /^2 callbacks/);
     const probe = await inContentScriptWorld<Probe>(options, url, PROBE_STORAGE);
