@@ -55,7 +55,7 @@ export default defineConfig({
           include: [E2E_FIREFOX],
           globalSetup: ['tests/e2e-firefox/global-setup.ts'],
           // Not sequential like the Chromium files: Vitest runs sequential files after
-          // everything else, one by one. These two files (one Firefox each) instead share
+          // everything else, one by one. These files (one Firefox each) instead share
           // the workers with the unit tests, while the Chromium files run after them.
           testTimeout: 60_000,
           hookTimeout: 120_000,

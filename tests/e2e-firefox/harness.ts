@@ -28,8 +28,13 @@ export interface FirefoxSession {
   close(): Promise<void>;
 }
 
+export interface LaunchOptions {
+  /** More Firefox preferences (e.g. where downloads go). */
+  prefs?: Record<string, unknown>;
+}
+
 /** One Firefox per test file: a reinstall in the same profile would get a new UUID. */
-export async function launchFirefox(): Promise<FirefoxSession> {
+export async function launchFirefox(options: LaunchOptions = {}): Promise<FirefoxSession> {
   const executablePath = findFirefox();
   if (!executablePath) throw new Error('launchFirefox called without a Firefox; guard the suite with findFirefox().');
   const api = await startMockApi({ port: 0 });
@@ -48,6 +53,7 @@ export async function launchFirefox(): Promise<FirefoxSession> {
         // Grant optional host permissions without the doorhanger (the request itself still
         // needs a user gesture and an origin the manifest declares).
         'extensions.webextOptionalPermissionPrompts': false,
+        ...options.prefs,
       },
     });
     await browser.installExtension(FIREFOX_EXTENSION_DIR);
