@@ -40,7 +40,6 @@ export default defineConfig({
       '**/*.e2e.ts',
       'mock-api/**',
       'scripts/**',
-      'utils/lead/fixtures.ts',
       'vitest.config.ts',
       'bench-results/**',
       'demo-output/**',

@@ -1,6 +1,6 @@
 import type { BadgePosition } from '@/utils/content/position';
 import { callbackList } from './callback-list';
-import { summaryZones } from '@/utils/lead/summary';
+import { summaryZones } from './summary-text';
 import { h, replaceKeepingFocus } from './dom';
 import { badgeView, type BadgeStatus } from './status';
 

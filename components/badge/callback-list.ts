@@ -1,6 +1,6 @@
-import type { Zones } from '@/utils/lead/time-zone';
-import type { BadgeCallback } from '@/utils/lead/summary';
-import { whenOf } from '@/utils/search/when';
+import type { Zones } from '../../utils/time/time-zone';
+import type { BadgeCallback } from '../../utils/messaging/lead-summary';
+import { whenOf } from '../../utils/time/when';
 import { h, type Child } from './dom';
 
 export function callbackItem(callback: BadgeCallback, now: Date, zones?: Zones): HTMLLIElement {

@@ -1,4 +1,4 @@
-import type { LeadSummary } from '@/utils/lead/summary';
+import type { LeadSummary } from '../../utils/messaging/lead-summary';
 import { h, replaceKeepingFocus } from './dom';
 import { badgeView, type BadgeStatus } from './status';
 

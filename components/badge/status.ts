@@ -1,6 +1,6 @@
 import type { PageError } from '@/utils/messaging/protocol';
-import type { LeadSummary } from '@/utils/lead/summary';
-import { badgeText } from '@/utils/lead/summary';
+import type { LeadSummary } from '../../utils/messaging/lead-summary';
+import { badgeText } from './summary-text';
 
 /** What the badge knows about its lead right now. */
 export type BadgeStatus =

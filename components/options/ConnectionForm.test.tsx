@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { installFakeScripting, type FakeScripting } from '../../utils/sites/fake-scripting';
+import { installFakeScripting, type FakeScripting } from '../../tests/support/fake-scripting';
 import {
   baseUrlSetting,
   localTokenSetting,
@@ -13,7 +13,7 @@ import {
   tokenStorageSetting,
   userIdSetting,
 } from '../../utils/settings/settings';
-import { browserTimeZone } from '../../utils/lead/time-zone';
+import { browserTimeZone } from '../../utils/time/time-zone';
 import { ConnectionForm } from './ConnectionForm';
 
 vi.mock('../../utils/messaging/send', () => ({ send: vi.fn() }));

@@ -15,9 +15,9 @@ import {
 } from '../../utils/settings/schemas';
 import { localTokenSetting, sessionTokenSetting, tokenStorageSetting } from '../../utils/settings/settings';
 import { callbacksText } from '../../utils/format/count';
-import { browserTimeZone, timeZoneNames } from '../../utils/lead/time-zone';
+import { browserTimeZone, timeZoneNames } from '../../utils/time/time-zone';
 import { extraApiOrigin } from '../../utils/sites/actions';
-import { readConnectionForm, saveConnection, type ConnectionFormState } from './connection-save';
+import { readConnectionForm, saveConnection, type ConnectionFormState } from '../../utils/settings/connection-save';
 import { Field, inputValue, StatusLine, type Status } from './Field';
 
 type FieldName = 'token' | 'baseUrl' | 'userId' | 'timeZone';

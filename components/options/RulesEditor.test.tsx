@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { installFakeScripting } from '../../utils/sites/fake-scripting';
+import { installFakeScripting } from '../../tests/support/fake-scripting';
 import { readSites } from '../../utils/sites/store';
 import { BUILT_IN_SITES } from '../../utils/sites/built-in';
 import { RulesEditor } from './RulesEditor';

@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { installFakeScripting, type FakeScripting } from '../../utils/sites/fake-scripting';
+import { installFakeScripting, type FakeScripting } from '../../tests/support/fake-scripting';
 import { BUILT_IN_SITES } from '../../utils/sites/built-in';
 import { readSites, saveSites } from '../../utils/sites/store';
 import { SitesSection } from './SitesSection';

@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { installFakeScripting, type FakeScripting } from '../../utils/sites/fake-scripting';
+import { installFakeScripting, type FakeScripting } from '../../tests/support/fake-scripting';
 import { localTokenSetting, methodSetting } from '../../utils/settings/settings';
 import { readSites } from '../../utils/sites/store';
 import { TransferSection } from './TransferSection';

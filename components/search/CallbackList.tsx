@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { StageChip } from '../common/StageChip';
 import type { Callback } from '../../utils/api/model';
-import type { Zones } from '../../utils/lead/time-zone';
+import type { Zones } from '../../utils/time/time-zone';
 import { callbackName } from '../../utils/search/callback-name';
 import { ApiText, CallbackFields, CallbackWhen, CommentText, MISSING, agentText, recipientText } from './CallbackParts';
 import { CopyButton } from './CopyButton';

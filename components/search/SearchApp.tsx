@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { SearchPage } from '../../utils/api/model';
-import type { Zones } from '../../utils/lead/time-zone';
+import type { Zones } from '../../utils/time/time-zone';
 import { DEFAULT_LIMIT } from '../../utils/api/vocabulary';
 import type { ReplyMap, ServiceError } from '../../utils/messaging/protocol';
 import { send } from '../../utils/messaging/send';

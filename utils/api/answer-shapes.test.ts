@@ -6,11 +6,11 @@ import { createTestConnectionHandler } from '../background/handlers/test-connect
 import { createLeadLookups } from '../background/lead-lookups';
 import { searchWithSavedConnection } from '../background/saved-search';
 import { badgeView } from '../../components/badge/status';
-import { summarizeLead } from '../lead/summary';
+import { summarizeLead } from '../background/summarize-lead';
 import { searchCallbacks, type SearchOptions } from './client';
 import { normalizeResponse } from './normalize';
 import { writeArea } from '../settings/sealed';
-import { installFakeScripting } from '../sites/fake-scripting';
+import { installFakeScripting } from '../../tests/support/fake-scripting';
 
 // Every answer shape of mock-api/answers (issue 9) through the client, the
 // background (saved connection, Test connection, lead lookups) and the badge.

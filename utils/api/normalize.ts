@@ -3,7 +3,7 @@ import { isCalendarDate } from './calendar';
 import { badResponse, errorFromBody, type ApiError } from './errors';
 import { CLOSED_STAGES, type Callback, type CallbackRecipient, type CallbackStage, type SearchPage, type WallTime } from './model';
 import { vocabularyKey } from './vocabulary';
-import { browserTimeZone, canonicalTimeZone, zonedWallMs } from '../lead/time-zone';
+import { browserTimeZone, canonicalTimeZone, zonedWallMs } from '../time/time-zone';
 
 // Turns whatever the search endpoint answered into the model the UI trusts.
 // API-NOTES: numbers arrive as numbers or strings, fields go missing or come

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { ConfigChangedNotice } from '../messaging/protocol';
+import { areaName } from '../settings/storage-keys';
 import { SITES_KEY } from '../sites/store';
 import { CONNECTION_EPOCH_KEY } from './handlers/lead-summary';
 
@@ -7,12 +8,10 @@ import { CONNECTION_EPOCH_KEY } from './handlers/lead-summary';
 // background tells every tab when the site list or the connection changed, and
 // their content scripts ask again. Tabs without one refuse the message: ignored.
 
-const storageName = (key: string) => key.slice(key.indexOf(':') + 1);
-
 export function noticeFor(changes: Record<string, unknown>, area: string): ConfigChangedNotice | null {
   if (area !== 'local') return null;
-  const sites = storageName(SITES_KEY) in changes;
-  const connection = storageName(CONNECTION_EPOCH_KEY) in changes;
+  const sites = areaName(SITES_KEY) in changes;
+  const connection = areaName(CONNECTION_EPOCH_KEY) in changes;
   return sites || connection ? { type: 'config-changed', sites, connection } : null;
 }
 

@@ -2,8 +2,11 @@ import * as v from 'valibot';
 import { storage } from 'wxt/utils/storage';
 import { CALLBACK_STAGES, type SearchPage } from '../api/model';
 import { LeadIdSchema, type LeadReply, type ServiceError } from '../messaging/protocol';
-import { summarizeLead, type LeadSummary } from '../lead/summary';
+import type { LeadSummary } from '../messaging/lead-summary';
+import { summarizeLead } from './summarize-lead';
 import { INTERNAL_ERROR } from './no-token';
+import { STORAGE_KEYS } from '../settings/storage-keys';
+import type { Same } from '../schema-matches';
 
 // The badge asks for the same lead again and again (every page view, every SPA
 // navigation, every tab). Lookups are cached for about a minute and served stale
@@ -100,12 +103,11 @@ export const LeadSummarySchema = v.object({
   timeZone: v.optional(v.pipe(v.string(), v.maxLength(64))),
 });
 
-// If summary.ts changes LeadSummary, this line stops compiling until the schema follows.
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+// If messaging/lead-summary.ts changes LeadSummary, this line stops compiling until the schema follows.
 const schemaMatchesType: Same<v.InferOutput<typeof LeadSummarySchema>, LeadSummary> = true;
 void schemaMatchesType;
 
-export const LEAD_CACHE_KEY = 'session:leadCache';
+export const LEAD_CACHE_KEY = STORAGE_KEYS.leadCache;
 export const LEAD_SEARCH_LIMIT = 100;
 const SAVE_DELAY_MS = 50;
 

@@ -3,15 +3,16 @@ import * as v from 'valibot';
 import { browser } from 'wxt/browser';
 import { CLOSED_STAGES, type Callback, type SearchPage } from '../api/model';
 import type { SearchQueryInput } from '../api/query-input';
-import { formatWallTime } from '../lead/format-time';
-import { resolveZones, wallToInstant, type Zones } from '../lead/time-zone';
-import { DAY_MS, MINUTE_MS, wallTimeMs } from '../lead/wall-clock';
+import { formatWallTime } from '../time/format-time';
+import { resolveZones, wallToInstant, type Zones } from '../time/time-zone';
+import { DAY_MS, MINUTE_MS, wallTimeMs } from '../time/wall-clock';
 import type { ServiceError } from '../messaging/protocol';
 import { localDate } from '../search/presets';
 import { reminderMinutesSetting, remindersSetting } from '../settings/power-tools';
 import { defineSetting } from '../settings/setting';
 import { timeZoneSetting, userIdSetting } from '../settings/settings';
 import { searchWithSavedConnection } from './saved-search';
+import { STORAGE_KEYS } from '../settings/storage-keys';
 
 // Browser notifications N minutes before the agent's callbacks are due. The
 // agent's callbacks of today and tomorrow (account's dates) are read every few
@@ -28,7 +29,7 @@ export const LATE_GRACE_MS = 5 * MINUTE_MS;
 const NOTIFICATION_PREFIX = 'callback-reminder:';
 
 const NotifiedSchema = v.array(v.strictObject({ key: v.pipe(v.string(), v.maxLength(200)), at: v.number() }));
-export const notifiedRemindersSetting = defineSetting('local:remindersNotified', 'Reminders already shown', NotifiedSchema, []);
+export const notifiedRemindersSetting = defineSetting(STORAGE_KEYS.remindersNotified, 'Reminders already shown', NotifiedSchema, []);
 
 /** One reminder per callback and time. */
 export function reminderKey(cb: Pick<Callback, 'id' | 'callbackTime'>): string {

@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { NO_TOKEN } from './no-token';
 import { pastDueSpellingSetting, searchWithSavedConnection } from './saved-search';
 import { writeArea } from '../settings/sealed';
-import { installFakeScripting } from '../sites/fake-scripting';
+import { installFakeScripting } from '../../tests/support/fake-scripting';
 
 const TOKEN = 'test-token-not-real-0001';
 const json = (body: unknown, status = 200) =>

@@ -12,6 +12,7 @@ import { defineSetting } from '../settings/setting';
 import { timeZoneSetting } from '../settings/settings';
 import { apiHostRefusal } from './api-host';
 import { NO_TOKEN } from './no-token';
+import { STORAGE_KEYS } from '../settings/storage-keys';
 
 /** A popup or tab search waits this long at most before answering "rate limited, retry in N s". */
 export const INTERACTIVE_MAX_WAIT_MS = 5_000;
@@ -22,7 +23,7 @@ export const INTERACTIVE_MAX_WAIT_MS = 5_000;
  * only; a content script never sees it.
  */
 export const pastDueSpellingSetting = defineSetting(
-  'local:pastDueSpelling',
+  STORAGE_KEYS.pastDueSpelling,
   'The past-due stage spelling',
   v.picklist(PAST_DUE_SPELLINGS),
   'PASTDUE',

@@ -1,3 +1,5 @@
+import { STORAGE_KEYS, areaName } from '../settings/storage-keys';
+
 // Where the agent dragged the badge, per site. Stored as distances from the
 // bottom-right corner (where the badge starts) so it stays put when the window
 // is resized. The content script carries no valibot, so the stored value is
@@ -9,7 +11,7 @@ export interface BadgePosition {
 }
 
 export const DEFAULT_POSITION: BadgePosition = { right: 16, bottom: 16 };
-export const POSITIONS_KEY = 'badgePositions';
+export const POSITIONS_KEY = /* @__PURE__ */ areaName(STORAGE_KEYS.badgePositions);
 /** Old sites are forgotten first; the map must not grow without end. */
 export const MAX_REMEMBERED_SITES = 200;
 

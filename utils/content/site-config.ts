@@ -13,7 +13,6 @@ export interface SiteConfig {
   rules: CustomRule[];
 }
 
-export const SITES_KEY = 'sites';
 export const DEFAULT_CONFIG: SiteConfig = Object.freeze({ mode: 'badge', rules: [] }) as SiteConfig;
 
 const MODES: ReadonlySet<string> = new Set(['badge', 'inline', 'off']);

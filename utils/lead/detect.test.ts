@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CustomRule } from './custom-rules';
 import { detectLead, findAllLeadIds, testRules, type LeadDetection } from './detect';
-import { buildLargeCrmTable } from './fixtures';
+import { buildLargeCrmTable } from '../../tests/support/lead-fixtures';
 
 function html(source: string): HTMLElement {
   const root = document.createElement('div');

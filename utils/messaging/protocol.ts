@@ -129,8 +129,8 @@ export interface TestConnectionResult {
  * What a content script may learn about a lead: only what the badge shows.
  * Defined in ../lead/summary.ts, re-exported here for the reply map.
  */
-export type { LeadSummary } from '../lead/summary';
-import type { LeadSummary } from '../lead/summary';
+export type { LeadSummary } from './lead-summary';
+import type { LeadSummary } from './lead-summary';
 
 export interface ReplyMap {
   search: Reply<{ page: SearchPage }>;

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { installFakeScripting } from '../sites/fake-scripting';
+import { installFakeScripting } from '../../tests/support/fake-scripting';
 import { applyImport, exportSettings, planImport } from '../settings/export-import';
 import { SAVED_SEARCHES_MAX, savedSearchesSetting, type SavedSearch } from '../settings/power-tools';
 import { EMPTY_FORM } from './form-state';

@@ -1,15 +1,17 @@
 import * as v from 'valibot';
 import { storage } from 'wxt/utils/storage';
 import { FILTER_FIELDS, type FilterField } from '../api/vocabulary';
-import { CALLBACK_RECIPIENTS, CALLBACK_STAGES, type SearchPage } from '../api/model';
+import { CALLBACK_RECIPIENTS, CALLBACK_STAGES, type Callback, type SearchPage } from '../api/model';
+import type { Same } from '../schema-matches';
 import type { SearchForm } from './form-state';
+import { STORAGE_KEYS } from '../settings/storage-keys';
 
 // The popup forgets everything when it closes; the last search lives in
 // storage.session (memory only, gone with the browser session, readable only by
 // extension pages) so reopening shows it at once. Whatever is read back is
 // validated: an older build or a corrupted value is ignored, never trusted.
 
-export const POPUP_STATE_KEY = 'session:popupState' as const;
+export const POPUP_STATE_KEY = STORAGE_KEYS.popupState;
 
 const Text = v.pipe(v.string(), v.maxLength(100_000));
 const FormText = v.pipe(v.string(), v.maxLength(500));
@@ -55,6 +57,12 @@ const PageSchema = v.strictObject({
   results: v.pipe(v.array(CallbackSchema), v.maxLength(5000)),
   totalAtLeast: v.optional(v.literal(true)),
 });
+
+// If model.ts changes Callback or SearchPage, these lines stop compiling until the schemas follow.
+const callbackSchemaMatches: Same<v.InferOutput<typeof CallbackSchema>, Callback> = true;
+const pageSchemaMatches: Same<v.InferOutput<typeof PageSchema>, SearchPage> = true;
+void callbackSchemaMatches;
+void pageSchemaMatches;
 
 export const PopupStateSchema = v.strictObject({
   form: FormSchema,

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { BUILT_IN_SITES } from '../sites/built-in';
-import { installFakeScripting, type FakeScripting } from '../sites/fake-scripting';
+import { installFakeScripting, type FakeScripting } from '../../tests/support/fake-scripting';
 import { readSites, saveSites } from '../sites/store';
 import { applyImport, exportSettings, planImport, settingsFileName } from './export-import';
 import { baseUrlSetting, localTokenSetting, methodSetting, pageSizeSetting, userIdSetting } from './settings';

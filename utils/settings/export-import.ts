@@ -11,8 +11,7 @@ import { newSiteId, readSites, SITES_KEY } from '../sites/store';
 import type { ManagedConfig } from './managed';
 import { LIMIT_MAX } from '../api/vocabulary';
 import { BaseUrlSchema, MethodSchema, PageSizeSchema, TimeZoneSchema, type RequestMethod } from './schemas';
-import { writeSealed } from './sealed';
-import type { Setting } from './setting';
+import { writeSettings, type Setting } from './setting';
 import { baseUrlSetting, methodSetting, pageSizeSetting, timeZoneSetting } from './settings';
 import { SavedSearchesSchema, savedSearchesSetting, type SavedSearch } from './power-tools';
 
@@ -329,9 +328,9 @@ export async function applyImport(plan: ImportPlan): Promise<{ ok: true } | { ok
   }
   const sites = v.safeParse(SitesSchema, plan.sites);
   if (!sites.success) return { ok: false, message: `Nothing was imported: ${sites.issues[0].message}` };
-  const values = Object.entries(plan.settings).map(([k, value]) => ({ key: SETTING_FIELDS[k as keyof typeof SETTING_FIELDS].setting.key, value }));
   try {
-    await writeSealed([...values, { key: SITES_KEY, value: sites.output }]);
+    const values = Object.entries(plan.settings).map(([k, value]) => SETTING_FIELDS[k as keyof typeof SETTING_FIELDS].setting.entry(value));
+    await writeSettings([...values, { key: SITES_KEY, value: sites.output }]);
   } catch (error) {
     return { ok: false, message: `Nothing was imported: ${error instanceof Error ? error.message : String(error)}` };
   }

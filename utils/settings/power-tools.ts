@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { defineSetting } from './setting';
+import { STORAGE_KEYS } from './storage-keys';
 
 // The agent's own power tools: the toolbar count, reminders and saved searches.
 // No secret here: the popup and the options page read these directly.
@@ -12,10 +13,10 @@ const minutes = (min: number, max: number, what: string) => {
 export const DueBadgeMinutesSchema = minutes(1, 60, 'The refresh interval');
 export const ReminderMinutesSchema = minutes(1, 120, 'The reminder time');
 
-export const dueBadgeSetting = defineSetting('local:dueBadge', 'The toolbar count of due callbacks', DueBadgeSchema, false);
-export const dueBadgeMinutesSetting = defineSetting('local:dueBadgeMinutes', 'The toolbar count refresh interval', DueBadgeMinutesSchema, 5);
-export const remindersSetting = defineSetting('local:reminders', 'Callback reminders', v.boolean(), false);
-export const reminderMinutesSetting = defineSetting('local:reminderMinutes', 'The reminder time', ReminderMinutesSchema, 10);
+export const dueBadgeSetting = defineSetting(STORAGE_KEYS.dueBadge, 'The toolbar count of due callbacks', DueBadgeSchema, false);
+export const dueBadgeMinutesSetting = defineSetting(STORAGE_KEYS.dueBadgeMinutes, 'The toolbar count refresh interval', DueBadgeMinutesSchema, 5);
+export const remindersSetting = defineSetting(STORAGE_KEYS.reminders, 'Callback reminders', v.boolean(), false);
+export const reminderMinutesSetting = defineSetting(STORAGE_KEYS.reminderMinutes, 'The reminder time', ReminderMinutesSchema, 10);
 
 export const SAVED_SEARCHES_MAX = 50;
 /** A saved search: its name and its filters as the tab view's query string (`stage=PENDING&user_id=7`). */
@@ -28,4 +29,4 @@ export const SavedSearchesSchema = v.pipe(
   v.array(SavedSearchSchema),
   v.maxLength(SAVED_SEARCHES_MAX, `At most ${SAVED_SEARCHES_MAX} saved searches.`),
 );
-export const savedSearchesSetting = defineSetting('local:savedSearches', 'Saved searches', SavedSearchesSchema, []);
+export const savedSearchesSetting = defineSetting(STORAGE_KEYS.savedSearches, 'Saved searches', SavedSearchesSchema, []);

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { LIMIT_MAX } from '../api/vocabulary';
 import { LEAD_ID } from '../lead/lead-id';
-import { canonicalTimeZone } from '../lead/time-zone';
+import { canonicalTimeZone } from '../time/time-zone';
 
 export const DEFAULT_BASE_URL = 'https://api.convoso.com/v1';
 

@@ -15,8 +15,24 @@ export interface Setting<T> {
   get(): Promise<SettingRead<T>>;
   /** Validates first; an invalid value is refused and nothing is written. */
   set(value: unknown): Promise<{ ok: true; value: T } | { ok: false; message: string }>;
+  /**
+   * The validated `{ key, value }` for a write of several settings at once
+   * (writeSettings). Throws on an invalid value: callers pass what their own
+   * form or import plan already checked, so this is a programming error.
+   */
+  entry(value: unknown): SettingEntry;
   remove(): Promise<void>;
   watch(cb: () => void): () => void;
+}
+
+export interface SettingEntry {
+  key: StorageItemKey;
+  value: unknown;
+}
+
+/** Writes several settings in one sealed storage call: all or nothing. */
+export function writeSettings(entries: readonly SettingEntry[]): Promise<void> {
+  return writeSealed(entries);
 }
 
 /**
@@ -54,6 +70,11 @@ export function defineSetting<T>(
       if (!parsed.success) return { ok: false, message: parsed.issues[0].message };
       await writeSealed([{ key, value: parsed.output }]);
       return { ok: true, value: parsed.output };
+    },
+    entry(value) {
+      const parsed = v.safeParse(schema, value);
+      if (!parsed.success) throw new Error(`${label}: ${parsed.issues[0].message}`);
+      return { key, value: parsed.output };
     },
     remove: () => storage.removeItem(key),
     watch: (cb) => storage.watch(key, () => cb()),

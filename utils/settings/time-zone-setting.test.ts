@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { installFakeScripting } from '../sites/fake-scripting';
+import { installFakeScripting } from '../../tests/support/fake-scripting';
 import { applyImport, exportSettings, planImport } from './export-import';
 import { applyManagedConfig, parseManagedConfig } from './managed';
 import { timeZoneSetting } from './settings';

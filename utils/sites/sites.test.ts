@@ -4,7 +4,7 @@ import { DEFAULT_BASE_URL } from '../settings/schemas';
 import { baseUrlSetting } from '../settings/settings';
 import { addSite, removeSite, setSiteMode, setSiteRules, grantSiteAccess, releaseApiHost } from './actions';
 import { BUILT_IN_SITES } from './built-in';
-import { installFakeScripting, type FakeScripting } from './fake-scripting';
+import { installFakeScripting, type FakeScripting } from '../../tests/support/fake-scripting';
 import { CONTENT_SCRIPT_FILE, siteStatuses, syncRegisteredSites } from './registration';
 import { parseSites, readSites, saveSites } from './store';
 

@@ -3,8 +3,9 @@ import { storage } from 'wxt/utils/storage';
 import { protectKey, readSealed, writeSealed } from '../settings/sealed';
 import { BUILT_IN_SITES, isBuiltInSite } from './built-in';
 import { SiteSchema, SitesSchema, type Site } from './schema';
+import { STORAGE_KEYS } from '../settings/storage-keys';
 
-export const SITES_KEY = 'local:sites' as const;
+export const SITES_KEY = STORAGE_KEYS.sites;
 // Sealed like every setting (utils/settings/sealed.ts): it decides where the badge runs and what it reads.
 protectKey(SITES_KEY);
 

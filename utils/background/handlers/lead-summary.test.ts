@@ -13,7 +13,7 @@ import {
   resetLeadsOnConnectionChange,
 } from './lead-summary';
 import { writeArea } from '../../settings/sealed';
-import { installFakeScripting } from '../../sites/fake-scripting';
+import { installFakeScripting } from '../../../tests/support/fake-scripting';
 
 const TOKEN = 'test-token-not-real-0001';
 

@@ -5,6 +5,7 @@ import { baseUrlSetting, localTokenSetting, sessionTokenSetting, timeZoneSetting
 import { LEAD_SEARCH_LIMIT, type LeadLookups, type LeadSearch } from '../lead-lookups';
 import { searchWithSavedConnection } from '../saved-search';
 import { createTabBudget, type TabBudget } from '../tab-budget';
+import { STORAGE_KEYS } from '../../settings/storage-keys';
 
 type LeadSummaryRequest = Extract<Request, { type: 'lead-summary' }>;
 type LeadSummariesRequest = Extract<Request, { type: 'lead-summaries' }>;
@@ -126,7 +127,7 @@ function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
 }
 
 /** Storage 'local:connectionEpoch': content scripts watch it and ask again. */
-export const CONNECTION_EPOCH_KEY = 'local:connectionEpoch' as const;
+export const CONNECTION_EPOCH_KEY = STORAGE_KEYS.connectionEpoch;
 
 /**
  * When the token or the API address changes, every cached answer belongs to the

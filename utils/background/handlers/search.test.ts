@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createSearchHandler } from './search';
 import { createTestConnectionHandler } from './test-connection';
 import { writeArea } from '../../settings/sealed';
-import { installFakeScripting } from '../../sites/fake-scripting';
+import { installFakeScripting } from '../../../tests/support/fake-scripting';
 
 const TOKEN = 'test-token-not-real-0001';
 const popup = { id: 'x', url: 'chrome-extension://x/popup.html' };

@@ -1,8 +1,8 @@
-import { storage, type StorageItemKey } from 'wxt/utils/storage';
-import { readConnection, tokenHint } from '../../utils/settings/connection';
-import { writeSealed } from '../../utils/settings/sealed';
-import type { ManagedConfig } from '../../utils/settings/managed';
-import type { RequestMethod, TokenStorage } from '../../utils/settings/schemas';
+import { storage } from 'wxt/utils/storage';
+import { readConnection, tokenHint } from './connection';
+import { writeSettings, type SettingEntry } from './setting';
+import type { ManagedConfig } from './managed';
+import type { RequestMethod, TokenStorage } from './schemas';
 import {
   baseUrlSetting,
   localTokenSetting,
@@ -13,8 +13,8 @@ import {
   timeZoneSetting,
   tokenStorageSetting,
   userIdSetting,
-} from '../../utils/settings/settings';
-import { releaseApiHost } from '../../utils/sites/actions';
+} from './settings';
+import { releaseApiHost } from '../sites/actions';
 
 // What the "Token and connection" form reads and writes. Kept apart from the
 // form so the rules (all or nothing, repair what was unreadable) read in one place.
@@ -71,18 +71,16 @@ export async function saveConnection(values: ConnectionValues, managed: ManagedC
   const target = values.where === 'session' ? sessionTokenSetting : localTokenSetting;
   const other = values.where === 'session' ? localTokenSetting : sessionTokenSetting;
 
-  const writes: Array<{ key: StorageItemKey; value: unknown }> = [
-    { key: tokenStorageSetting.key, value: values.where },
-    { key: userIdSetting.key, value: values.userId },
-  ];
-  if (managed.baseUrl === undefined) writes.push({ key: baseUrlSetting.key, value: values.baseUrl });
-  if (managed.method === undefined) writes.push({ key: methodSetting.key, value: values.method });
-  if (managed.timeZone === undefined && values.timeZone !== undefined) writes.push({ key: timeZoneSetting.key, value: values.timeZone });
-  if (pageSize.problem) writes.push({ key: pageSizeSetting.key, value: pageSizeSetting.fallback });
-  if (timeout.problem) writes.push({ key: timeoutSetting.key, value: timeoutSetting.fallback });
-  if (token !== undefined) writes.push({ key: target.key, value: token });
+  // Each value goes through its setting's schema once more: nothing unvalidated reaches storage.
+  const writes: SettingEntry[] = [tokenStorageSetting.entry(values.where), userIdSetting.entry(values.userId)];
+  if (managed.baseUrl === undefined) writes.push(baseUrlSetting.entry(values.baseUrl));
+  if (managed.method === undefined) writes.push(methodSetting.entry(values.method));
+  if (managed.timeZone === undefined && values.timeZone !== undefined) writes.push(timeZoneSetting.entry(values.timeZone));
+  if (pageSize.problem) writes.push(pageSizeSetting.entry(pageSizeSetting.fallback));
+  if (timeout.problem) writes.push(timeoutSetting.entry(timeoutSetting.fallback));
+  if (token !== undefined) writes.push(target.entry(token));
 
-  await writeSealed(writes);
+  await writeSettings(writes);
   // Moving the token to "until the browser closes" leaves nothing on disk; with
   // no token at all, an unreadable leftover is cleared too.
   await storage.removeItems(token !== undefined ? [other.key] : [localTokenSetting.key, sessionTokenSetting.key]);

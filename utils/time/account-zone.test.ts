@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { readCallback } from '../api/normalize';
 import type { SearchPage } from '../api/model';
 import { localDate } from '../search/presets';
-import { whenOf } from '../search/when';
+import { whenOf } from './when';
 import { formatWallTime, relativeTime } from './format-time';
-import { badgeText, nextText, summarizeLead } from './summary';
+import { badgeText, nextText } from '../../components/badge/summary-text';
+import { summarizeLead } from '../background/summarize-lead';
 
 // Issue 9: an agent whose browser is in New York works a Pacific account.
 // Convoso writes times on the account's clock; every comparison with now reads

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Callback, CallbackStage, SearchPage } from '../api/model';
-import { COMMENT_MAX, FIELD_MAX, badgeText, countText, nextText, summarizeLead, type LeadSummary } from './summary';
+import { badgeText, countText, nextText } from '../../components/badge/summary-text';
+import type { LeadSummary } from '../messaging/lead-summary';
+import { COMMENT_MAX, FIELD_MAX, summarizeLead } from './summarize-lead';
 
 const NOW = new Date(2025, 5, 3, 15, 0, 0); // Tue Jun 3 2025, 3:00 PM local wall time
 

@@ -1,7 +1,7 @@
 import { CLOSED_STAGES, type Callback } from '../api/model';
-import { formatWallTime, relativeTime } from '../lead/format-time';
-import type { Zones } from '../lead/time-zone';
-import { msUntil, wallTimeMs } from '../lead/wall-clock';
+import { formatWallTime, relativeTime } from './format-time';
+import type { Zones } from './time-zone';
+import { msUntil, wallTimeMs } from './wall-clock';
 
 
 export interface When {
