@@ -3,6 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { SearchQueryInput } from '../api/query-input';
 import type { ServiceError } from '../messaging/protocol';
 import { DUE_ALARM, DUE_COLOR, PAST_DUE_COLOR, countDue, createDueCount, dueBadgeText, type BadgeApi } from './due-count';
+import { writeArea } from '../settings/sealed';
 
 beforeEach(() => fakeBrowser.reset());
 
@@ -48,7 +49,7 @@ describe('createDueCount', () => {
   it('shows nothing and sends nothing while off or without a user ID', async () => {
     const search = vi.fn(async () => page(3));
     const { state, action } = fakeAction();
-    await fakeBrowser.storage.local.set({ dueBadge: true });
+    await writeArea('local', { dueBadge: true });
     await createDueCount({ search, action, now }).refresh();
     expect(search).not.toHaveBeenCalled();
     expect(state.text).toBe('');
@@ -56,7 +57,7 @@ describe('createDueCount', () => {
   });
 
   it('counts in the account zone, turns red when something is past due, and sets the alarm interval', async () => {
-    await fakeBrowser.storage.local.set({ dueBadge: true, userId: '77', timeZone: 'America/Los_Angeles', dueBadgeMinutes: 3 });
+    await writeArea('local', { dueBadge: true, userId: '77', timeZone: 'America/Los_Angeles', dueBadgeMinutes: 3 });
     const search = vi.fn(async (q: SearchQueryInput) => page(q.stage === 'PENDING' ? 5 : 1));
     const { state, action } = fakeAction();
     await createDueCount({ search, action, now }).refresh();
@@ -70,7 +71,7 @@ describe('createDueCount', () => {
   });
 
   it('pauses (no alarm, empty badge) when the token is missing or refused', async () => {
-    await fakeBrowser.storage.local.set({ dueBadge: true, userId: '77' });
+    await writeArea('local', { dueBadge: true, userId: '77' });
     await fakeBrowser.alarms.create(DUE_ALARM, { periodInMinutes: 5 });
     const refused: ServiceError = { kind: 'auth', message: 'Convoso refused the API token.' } as ServiceError;
     const search = vi.fn(async () => ({ ok: false as const, error: refused }));
@@ -82,7 +83,7 @@ describe('createDueCount', () => {
   });
 
   it('a refresh asked during one runs once more afterwards', async () => {
-    await fakeBrowser.storage.local.set({ dueBadge: true, userId: '77' });
+    await writeArea('local', { dueBadge: true, userId: '77' });
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
     const search = vi.fn(async () => {

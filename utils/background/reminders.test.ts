@@ -12,6 +12,7 @@ import {
   reminderTarget,
   type Notifier,
 } from './reminders';
+import { writeArea } from '../settings/sealed';
 
 const cb = (id: string, local: string, over: Partial<Callback> = {}): Callback =>
   ({
@@ -74,7 +75,7 @@ describe('createReminders with fake timers', () => {
     fakeBrowser.reset();
     vi.useFakeTimers();
     vi.setSystemTime(T0);
-    await fakeBrowser.storage.local.set({ reminders: true, userId: '77', timeZone: ZONE, reminderMinutes: 10 });
+    await writeArea('local', { reminders: true, userId: '77', timeZone: ZONE, reminderMinutes: 10 });
   });
   afterEach(() => vi.useRealTimers());
 
@@ -122,7 +123,7 @@ describe('createReminders with fake timers', () => {
   it('does nothing (no search, no alarms) while off, without a user ID or without the permission', async () => {
     const { search, shown, notifier } = setup();
     await createReminders({ search, notifier: () => null }).check();
-    await fakeBrowser.storage.local.set({ reminders: false });
+    await writeArea('local', { reminders: false });
     await createReminders({ search, notifier: () => notifier }).check();
     expect(search).not.toHaveBeenCalled();
     expect(shown).toEqual([]);

@@ -3,6 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import * as v from 'valibot';
 import { RequestSchema } from '../../messaging/protocol';
 import { createSearchHandler } from './search';
+import { writeArea } from '../../settings/sealed';
 
 const TOKEN = 'test-token-not-real-0002';
 const tab = { id: 'x', url: 'chrome-extension://x/search.html', documentId: 'doc-1' };
@@ -16,7 +17,7 @@ beforeEach(() => fakeBrowser.reset());
 
 describe('export pages beside the page’s own searches', () => {
   it('a search from the same tab does not cancel an export page in flight, nor the reverse', async () => {
-    await fakeBrowser.storage.local.set({ token: TOKEN });
+    await writeArea('local', { token: TOKEN });
     const signals: AbortSignal[] = [];
     const fetch = vi.fn<typeof globalThis.fetch>(
       (_url, init) =>
