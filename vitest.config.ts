@@ -41,8 +41,11 @@ export default defineConfig({
           environment: 'node',
           include: [E2E],
           globalSetup: ['tests/e2e/global-setup.ts'],
-          // One Chromium at a time: the machine has two cores.
-          fileParallelism: false,
+          // Two files (two Chromiums) at once: each test mostly waits on its browser, so
+          // two keep a 2-core machine busy without starving either. Tests never assert
+          // durations and wait with generous timeouts, so a busy machine only slows them.
+          fileParallelism: true,
+          maxWorkers: 2,
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },
@@ -54,9 +57,8 @@ export default defineConfig({
           environment: 'node',
           include: [E2E_FIREFOX],
           globalSetup: ['tests/e2e-firefox/global-setup.ts'],
-          // Not sequential like the Chromium files: Vitest runs sequential files after
-          // everything else, one by one. These files (one Firefox each) instead share
-          // the workers with the unit tests, while the Chromium files run after them.
+          // Like the Chromium files, these (one Firefox each) share the two workers with
+          // every other file.
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

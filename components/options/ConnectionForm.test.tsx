@@ -282,6 +282,26 @@ describe('ConnectionForm', () => {
     expect(await fakeBrowser.storage.local.get('apiBaseUrl')).toEqual({});
   });
 
+  it('shows before the policy is read, and a Save meanwhile waits for it and leaves what it sets alone', async () => {
+    await methodSetting.set('POST');
+    let givePolicy!: (policy: never) => void;
+    const policy = new Promise<never>((resolve) => (givePolicy = resolve));
+    render(<ConnectionForm managed={{ problems: [] }} policy={policy} />);
+    await screen.findByText(/No token saved|Token saved/, { selector: '#token-state' });
+    await waitFor(() => expect((screen.getByLabelText('Request method') as HTMLSelectElement).value).toBe('POST'));
+    type('API token', TOKEN);
+    fireEvent.change(screen.getByLabelText('Request method'), { target: { value: 'GET' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(screen.queryByText('Saved.')).toBeNull();
+    expect((await localTokenSetting.get()).value).toBe('');
+    givePolicy({ problems: [], method: 'POST' } as never);
+    await screen.findByText('Saved.');
+    expect((await localTokenSetting.get()).value).toBe(TOKEN);
+    // The policy's method stays; the form's choice is not written over it.
+    expect((await methodSetting.get()).value).toBe('POST');
+  });
+
   it('offers to grant access to the administrator’s API host until the browser has', async () => {
     await renderForm({ problems: [], baseUrl: 'https://api.corp.example/v1' } as never);
     await screen.findByText('The browser has not granted access to api.corp.example yet, so the extension cannot reach the API.');

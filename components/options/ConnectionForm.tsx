@@ -43,7 +43,11 @@ function firstIssue(result: v.SafeParseResult<v.GenericSchema>): string | undefi
   return result.success ? undefined : result.issues[0].message;
 }
 
-export function ConnectionForm(props: { managed: ManagedConfig }) {
+export function ConnectionForm(props: {
+  managed: ManagedConfig;
+  /** The policy as it will be once read (OptionsApp shows the form before); saving waits for it. */
+  policy?: Promise<ManagedConfig>;
+}) {
   const { managed } = props;
   const [token, setToken] = useState('');
   const [showToken, setShowToken] = useState(false);
@@ -88,16 +92,19 @@ export function ConnectionForm(props: { managed: ManagedConfig }) {
       setUserId(state.userId);
       setTimeZone(state.timeZone || browserTimeZone());
     })();
-    if (managedExtra) {
-      void browser.permissions
-        .contains({ origins: [managedExtra] })
-        .catch(() => false)
-        .then(setManagedHostGranted);
-    }
     // The token can change elsewhere: another options tab, or the session ending.
     const stops = [localTokenSetting, sessionTokenSetting, tokenStorageSetting].map((s) => s.watch(() => void loadSaved()));
     return () => stops.forEach((stop) => stop());
   }, []);
+
+  // The policy may arrive after the form shows.
+  useEffect(() => {
+    if (!managedExtra) return;
+    void browser.permissions
+      .contains({ origins: [managedExtra] })
+      .catch(() => false)
+      .then(setManagedHostGranted);
+  }, [managedExtra]);
 
   // A policy value always shows, whatever the form held.
   const shownBaseUrl = managed.baseUrl ?? baseUrl;
@@ -169,9 +176,11 @@ export function ConnectionForm(props: { managed: ManagedConfig }) {
         setStatus({ kind: 'error', message: 'Nothing was saved: access to the API address was not granted.' });
         return;
       }
+      // Asked after the host prompt, which needs the click: what the policy sets is never written.
+      const policy = props.policy ? await props.policy : managed;
       await saveConnection(
         { token: checked.token, where, baseUrl: checked.baseUrl, method: shownMethod, userId: checked.userId, timeZone: checked.timeZone },
-        managed,
+        policy,
       );
       setToken('');
       setShowToken(false);

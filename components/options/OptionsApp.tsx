@@ -5,19 +5,25 @@ import { PowerToolsSection } from './PowerToolsSection';
 import { SitesSection } from './SitesSection';
 import { TransferSection } from './TransferSection';
 
+/** Until the policy is read: nothing locked. */
+const NO_POLICY: ManagedConfig = { problems: [] };
+
 export function OptionsApp() {
+  // Chromium can take seconds to answer storage.managed right after it starts: the
+  // forms show at once and lock what the policy sets when it arrives. The background
+  // has already copied the policy's values into storage, so the fields show them
+  // meanwhile; Save and import wait for the policy itself before writing anything.
+  const [policy] = useState(readManagedConfig);
   const [managed, setManaged] = useState<ManagedConfig | null>(null);
 
   useEffect(() => {
-    void readManagedConfig().then(setManaged);
-  }, []);
+    void policy.then(setManaged);
+  }, [policy]);
 
-  // Forms wait for the policy, so a locked field never shows the user's value first.
-  if (!managed) return <main class="options" aria-busy="true" />;
   return (
     <main class="options">
       <h1>Convoso Callbacks settings</h1>
-      {managed.problems.length > 0 ? (
+      {managed && managed.problems.length > 0 ? (
         <div class="card notice" role="note">
           <p>Some of your administrator’s settings could not be used:</p>
           <ul>
@@ -27,10 +33,10 @@ export function OptionsApp() {
           </ul>
         </div>
       ) : null}
-      <ConnectionForm managed={managed} />
+      <ConnectionForm managed={managed ?? NO_POLICY} policy={policy} />
       <PowerToolsSection />
       <SitesSection />
-      <TransferSection managed={managed} />
+      <TransferSection managed={managed ?? NO_POLICY} policy={policy} />
     </main>
   );
 }

@@ -32,6 +32,21 @@ describe('SitesSection', () => {
     }
   });
 
+  it('lists the stored sites while the policy is still being read, then shows their statuses', async () => {
+    await saveSites([{ id: 'sa', pattern: 'https://crm.example.com/*', mode: 'badge', rules: [] }]);
+    let givePolicy!: (policy: Record<string, unknown>) => void;
+    const managedGet = fakeBrowser.storage.managed.get;
+    fakeBrowser.storage.managed.get = (() => new Promise((resolve) => (givePolicy = resolve))) as never;
+    try {
+      render(<SitesSection />);
+      await waitFor(() => expect(within(row('https://crm.example.com/*')).getByText('Checking…')).toBeTruthy());
+      givePolicy({});
+      await waitFor(() => expect(within(row('https://crm.example.com/*')).getByText(/^(Active|Not active)/)).toBeTruthy());
+    } finally {
+      fakeBrowser.storage.managed.get = managedGet;
+    }
+  });
+
   it('adds a site: asks for access, registers it, shows it active', async () => {
     await renderSection();
     fireEvent.input(screen.getByLabelText('Site address or match pattern'), { target: { value: 'https://crm.example.com/leads/9' } });

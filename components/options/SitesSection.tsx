@@ -37,7 +37,12 @@ export function SitesSection() {
 
   useEffect(() => {
     void (async () => {
-      // Repairs registrations first, so the list shows what really runs.
+      // The stored list at once ("Checking…" beside each site): repairing the
+      // registrations waits for the policy, which Chromium can take seconds to give.
+      const stored = await readSites();
+      setSites(stored.sites);
+      setProblems(stored.problems);
+      // Statuses once registrations are repaired, so they show what really runs.
       await syncRegisteredSites().catch(() => undefined);
       const read = await readSites();
       setSites(read.sites);

@@ -47,7 +47,11 @@ function ItemList(props: { title: string; items: ImportItem[]; kind: string }) {
   );
 }
 
-export function TransferSection(props: { managed: ManagedConfig }) {
+export function TransferSection(props: {
+  managed: ManagedConfig;
+  /** The policy as it will be once read (OptionsApp shows the section before); a plan waits for it. */
+  policy?: Promise<ManagedConfig>;
+}) {
   const [status, setStatus] = useState<Status>(null);
   const [plan, setPlan] = useState<ImportPlan | null>(null);
   const [fileName, setFileName] = useState('');
@@ -81,8 +85,8 @@ export function TransferSection(props: { managed: ManagedConfig }) {
       return;
     }
     try {
-      const [text, { sites }] = await Promise.all([file.text(), readSites()]);
-      const next = planImport(text, { sites, managed: props.managed, isValidSelector: domSelectorCheck });
+      const [text, { sites }, managed] = await Promise.all([file.text(), readSites(), props.policy ?? props.managed]);
+      const next = planImport(text, { sites, managed, isValidSelector: domSelectorCheck });
       setPlan(next);
       setStatus(planSummary(file.name, next));
     } catch (error) {

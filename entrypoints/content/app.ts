@@ -290,8 +290,11 @@ export function startLeadBadge(ctx: ContentScriptContext): void {
       const notice = message as Partial<ConfigChangedNotice> | null;
       if (!notice || notice.type !== 'config-changed') return;
       if (notice.sites) {
+        const before = JSON.stringify(config);
         void loadConfig().then((live) => {
           if (!live) return;
+          // Another site's change: this page's badge is already right, keep it.
+          if (JSON.stringify(config) === before) return;
           // New rules may find another lead (or none): start over.
           leadId = null;
           removeBadge();

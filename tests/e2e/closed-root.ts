@@ -90,6 +90,24 @@ export class RoleInShadow {
     }
   }
 
+  /**
+   * Runs `use` on the current match. The badge redraws its shadow root's content on
+   * every render, so a node found a moment ago may be gone: like Playwright's
+   * auto-waiting, find it again and retry until `timeout`, instead of failing on it.
+   */
+  private async withNode<T>(use: (backendNodeId: number) => Promise<T>, timeout = 10_000): Promise<T> {
+    const until = Date.now() + timeout;
+    for (;;) {
+      const id = await this.node(Math.max(0, until - Date.now()));
+      try {
+        return await use(id);
+      } catch (error) {
+        if (!isStaleNode(error) || Date.now() > until) throw error;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    }
+  }
+
   async waitFor(options: { state?: 'attached' | 'detached'; timeout?: number } = {}): Promise<void> {
     if (options.state !== 'detached') {
       await this.node(options.timeout);
@@ -103,31 +121,32 @@ export class RoleInShadow {
   }
 
   async textContent(): Promise<string | null> {
-    return callOn(this.page, await this.node(), 'function () { return this.textContent; }');
+    return this.withNode((id) => callOn(this.page, id, 'function () { return this.textContent; }'));
+  }
+
+  /** The text of each element inside it that holds text only (what `getByText(…, { exact: true })` would find). */
+  async leafTexts(): Promise<string[]> {
+    return this.withNode((id) =>
+      callOn(this.page, id, 'function () { return [...this.querySelectorAll("*")].filter((e) => e.childElementCount === 0).map((e) => e.textContent.trim()); }'),
+    );
   }
 
   async getAttribute(name: string): Promise<string | null> {
-    return callOn(this.page, await this.node(), `function () { return this.getAttribute(${JSON.stringify(name)}); }`);
+    return this.withNode((id) => callOn(this.page, id, `function () { return this.getAttribute(${JSON.stringify(name)}); }`));
   }
 
   /** Whether keyboard focus is on it (inside its shadow root, the document only sees the host). */
   async isFocused(): Promise<boolean> {
-    return callOn(this.page, await this.node(), 'function () { return this.getRootNode().activeElement === this; }');
+    return this.withNode((id) => callOn(this.page, id, 'function () { return this.getRootNode().activeElement === this; }'));
   }
 
   async focus(): Promise<void> {
-    await callOn(this.page, await this.node(), 'function () { this.focus(); }');
+    await this.withNode((id) => callOn(this.page, id, 'function () { this.focus(); }'));
   }
 
   async boundingBox(): Promise<Box | null> {
-    const session = await cdpOf(this.page);
     try {
-      const { quads } = await session.send('DOM.getContentQuads', { backendNodeId: await this.node() });
-      const q = quads[0];
-      if (!q) return null;
-      const xs = [q[0]!, q[2]!, q[4]!, q[6]!];
-      const ys = [q[1]!, q[3]!, q[5]!, q[7]!];
-      return { x: Math.min(...xs), y: Math.min(...ys), width: Math.max(...xs) - Math.min(...xs), height: Math.max(...ys) - Math.min(...ys) };
+      return await this.withNode((id) => boxOf(this.page, id));
     } catch {
       return null;
     }
@@ -136,11 +155,29 @@ export class RoleInShadow {
   /** A real (trusted) left click at its centre. */
   async click(): Promise<void> {
     const session = await cdpOf(this.page);
-    await session.send('DOM.scrollIntoViewIfNeeded', { backendNodeId: await this.node() });
-    const box = await this.boundingBox();
-    if (!box) throw new Error(`Role ${this.role} ${String(this.options.name)} is not on screen`);
-    await this.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await this.withNode(async (id) => {
+      await session.send('DOM.scrollIntoViewIfNeeded', { backendNodeId: id });
+      const box = await boxOf(this.page, id);
+      // Still in the page where it was measured: a redraw in between sends the click to its replacement's spot, found again.
+      if (!(await callOn<boolean>(this.page, id, 'function () { return this.isConnected; }'))) throw new Error('Node is detached from document');
+      await this.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    });
   }
+}
+
+/** Errors that mean "the node found is not in the page any more": find it again. */
+function isStaleNode(error: unknown): boolean {
+  return /detached|No node|Could not find node|Could not compute|not rendered|Cannot find context|No quads/i.test(String(error));
+}
+
+async function boxOf(page: Page, backendNodeId: number): Promise<Box> {
+  const session = await cdpOf(page);
+  const { quads } = await session.send('DOM.getContentQuads', { backendNodeId });
+  const q = quads[0];
+  if (!q) throw new Error('No quads: the node is not rendered');
+  const xs = [q[0]!, q[2]!, q[4]!, q[6]!];
+  const ys = [q[1]!, q[3]!, q[5]!, q[7]!];
+  return { x: Math.min(...xs), y: Math.min(...ys), width: Math.max(...xs) - Math.min(...xs), height: Math.max(...ys) - Math.min(...ys) };
 }
 
 export const byRole = (page: Page, role: string, options?: ByRoleOptions) => new RoleInShadow(page, role, options);

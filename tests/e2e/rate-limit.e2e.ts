@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { FIXTURE_LEADS } from '../../mock-api/server';
+import { byRole } from './closed-root';
 import { launchExtension, type ExtensionSession } from './harness';
 
 // Issue 8, item 7: Convoso answers 429 with a long Retry-After. The popup says
@@ -47,9 +48,10 @@ describe('429 with a long Retry-After', () => {
     ext.api.setFaults({ status429: { retryAfter: '45', times: 1 } });
     const page = await ext.context.newPage();
     await page.goto(ext.crmUrl(`/crm/lead.html?lead_id=${FIXTURE_LEADS.withCallbacks}`));
-    const badge = page.getByRole('button', { name: new RegExp(`^Convoso callbacks for lead ${FIXTURE_LEADS.withCallbacks}: `) });
+    // The badge lives in a closed shadow root: read and pressed through the accessibility tree (closed-root.ts).
+    const badge = byRole(page, 'button', { name: new RegExp(`^Convoso callbacks for lead ${FIXTURE_LEADS.withCallbacks}: `) });
     await expect.poll(() => badge.textContent(), { timeout: 15_000 }).toMatch(/Convoso is limiting requests/);
-    await page.getByRole('button', { name: 'Retry', exact: true }).click();
+    await byRole(page, 'button', { name: 'Retry', exact: true }).click();
     await expect.poll(() => badge.textContent(), { timeout: 15_000 }).toMatch(/3 callbacks/);
   });
 });

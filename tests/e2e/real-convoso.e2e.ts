@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { FIXTURE_LEADS } from '../../mock-api/server';
+import { byRole } from './closed-root';
 import { launchExtension, type ExtensionSession } from './harness';
 
 // Issue 9: the answers real Convoso clients see, and an agent whose browser is
@@ -36,8 +37,8 @@ async function openCrm(session: ExtensionSession, leadId: string): Promise<Page>
   return page;
 }
 
-const badgeFor = (page: Page, leadId: string) =>
-  page.getByRole('button', { name: new RegExp(`^Convoso callbacks for lead ${leadId}: `) });
+// The badge lives in a closed shadow root: read and pressed through the accessibility tree (closed-root.ts).
+const badgeFor = (page: Page, leadId: string) => byRole(page, 'button', { name: new RegExp(`^Convoso callbacks for lead ${leadId}: `) });
 
 async function testConnection(session: ExtensionSession): Promise<Page> {
   const page = await session.openPage('options.html');
@@ -188,8 +189,8 @@ describe('an agent in New York on a Pacific account', () => {
     const day = due.date === today ? 'today' : 'tomorrow';
     await expect.poll(() => badge.textContent()).toBe(`1 callback · Next: ${day} ${due.time} PT`);
     await badge.click();
-    const panel = crm.getByRole('dialog', { name: `Callbacks for lead ${LEAD}` });
-    await panel.getByText('in 1 h', { exact: true }).waitFor();
+    const panel = byRole(crm, 'dialog', { name: `Callbacks for lead ${LEAD}`, exact: true });
+    await expect.poll(() => panel.leafTexts()).toContain('in 1 h');
     expect(await panel.textContent()).not.toMatch(/overdue/);
 
     const popup = await openPopup(ext);

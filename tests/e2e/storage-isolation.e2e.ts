@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { DEMO_TOKEN, FIXTURE_LEADS } from '../../mock-api/server';
+import { byRole } from './closed-root';
 import { launchExtension, type ExtensionSession } from './harness';
 
 // Issue 8, item 1: what a compromised CRM page renderer could do from the
@@ -32,8 +33,8 @@ async function startElsewhere() {
   return { server, url: `http://localhost:${(server.address() as AddressInfo).port}`, hits };
 }
 
-const badgeFor = (page: Page, leadId: string) =>
-  page.getByRole('button', { name: new RegExp(`^Convoso callbacks for lead ${leadId}: `) });
+// The badge lives in a closed shadow root: read through the accessibility tree (closed-root.ts).
+const badgeFor = (page: Page, leadId: string) => byRole(page, 'button', { name: new RegExp(`^Convoso callbacks for lead ${leadId}: `) });
 
 /** Runs `expression` in the extension's isolated world on `page` (the content script's), through the DevTools Protocol. */
 async function inContentScriptWorld(session: ExtensionSession, page: Page, expression: string): Promise<unknown> {

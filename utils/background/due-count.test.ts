@@ -4,6 +4,7 @@ import { writeArea } from '../settings/sealed';
 import type { SearchQueryInput } from '../api/query-input';
 import type { ServiceError } from '../messaging/protocol';
 import { DUE_ALARM, DUE_COLOR, PAST_DUE_COLOR, countDue, createDueCount, dueBadgeText, type BadgeApi } from './due-count';
+import { writeArea } from '../settings/sealed';
 
 beforeEach(() => fakeBrowser.reset());
 

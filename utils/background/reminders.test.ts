@@ -13,6 +13,7 @@ import {
   reminderTarget,
   type Notifier,
 } from './reminders';
+import { writeArea } from '../settings/sealed';
 
 const cb = (id: string, local: string, over: Partial<Callback> = {}): Callback =>
   ({

@@ -4,6 +4,7 @@ import { writeArea } from '../../settings/sealed';
 import * as v from 'valibot';
 import { RequestSchema } from '../../messaging/protocol';
 import { createSearchHandler } from './search';
+import { writeArea } from '../../settings/sealed';
 
 const TOKEN = 'test-token-not-real-0002';
 const tab = { id: 'x', url: 'chrome-extension://x/search.html', documentId: 'doc-1' };
