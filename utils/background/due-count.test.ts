@@ -1,6 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { writeArea } from '../settings/sealed';
 import type { SearchQueryInput } from '../api/query-input';
 import type { ServiceError } from '../messaging/protocol';
 import { DUE_ALARM, DUE_COLOR, PAST_DUE_COLOR, countDue, createDueCount, dueBadgeText, type BadgeApi } from './due-count';

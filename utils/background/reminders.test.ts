@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { writeArea } from '../settings/sealed';
 import type { Callback } from '../api/model';
 import type { SearchQueryInput } from '../api/query-input';
 import {

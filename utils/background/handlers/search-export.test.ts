@@ -1,6 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { writeArea } from '../../settings/sealed';
 import * as v from 'valibot';
 import { RequestSchema } from '../../messaging/protocol';
 import { createSearchHandler } from './search';
