@@ -5,7 +5,7 @@ import { baseUrlSetting } from '../settings/settings';
 import { addSite, removeSite, setSiteMode, setSiteRules, grantSiteAccess, releaseApiHost } from './actions';
 import { BUILT_IN_SITES } from './built-in';
 import { installFakeScripting, type FakeScripting } from './fake-scripting';
-import { CONTENT_SCRIPT_FILE, siteStatuses, syncRegisteredSites } from './registration';
+import { CONTENT_SCRIPT_FILE, siteStatuses } from './registration';
 import { parseSites, readSites, saveSites } from './store';
 
 let fake: FakeScripting;
@@ -103,11 +103,12 @@ describe('addSite', () => {
     expect(fake.requests).toEqual([]);
   });
 
-  it('stores nothing when registration fails', async () => {
+  it('takes the site out of the list again when the background cannot register it', async () => {
     (fakeBrowser.scripting as any).registerContentScripts.mockRejectedValueOnce(new Error('boom'));
     const result = await addSite(BUILT_IN_SITES, 'crm.example.com');
     expect(result).toEqual({ ok: false, message: 'The page script could not be registered for https://crm.example.com/* (boom). Nothing was added.' });
-    expect(await stored()).toBeUndefined();
+    expect((await readSites()).sites).toEqual(BUILT_IN_SITES);
+    expect(fake.registered.size).toBe(0);
   });
 });
 
@@ -238,7 +239,7 @@ describe('setSiteRules', () => {
   });
 });
 
-describe('syncRegisteredSites', () => {
+describe('the background’s site sync', () => {
   it('registers stored sites that have access, drops registrations of removed or inaccessible ones', async () => {
     fake.granted.add('https://a.example.com/*');
     fake.registered.set('site-gone', { id: 'site-gone', matches: ['https://gone.example.com/*'], js: [CONTENT_SCRIPT_FILE] });
@@ -250,7 +251,7 @@ describe('syncRegisteredSites', () => {
       { id: 'sb', pattern: 'https://b.example.com/*', mode: 'inline', rules: [] },
       { id: 'sc', pattern: 'https://c.example.com/*', mode: 'badge', rules: [] },
     ]);
-    await syncRegisteredSites();
+    await fake.sync.request();
     expect([...fake.registered.keys()].sort()).toEqual(['site-sa', 'site-sb']);
     expect(fake.registered.get('site-sb')?.matches).toEqual(['https://b.example.com/*']);
     expect(await siteStatuses((await readSites()).sites)).toMatchObject({ sa: 'active', sb: 'active', sc: 'no-access' });
@@ -263,7 +264,7 @@ describe('syncRegisteredSites', () => {
   it('applies the administrator’s sites from storage.managed', async () => {
     await fakeBrowser.storage.managed.set({ sites: [{ pattern: 'crm.corp.example', mode: 'inline' }] });
     fake.granted.add('https://crm.corp.example/*');
-    await syncRegisteredSites();
+    await fake.sync.request({ policy: true });
     const managed = (await readSites()).sites.find((s) => s.managed);
     expect(managed).toMatchObject({ pattern: 'https://crm.corp.example/*', mode: 'inline', managed: true });
     expect(fake.registered.has(`site-${managed!.id}`)).toBe(true);
