@@ -4,6 +4,7 @@ import { watchDom } from '@/utils/content/dom-watcher';
 import { watchLocation } from '@/utils/content/location-watcher';
 import { DEFAULT_CONFIG, type SiteConfig } from '@/utils/content/site-config';
 import { detectLead } from '@/utils/lead/detect';
+import { leadIdFromUrl } from '@/utils/lead/detectors';
 import type { ConfigChangedNotice } from '@/utils/messaging/protocol';
 import { send } from '@/utils/messaging/send';
 import { createBadgeController } from './badge-controller';
@@ -11,8 +12,9 @@ import { createChipsController } from './chips-controller';
 import { isOurNode } from './shadow-host';
 
 /**
- * The content script: reads this page's configuration from the background,
- * finds the lead on the page and hands it to the badge (or, in inline mode,
+ * The content script (run at document_start): asks at once for a lead the
+ * address names, reads this page's configuration from the background, finds
+ * the lead on the parsed page and hands it to the badge (or, in inline mode,
  * the list's leads to the chips). A page without a lead costs detection only:
  * no UI, no lead question.
  */
@@ -71,8 +73,13 @@ export function startLeadBadge(ctx: ContentScriptContext): void {
   };
 
   async function start(): Promise<void> {
-    // The first detection waits for the configuration.
-    if (!(await loadConfig())) return;
+    // At document_start: a lead the address names is asked for at once, beside
+    // the configuration; the page itself is searched once it is parsed.
+    const configured = loadConfig();
+    const early = leadIdFromUrl(location.href);
+    if (early !== null) badge.prefetch(early);
+    const [live] = await Promise.all([configured, parsed(ctx)]);
+    if (!live) return;
     detect();
     watchLocation(ctx, { onChange: detect });
     ctx.onInvalidated(watchDom(document.documentElement, { onChange: detect, isOurs: isOurNode }));
@@ -82,4 +89,10 @@ export function startLeadBadge(ctx: ContentScriptContext): void {
   }
 
   void start();
+}
+
+/** Resolves once the document is parsed (DOMContentLoaded), at once if it already is. */
+function parsed(ctx: ContentScriptContext): Promise<void> {
+  if (document.readyState !== 'loading') return Promise.resolve();
+  return new Promise((resolve) => ctx.addEventListener(document, 'DOMContentLoaded', () => resolve(), { once: true }));
 }

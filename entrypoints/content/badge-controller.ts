@@ -3,6 +3,7 @@ import { renderBadge as drawBadge } from '@/components/badge/badge';
 import type { BadgeStatus } from '@/components/badge/status';
 import { debounce } from '@/utils/content/debounce';
 import { DEFAULT_POSITION, clampPosition, type BadgePosition } from '@/utils/content/position';
+import type { LeadReply } from '@/utils/messaging/protocol';
 import { send } from '@/utils/messaging/send';
 import { mark, statusOf } from './lead-status';
 import { HOST_TAG, createShadowHost } from './shadow-host';
@@ -10,6 +11,12 @@ import { HOST_TAG, createShadowHost } from './shadow-host';
 const RETRY_AFTER_MS = 1000;
 
 export interface BadgeController {
+  /**
+   * Asks at once for a lead the page's address names, before the page is parsed
+   * and before the site's mode is known (the background checks the mode against
+   * the page's address). Nothing is drawn: `show` uses the answer once detection ran.
+   */
+  prefetch(leadId: string): void;
   /** The lead the page shows now (null: none); a new one is asked for at once. */
   show(leadId: string | null): void;
   /** The remembered position for this site, from the background. */
@@ -33,6 +40,7 @@ export function createBadgeController(ctx: ContentScriptContext): BadgeControlle
   let requestSeq = 0;
   let position: BadgePosition = DEFAULT_POSITION;
   let badge: { host: HTMLElement; mount: HTMLElement } | null = null;
+  let prefetched: { leadId: string; reply: Promise<LeadReply> } | null = null;
 
   /**
    * The remembered position, kept inside this window: a spot saved on a big
@@ -102,10 +110,12 @@ export function createBadgeController(ctx: ContentScriptContext): BadgeControlle
    */
   async function request(id: string, afterRefresh = false, again = false): Promise<void> {
     const seq = ++requestSeq;
-    const asked = send(afterRefresh ? { type: 'lead-summary', leadId: id, afterRefresh } : { type: 'lead-summary', leadId: id });
+    const early = !afterRefresh && !again && prefetched?.leadId === id ? prefetched.reply : null;
+    prefetched = null;
+    const asked = early ?? send(afterRefresh ? { type: 'lead-summary', leadId: id, afterRefresh } : { type: 'lead-summary', leadId: id });
     if (!afterRefresh && !again) {
       // Drawn once the question is on its way: drawing (and its layouts) must not delay it.
-      mark('request', { leadId: id });
+      if (!early) mark('request', { leadId: id });
       status = { kind: 'loading' };
       render();
     }
@@ -156,7 +166,13 @@ export function createBadgeController(ctx: ContentScriptContext): BadgeControlle
   }, 60_000);
 
   return {
+    prefetch(id) {
+      mark('request', { leadId: id });
+      prefetched = { leadId: id, reply: send({ type: 'lead-summary', leadId: id }) };
+    },
     show(next) {
+      // The early answer is for the first detection only, and only if it found that lead.
+      if (prefetched && prefetched.leadId !== next) prefetched = null;
       if (hiddenOn !== null && hiddenOn !== location.href) hiddenOn = null;
       if (next !== leadId) {
         leadId = next;
@@ -176,6 +192,7 @@ export function createBadgeController(ctx: ContentScriptContext): BadgeControlle
       if (leadId !== null) void request(leadId);
     },
     reset() {
+      prefetched = null;
       leadId = null;
       requestSeq++;
       remove();

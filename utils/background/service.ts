@@ -6,7 +6,8 @@ import { createLeadBudgets, createLeadSearch, createLeadSummaryHandlers, dropLoo
 import { openOptions, openSearchTab, openerLimit } from './handlers/openers';
 import { createSearchHandler } from './handlers/search';
 import { settingsStatus } from './handlers/settings-status';
-import { saveBadgePosition, siteConfig } from './handlers/site-config';
+import { createSiteConfigHandler, saveBadgePosition } from './handlers/site-config';
+import { createSitesMemo } from './sites-memo';
 import { createTestConnectionHandler } from './handlers/test-connection';
 import { pushConfigChanges } from './config-push';
 import { startSiteSync } from './site-sync';
@@ -17,6 +18,7 @@ export function startService() {
   const lookups = createLeadLookups({ search: createLeadSearch() });
   resetLeadsOnConnectionChange(lookups);
   const budgets = createLeadBudgets();
+  const siteList = createSitesMemo();
   dropLookupsOfGoneTabs(lookups, [budgets.badge, budgets.inline, openerLimit]);
 
   // Listeners first, all at start-up: a message or event that woke the worker is not missed.
@@ -26,10 +28,11 @@ export function startService() {
       search: createSearchHandler(),
       'settings-status': settingsStatus,
       'test-connection': createTestConnectionHandler(),
-      ...createLeadSummaryHandlers(lookups, budgets),
+      // A content script may ask before it knows its site's mode: the page's mode is checked here.
+      ...createLeadSummaryHandlers(lookups, budgets, async (href) => (await siteList.configFor(href)).mode),
       'open-options': (request, sender) => openOptions(request, sender),
       'open-search-tab': (request, sender) => openSearchTab(request, sender),
-      'site-config': siteConfig,
+      'site-config': createSiteConfigHandler(siteList),
       'save-badge-position': saveBadgePosition,
       'sync-sites': async () => ({ ok: true, failures: await sites.request() }),
     },

@@ -8,6 +8,8 @@ import type { Site } from './schema';
 /** The badge's content script as built by WXT (entrypoints/content). */
 export const CONTENT_SCRIPT_FILE = 'content-scripts/content.js';
 const PREFIX = 'site-';
+/** As the manifest's script (entrypoints/content/index.ts): the badge must not wait for the page's load event. */
+const RUN_AT = 'document_start' as const;
 
 export function scriptIdFor(site: Pick<Site, 'id'>): string {
   return `${PREFIX}${site.id}`;
@@ -41,10 +43,10 @@ async function hasAccess(pattern: string): Promise<boolean> {
   }
 }
 
-async function registeredIds(): Promise<Map<string, string[]>> {
+async function registeredIds(): Promise<Map<string, { matches: string[]; runAt?: string }>> {
   try {
     const scripts = await browser.scripting.getRegisteredContentScripts();
-    return new Map(scripts.filter((s) => s.id.startsWith(PREFIX)).map((s) => [s.id, s.matches ?? []]));
+    return new Map(scripts.filter((s) => s.id.startsWith(PREFIX)).map((s) => [s.id, { matches: s.matches ?? [], runAt: s.runAt }]));
   } catch {
     return new Map();
   }
@@ -68,7 +70,7 @@ export async function registerSite(site: Site): Promise<void> {
     id: scriptIdFor(site),
     matches: [site.pattern],
     js: [CONTENT_SCRIPT_FILE],
-    runAt: 'document_idle' as const,
+    runAt: RUN_AT,
   };
   try {
     await browser.scripting.registerContentScripts([{ ...script, persistAcrossSessions: true }]);
@@ -94,9 +96,10 @@ export async function reconcileRegistrations(sites: readonly Site[]): Promise<Re
   sites.forEach((site, i) => {
     if (access[i]) wanted.set(scriptIdFor(site), site);
   });
-  const stale = [...registered].filter(([id, matches]) => {
+  const stale = [...registered].filter(([id, { matches, runAt }]) => {
     const site = wanted.get(id);
-    return !site || matches.length !== 1 || matches[0] !== site.pattern;
+    // Registered by an older version at document_idle: replaced (on update, onInstalled runs this).
+    return !site || matches.length !== 1 || matches[0] !== site.pattern || (runAt !== undefined && runAt !== RUN_AT);
   });
   if (stale.length > 0) {
     await browser.scripting.unregisterContentScripts({ ids: stale.map(([id]) => id) }).catch(() => undefined);

@@ -78,7 +78,7 @@ describe('addSite', () => {
       id: `site-${site.id}`,
       matches: ['https://crm.example.com/*'],
       js: [CONTENT_SCRIPT_FILE],
-      runAt: 'document_idle',
+      runAt: 'document_start',
       persistAcrossSessions: true,
     });
     expect(await siteStatuses(sites)).toMatchObject({ [site.id]: 'active', 'convoso-admin': 'built-in' });
@@ -244,6 +244,8 @@ describe('the background’s site sync', () => {
     fake.granted.add('https://a.example.com/*');
     fake.registered.set('site-gone', { id: 'site-gone', matches: ['https://gone.example.com/*'], js: [CONTENT_SCRIPT_FILE] });
     fake.registered.set('site-sb', { id: 'site-sb', matches: ['https://old.example.com/*'], js: [CONTENT_SCRIPT_FILE] });
+    // Registered by an older version, which ran at document_idle: registered again.
+    fake.registered.set('site-sa', { id: 'site-sa', matches: ['https://a.example.com/*'], js: [CONTENT_SCRIPT_FILE], runAt: 'document_idle' });
     fake.granted.add('https://b.example.com/*');
     await saveSites([
       ...BUILT_IN_SITES,
@@ -255,6 +257,7 @@ describe('the background’s site sync', () => {
     expect([...fake.registered.keys()].sort()).toEqual(['site-sa', 'site-sb']);
     expect(fake.registered.get('site-sb')?.matches).toEqual(['https://b.example.com/*']);
     expect(await siteStatuses((await readSites()).sites)).toMatchObject({ sa: 'active', sb: 'active', sc: 'no-access' });
+    expect(fake.registered.get('site-sa')?.runAt).toBe('document_start');
 
     fake.granted.add('https://c.example.com/*');
     expect(await grantSiteAccess(['https://c.example.com/*'])).toEqual({ ok: true });

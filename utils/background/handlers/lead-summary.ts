@@ -1,5 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
+import type { BadgeMode } from '../../content/site-config';
 import type { LeadReply, ReplyMap, Request } from '../../messaging/protocol';
 import { baseUrlSetting, localTokenSetting, sessionTokenSetting, timeZoneSetting } from '../../settings/settings';
 import { LEAD_SEARCH_LIMIT, type LeadLookups, type LeadSearch } from '../lead-lookups';
@@ -30,6 +31,12 @@ export function createLeadBudgets(now?: () => number): LeadBudgets {
   };
 }
 
+/** A page of a site switched off asked anyway (it asks before it knows its mode): no lookup. */
+const SITE_OFF: LeadReply = {
+  ok: false,
+  error: { kind: 'refused', message: 'The badge is switched off for this site.' },
+};
+
 const PAUSED: LeadReply = {
   ok: false,
   error: { kind: 'paused', message: 'This tab asked for too many leads; lookups are paused for a minute.' },
@@ -48,15 +55,24 @@ function pageTab(sender?: Browser.runtime.MessageSender): number | undefined {
  * lookups were built on, and "no token" arrives from it as the 'no-token' error.
  * A web page's tab gets its budget of distinct leads; past it, 'paused'.
  */
-export function createLeadSummaryHandlers(lookups: LeadLookups, budgets: LeadBudgets = createLeadBudgets()) {
+export function createLeadSummaryHandlers(
+  lookups: LeadLookups,
+  budgets: LeadBudgets = createLeadBudgets(),
+  /** The mode of the site a web page belongs to, from its address (the sender's, never one the message names). */
+  modeOf: (href: string) => Promise<BadgeMode> = async () => 'badge',
+) {
+  const switchedOff = async (tabId: number | undefined, sender?: Browser.runtime.MessageSender) =>
+    tabId !== undefined && (await modeOf(sender?.url ?? '')) === 'off';
   return {
     'lead-summary': async (request: LeadSummaryRequest, sender?: Browser.runtime.MessageSender): Promise<ReplyMap['lead-summary']> => {
       const tabId = pageTab(sender);
+      if (await switchedOff(tabId, sender)) return SITE_OFF;
       if (tabId !== undefined && !budgets.badge.allow(tabId, request.leadId)) return PAUSED;
       return lookups.get(request.leadId, { afterRefresh: request.afterRefresh === true, priority: 'badge', ...(tabId !== undefined && { tabId }) });
     },
     'lead-summaries': async (request: LeadSummariesRequest, sender?: Browser.runtime.MessageSender): Promise<ReplyMap['lead-summaries']> => {
       const tabId = pageTab(sender);
+      if (await switchedOff(tabId, sender)) return { ok: true, summaries: Object.fromEntries(request.leadIds.map((id) => [id, SITE_OFF])) };
       const allowed = tabId === undefined ? request.leadIds : request.leadIds.filter((id) => budgets.inline.allow(tabId, id));
       const summaries = await lookups.getMany(allowed, {
         afterRefresh: request.afterRefresh === true,
