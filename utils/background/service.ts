@@ -10,12 +10,14 @@ import { createSiteConfigHandler, saveBadgePosition } from './handlers/site-conf
 import { createSitesMemo } from './sites-memo';
 import { createTestConnectionHandler } from './handlers/test-connection';
 import { pushConfigChanges } from './config-push';
+import { createSettingsMemo } from './settings-memo';
 import { startSiteSync } from './site-sync';
 
 /** Wires the message router and the storage watchers. Called once from the background entrypoint. */
 export function startService() {
   restrictStorageToExtension();
-  const lookups = createLeadLookups({ search: createLeadSearch() });
+  // Read and unsealed once per storage change, not once per lookup.
+  const lookups = createLeadLookups({ search: createLeadSearch({ settings: createSettingsMemo() }) });
   resetLeadsOnConnectionChange(lookups);
   const budgets = createLeadBudgets();
   const siteList = createSitesMemo();

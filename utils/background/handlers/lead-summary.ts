@@ -4,7 +4,7 @@ import type { BadgeMode } from '../../content/site-config';
 import type { LeadReply, ReplyMap, Request } from '../../messaging/protocol';
 import { baseUrlSetting, localTokenSetting, sessionTokenSetting, timeZoneSetting } from '../../settings/settings';
 import { LEAD_SEARCH_LIMIT, type LeadLookups, type LeadSearch } from '../lead-lookups';
-import { searchWithSavedConnection } from '../saved-search';
+import { searchWithSavedConnection, type SavedSearchOptions } from '../saved-search';
 import { createTabBudget, type TabBudget } from '../tab-budget';
 
 type LeadSummaryRequest = Extract<Request, { type: 'lead-summary' }>;
@@ -111,7 +111,9 @@ export function dropLookupsOfGoneTabs(lookups: LeadLookups, budgets: readonly Ta
  * Without a token nothing is sent and the badge gets 'no-token' ("Set up");
  * Convoso's "no record" arrives as an empty page (a lead without callbacks).
  */
-export function createLeadSearch(deps: { fetch?: typeof fetch; sleep?: (ms: number, signal?: AbortSignal) => Promise<void> } = {}): LeadSearch {
+export function createLeadSearch(
+  deps: { fetch?: typeof fetch; sleep?: (ms: number, signal?: AbortSignal) => Promise<void>; settings?: SavedSearchOptions['settings'] } = {},
+): LeadSearch {
   const sleep = deps.sleep ?? abortableSleep;
   return (leadId, signal, outsideSlot) =>
     searchWithSavedConnection(
@@ -119,6 +121,7 @@ export function createLeadSearch(deps: { fetch?: typeof fetch; sleep?: (ms: numb
       {
         signal,
         fetch: deps.fetch,
+        ...(deps.settings && { settings: deps.settings }),
         // A badge waits out a 429 by itself (up to LEAD_MAX_WAIT_MS in all), without holding a slot others could use.
         maxWaitMs: LEAD_MAX_WAIT_MS,
         sleep: (ms, s) => (outsideSlot ? outsideSlot(sleep(ms, s)) : sleep(ms, s)),
