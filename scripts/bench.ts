@@ -192,20 +192,136 @@ async function badge(ext: ExtensionSession) {
   rows.push({ metric: 'API requests for one lead, 5 visits in 1 cache period', value: asked, unit: 'req', budget: '1' });
 }
 
+// ---------------------------------------------------------------- DOMContentLoaded -> count on screen (issue 11)
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 20);
+const SLOW_MS = 300;
+
+interface Case {
+  name: string;
+  /** Times of each run, DCL -> the badge's count on screen. */
+  times: number[];
+  /** Bare fetch of the same request from the service worker, same run. */
+  fetches: number[];
+}
+const cases: Case[] = [];
+
+/** Stops the extension's service worker through the DevTools Protocol, as Chrome does after 30 s idle. */
+async function stopWorker(ext: ExtensionSession): Promise<void> {
+  const page = await ext.context.newPage();
+  try {
+    await page.goto(`chrome-extension://${ext.extensionId}/options.html`);
+    const cdp = await ext.context.newCDPSession(page);
+    const own = `chrome-extension://${ext.extensionId}/`;
+    let status = '';
+    cdp.on('ServiceWorker.workerVersionUpdated', (e) => {
+      for (const v of e.versions) if (v.scriptURL.startsWith(own)) status = v.runningStatus;
+    });
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    // Chrome reports the worker "stopping", then "stopped".
+    for (let i = 0; i < 100 && status !== 'stopped'; i++) await new Promise((r) => setTimeout(r, 50));
+    if (status !== 'stopped') throw new Error('The service worker did not stop.');
+    await cdp.detach();
+  } finally {
+    await page.close();
+  }
+  // Closing the options page must not wake it: nothing there talks to it on close.
+  await new Promise((r) => setTimeout(r, 200));
+}
+
+function extensionWorker(ext: ExtensionSession) {
+  return ext.context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${ext.extensionId}/`));
+}
+
+/** A bare fetch of the badge's request from the worker (starting it if stopped first). */
+async function bareFetch(ext: ExtensionSession, leadId: string): Promise<number> {
+  const request = ext.api.requests.findLast((r) => r.params.lead_id === leadId);
+  if (!request) throw new Error(`no API request for ${leadId}`);
+  const url = new URL(`${new URL(ext.api.url).origin}${request.path}`);
+  for (const [k, v] of Object.entries(request.query)) url.searchParams.set(k, String(v));
+  url.searchParams.set('lead_id', `${leadId}`);
+  const worker = extensionWorker(ext) ?? (await ext.context.waitForEvent('serviceworker'));
+  return worker.evaluate(async (u) => {
+    const t = performance.now();
+    await (await fetch(u)).text();
+    return performance.now() - t;
+  }, url.href);
+}
+
+/** Opens `url` in a new tab (its own lead budget), gives DCL -> the lead's count on screen. */
+async function dclToCount(ext: ExtensionSession, url: string, leadId: string): Promise<number> {
+  const page = await ext.context.newPage();
+  try {
+    await page.goto(url, { waitUntil: 'domcontentloaded' });
+    const visible = await visibleAt(page, leadId);
+    const dcl = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventStart);
+    return visible - dcl;
+  } finally {
+    await page.close();
+  }
+}
+
+async function pipeline(ext: ExtensionSession) {
+  // A page whose one image takes SLOW_MS: document_idle would wait for it.
+  await ext.context.route('**/crm/bench-slow.html*', (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      body: '<!DOCTYPE html><html><head><title>Lead</title></head><body><h1>Lead</h1><img alt="" src="/crm/bench-slow.png"></body></html>',
+    }),
+  );
+  await ext.context.route('**/crm/bench-slow.png*', async (route) => {
+    await new Promise((r) => setTimeout(r, SLOW_MS));
+    await route.fulfill({ status: 204 });
+  });
+  let next = 880_000;
+  for (const [page, label] of [['lead.html', ''], ['bench-slow.html', `, page with one slow (${SLOW_MS} ms) image`]] as const) {
+    for (const stopped of [false, true]) {
+      const first: Case = { name: `first visit${label}, worker ${stopped ? 'stopped' : 'running'}`, times: [], fetches: [] };
+      const cached: Case = { name: `cached lead${label}, worker ${stopped ? 'stopped' : 'running'}`, times: [], fetches: [] };
+      for (let i = 0; i < RUNS; i++) {
+        const leadId = String(next++);
+        const url = ext.crmUrl(`/crm/${page}?lead_id=${leadId}`);
+        if (stopped) await stopWorker(ext);
+        first.times.push(await dclToCount(ext, url, leadId));
+        first.fetches.push(await bareFetch(ext, leadId));
+        if (stopped) await stopWorker(ext);
+        cached.times.push(await dclToCount(ext, url, leadId));
+        cached.fetches.push(first.fetches.at(-1)!);
+      }
+      cases.push(first, cached);
+    }
+  }
+  for (const c of cases) {
+    rows.push({
+      metric: `DCL -> count: ${c.name} (median)`,
+      value: round(median(c.times), 1),
+      unit: 'ms',
+      note: `p95 ${round(p95(c.times), 1)} ms; bare fetch from the worker median ${round(median(c.fetches), 1)} ms, p95 ${round(p95(c.fetches), 1)} ms; ${c.times.length} runs`,
+    });
+  }
+}
+
 // ---------------------------------------------------------------- main
 
 const noBuild = process.argv.includes('--no-build');
+// `--only-pipeline` skips the other measurements; `--extension-dir=DIR` times another test build (e.g. an older version).
+const onlyPipeline = process.argv.includes('--only-pipeline');
+const extensionDir = process.argv.find((a) => a.startsWith('--extension-dir='))?.slice('--extension-dir='.length);
 if (!noBuild) {
   console.log('Building (production, then test mode)…');
   await wxtBuild({ browser: 'chrome' });
   await wxtBuild({ browser: 'chrome', mode: 'test' });
 }
-await sizes();
-await detection();
-const ext = await launchExtension();
+if (!onlyPipeline) {
+  await sizes();
+  await detection();
+}
+const ext = await launchExtension(extensionDir ? { extensionDir } : {});
 await ext.context.addInitScript(NAME_SHIM);
 try {
-  await badge(ext);
+  if (!onlyPipeline) await badge(ext);
+  await pipeline(ext);
 } finally {
   await ext.close();
 }
@@ -217,5 +333,5 @@ for (const r of rows) {
 }
 await mkdir(path.join(ROOT, 'bench-results'), { recursive: true });
 const out = path.join(ROOT, 'bench-results/latest.json');
-await writeFile(out, `${JSON.stringify({ date: new Date().toISOString(), node: process.version, rows }, null, 2)}\n`);
+await writeFile(out, `${JSON.stringify({ date: new Date().toISOString(), node: process.version, extension: extensionDir ?? 'test build of this tree', runs: RUNS, rows, cases }, null, 2)}\n`);
 console.log(`\nWritten to ${path.relative(ROOT, out)}`);

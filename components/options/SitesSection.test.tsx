@@ -156,6 +156,8 @@ describe('SitesSection', () => {
 
   it('locks a site the administrator’s policy sets', async () => {
     await fakeBrowser.storage.managed.set({ sites: [{ pattern: 'https://m.example.com/*' }] });
+    // The background applies the policy (at start and when it changes), not this page.
+    await fake.sync.request({ policy: true });
     await renderSection();
     const managed = row('https://m.example.com/*');
     expect(within(managed).getByText('Set by your administrator')).toBeTruthy();
@@ -170,6 +172,8 @@ describe('SitesSection repair', () => {
     await saveSites([...BUILT_IN_SITES, { id: 'sa', pattern: 'https://a.example.com/*', mode: 'badge', rules: [] }]);
     const register = (fakeBrowser.scripting as any).registerContentScripts;
     register.mockRejectedValueOnce(new Error('temporarily unavailable'));
+    // The background's run at browser start failed to register it.
+    expect(await fake.sync.request()).toEqual({ sa: 'temporarily unavailable' });
     await renderSection();
     await waitFor(() => expect(within(row('https://a.example.com/*')).getByText('Not active: the page script is not registered')).toBeTruthy());
     fireEvent.click(screen.getByRole('button', { name: 'Register the page script for https://a.example.com/* again' }));

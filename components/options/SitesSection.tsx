@@ -2,7 +2,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { addSite, checkNewSite, grantSiteAccess, removeSite, setSiteMode } from '../../utils/sites/actions';
 import { isBuiltInSite } from '../../utils/sites/built-in';
-import { SITE_STATUS_TEXT, siteStatuses, syncRegisteredSites, type SiteStatus } from '../../utils/sites/registration';
+import { askBackgroundToSyncSites } from '../../utils/sites/ask-sync';
+import { SITE_STATUS_TEXT, siteStatuses, type SiteStatus } from '../../utils/sites/registration';
 import { SITE_MODE_LABELS, type Site, type SiteMode } from '../../utils/sites/schema';
 import { readSites, watchSites } from '../../utils/sites/store';
 import { Field, inputValue, StatusLine, type Status } from './Field';
@@ -37,13 +38,7 @@ export function SitesSection() {
 
   useEffect(() => {
     void (async () => {
-      // The stored list at once ("Checking…" beside each site): repairing the
-      // registrations waits for the policy, which Chromium can take seconds to give.
-      const stored = await readSites();
-      setSites(stored.sites);
-      setProblems(stored.problems);
-      // Statuses once registrations are repaired, so they show what really runs.
-      await syncRegisteredSites().catch(() => undefined);
+      // Only reads: the background owns registrations and the policy, so opening this page changes nothing.
       const read = await readSites();
       setSites(read.sites);
       setProblems(read.problems);
@@ -205,7 +200,7 @@ export function SitesSection() {
                     type="button"
                     class="secondary"
                     aria-label={`Register the page script for ${site.pattern} again`}
-                    onClick={() => void syncRegisteredSites().then(() => after({ ok: true }, `Checked ${site.pattern} again.`))}
+                    onClick={() => void askBackgroundToSyncSites().then(() => after({ ok: true }, `Checked ${site.pattern} again.`))}
                   >
                     Try again
                   </button>

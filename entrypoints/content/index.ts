@@ -7,7 +7,9 @@ import { startLeadBadge } from './app';
 // test build also matches http://localhost/* (wxt.config.ts hook).
 export default defineContentScript({
   matches: [...CONVOSO_MATCHES],
-  runAt: 'document_idle',
+  // Not document_idle: Chrome would wait for the load event (or 200 ms after
+  // DOMContentLoaded), so any slow image or tracker on the page delayed the badge.
+  runAt: 'document_start',
   main(ctx) {
     startLeadBadge(ctx);
   },

@@ -119,7 +119,7 @@ describe('options page in a real Chromium', () => {
 
     const registered = await ext.worker.evaluate(() => chrome.scripting.getRegisteredContentScripts());
     expect(registered).toEqual([
-      expect.objectContaining({ matches: ['http://127.0.0.1/*'], js: ['content-scripts/content.js'], runAt: 'document_idle', persistAcrossSessions: true }),
+      expect.objectContaining({ matches: ['http://127.0.0.1/*'], js: ['content-scripts/content.js'], runAt: 'document_start', persistAcrossSessions: true }),
     ]);
 
     const crm = await ext.context.newPage();

@@ -1,5 +1,6 @@
 import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { createSiteSync, type SiteSync } from '../../utils/background/site-sync';
 
 // fakeBrowser leaves permissions and scripting unimplemented: a small stand-in
 // with the browser's observable behaviour, for tests only.
@@ -10,10 +11,15 @@ export interface FakeScripting {
   /** What the next permissions.request answers (the user's click on the prompt). */
   answer: boolean;
   requests: string[][];
+  /** The background's site sync, answering the options page's 'sync-sites' requests as the real one does. */
+  sync: SiteSync;
 }
 
 export function installFakeScripting(): FakeScripting {
-  const fake: FakeScripting = { granted: new Set(), registered: new Map(), answer: true, requests: [] };
+  const fake: FakeScripting = { granted: new Set(), registered: new Map(), answer: true, requests: [], sync: createSiteSync() };
+  fakeBrowser.runtime.onMessage.addListener((message: any) =>
+    message?.type === 'sync-sites' ? fake.sync.request().then((failures) => ({ ok: true, failures })) : undefined,
+  );
   const p = fakeBrowser.permissions as any;
   p.request = vi.fn(async ({ origins = [] }: { origins?: string[] }) => {
     fake.requests.push(origins);

@@ -19,6 +19,7 @@ function setup() {
     'open-search-tab': vi.fn(async () => ({ ok: true as const })),
     'site-config': vi.fn(async () => ({ ok: true as const, config: { mode: 'badge' as const, rules: [] }, position: { right: 16, bottom: 16 } })),
     'save-badge-position': vi.fn(async () => ({ ok: true as const })),
+    'sync-sites': vi.fn(async () => ({ ok: true as const, failures: {} })),
   } satisfies Handlers;
   return { handlers, route: createRouter(handlers, { id: OWN, origin: ORIGIN }) };
 }
@@ -41,6 +42,7 @@ describe('router', () => {
     [{ type: 'search', query: {} }],
     [{ type: 'settings-status' }],
     [{ type: 'test-connection', token: 'x' }],
+    [{ type: 'sync-sites' }],
   ])('refuses %j from a content script', async (message) => {
     const { handlers, route } = setup();
     const reply = await route(message, contentScript);
@@ -48,6 +50,7 @@ describe('router', () => {
     expect(handlers.search).not.toHaveBeenCalled();
     expect(handlers['settings-status']).not.toHaveBeenCalled();
     expect(handlers['test-connection']).not.toHaveBeenCalled();
+    expect(handlers['sync-sites']).not.toHaveBeenCalled();
   });
 
   it('lets a content script ask for its own configuration and save its badge position', async () => {

@@ -6,7 +6,7 @@ import type { SearchQueryInput } from '../api/query-input';
 import * as v from 'valibot';
 import { PAST_DUE_SPELLINGS } from '../api/vocabulary';
 import type { ServiceError } from '../messaging/protocol';
-import { readConnection } from '../settings/connection';
+import { readConnection, type ConnectionSettings } from '../settings/connection';
 import type { RequestMethod } from '../settings/schemas';
 import { defineSetting } from '../settings/setting';
 import { timeZoneSetting } from '../settings/settings';
@@ -44,6 +44,21 @@ export interface SavedSearchOptions {
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   /** Already-validated values the options page has not saved yet ("Test connection"). */
   overrides?: { token?: string; baseUrl?: string; method?: RequestMethod };
+  /** Where the saved settings come from: by default read (and unsealed) now; the badge's lookups pass a copy kept in memory. */
+  settings?: () => Promise<SavedSettings>;
+}
+
+export interface SavedSettings {
+  connection: ConnectionSettings;
+  /** The account's zone from the options ('' for the browser's). */
+  timeZone: string;
+  pastDueSpelling: Awaited<ReturnType<typeof pastDueSpellingSetting.get>>['value'];
+}
+
+/** Every setting a search uses, read together. */
+export async function readSavedSettings(): Promise<SavedSettings> {
+  const [connection, zone, spelling] = await Promise.all([readConnection(), timeZoneSetting.get(), pastDueSpellingSetting.get()]);
+  return { connection, timeZone: zone.value, pastDueSpelling: spelling.value };
 }
 
 /**
@@ -53,10 +68,9 @@ export interface SavedSearchOptions {
  * it means "nothing matched", so that answer is an empty page here and nowhere else.
  */
 export async function searchWithSavedConnection(query: SearchQueryInput, options: SavedSearchOptions = {}): Promise<SavedSearchResult> {
-  const [saved, zone, spelling] = await Promise.all([readConnection(), timeZoneSetting.get(), pastDueSpellingSetting.get()]);
+  const { connection: saved, timeZone, pastDueSpelling } = await (options.settings ?? readSavedSettings)();
   const token = options.overrides?.token ?? saved.token;
   if (!token) return { ok: false, error: NO_TOKEN };
-  const timeZone = zone.value;
   const input = { limit: saved.pageSize, ...query };
   const baseUrl = options.overrides?.baseUrl ?? saved.baseUrl;
   const refusal = await apiHostRefusal(baseUrl);
@@ -71,7 +85,7 @@ export async function searchWithSavedConnection(query: SearchQueryInput, options
     maxWaitMs: options.maxWaitMs ?? INTERACTIVE_MAX_WAIT_MS,
     ...(options.sleep && { sleep: options.sleep }),
     timeZone: timeZone || undefined,
-    pastDueSpelling: spelling.value,
+    pastDueSpelling,
     onPastDueSpelling: (accepted) => void pastDueSpellingSetting.set(accepted).catch(() => undefined),
   });
   if (result.ok) return { ok: true, page: result.page, ...(timeZone && { timeZone }) };

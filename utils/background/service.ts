@@ -1,5 +1,4 @@
 import { browser } from 'wxt/browser';
-import { syncRegisteredSites } from '../sites/registration';
 import { createLeadLookups } from './lead-lookups';
 import { startPowerTools } from './power-tools';
 import { createRouter } from './router';
@@ -7,41 +6,43 @@ import { createLeadBudgets, createLeadSearch, createLeadSummaryHandlers, dropLoo
 import { openOptions, openSearchTab, openerLimit } from './handlers/openers';
 import { createSearchHandler } from './handlers/search';
 import { settingsStatus } from './handlers/settings-status';
-import { saveBadgePosition, siteConfig } from './handlers/site-config';
+import { createSiteConfigHandler, saveBadgePosition } from './handlers/site-config';
+import { createSitesMemo } from './sites-memo';
 import { createTestConnectionHandler } from './handlers/test-connection';
 import { pushConfigChanges } from './config-push';
+import { createSettingsMemo } from './settings-memo';
+import { startSiteSync } from './site-sync';
 
 /** Wires the message router and the storage watchers. Called once from the background entrypoint. */
 export function startService() {
   restrictStorageToExtension();
-  const lookups = createLeadLookups({ search: createLeadSearch() });
+  // Read and unsealed once per storage change, not once per lookup.
+  const lookups = createLeadLookups({ search: createLeadSearch({ settings: createSettingsMemo() }) });
   resetLeadsOnConnectionChange(lookups);
   const budgets = createLeadBudgets();
+  const siteList = createSitesMemo();
   dropLookupsOfGoneTabs(lookups, [budgets.badge, budgets.inline, openerLimit]);
 
+  // Listeners first, all at start-up: a message or event that woke the worker is not missed.
+  const sites = startSiteSync();
   const route = createRouter(
     {
       search: createSearchHandler(),
       'settings-status': settingsStatus,
       'test-connection': createTestConnectionHandler(),
-      ...createLeadSummaryHandlers(lookups, budgets),
+      // A content script may ask before it knows its site's mode: the page's mode is checked here.
+      ...createLeadSummaryHandlers(lookups, budgets, async (href) => (await siteList.configFor(href)).mode),
       'open-options': (request, sender) => openOptions(request, sender),
       'open-search-tab': (request, sender) => openSearchTab(request, sender),
-      'site-config': siteConfig,
+      'site-config': createSiteConfigHandler(siteList),
       'save-badge-position': saveBadgePosition,
+      'sync-sites': async () => ({ ok: true, failures: await sites.request() }),
     },
     { id: browser.runtime.id, origin: new URL(browser.runtime.getURL('/')).origin },
   );
   // Registered synchronously at start-up so a message that woke the worker is not missed.
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
 
-  // Registrations of user CRM sites do not survive every restart (Firefox) and
-  // policy may change while the browser runs: reconcile at start and on change.
-  void syncRegisteredSites();
-  browser.storage.managed?.onChanged?.addListener(() => void syncRegisteredSites());
-  // A listener makes the browser start the background with itself, so the
-  // access level above is set before the first page's content script runs.
-  browser.runtime.onStartup.addListener(() => undefined);
   // Content scripts cannot watch storage any more: tell them when their configuration changed.
   pushConfigChanges();
   startPowerTools();

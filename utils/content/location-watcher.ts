@@ -1,7 +1,8 @@
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+
 export interface LocationWatcherOptions {
   /** Called with the new href after a change without a reload. */
   onChange: (href: string) => void;
-  win?: Window;
   /**
    * Safety net for history changes nothing announces (pushState fires no event
    * without the Navigation API): a string comparison, so cheap at this rate.
@@ -9,32 +10,31 @@ export interface LocationWatcherOptions {
   pollMs?: number;
 }
 
+/** What the watcher needs of WXT's content-script context (the real one in the content script). */
+export type LocationContext = Pick<ContentScriptContext, 'addEventListener' | 'setTimeout' | 'setInterval'>;
+
 /**
  * Single-page apps change the URL without reloading. We listen to what the
- * browser announces (popstate, hashchange, the Navigation API, WXT's
- * 'wxt:locationchange') and poll `location.href` as a fallback; every signal
- * leads to the same comparison, so duplicates are harmless.
+ * browser announces (popstate, hashchange, WXT's 'wxt:locationchange') and poll
+ * `location.href` as a fallback; every signal leads to the same comparison, so
+ * duplicates are harmless. Everything goes through `ctx`, which removes it when
+ * the content script is invalidated. WXT dispatches its event under a name
+ * unique to the extension and entrypoint, and only once something subscribed
+ * through `ctx.addEventListener`: a plain `addEventListener` never hears it.
  */
-export function watchLocation(options: LocationWatcherOptions): () => void {
-  const win = options.win ?? window;
-  let last = win.location.href;
+export function watchLocation(ctx: LocationContext, options: LocationWatcherOptions): void {
+  let last = location.href;
   const check = () => {
-    const href = win.location.href;
+    const href = location.href;
     if (href === last) return;
     last = href;
     options.onChange(href);
   };
-  // The Navigation API's 'navigate' (and WXT's event built on it) fires before the
-  // URL changes; look once the current task is over.
-  const later = () => setTimeout(check, 0);
-  const events = ['popstate', 'hashchange', 'wxt:locationchange'] as const;
-  for (const type of events) win.addEventListener(type, later);
-  const nav = (win as Window & { navigation?: EventTarget }).navigation;
-  nav?.addEventListener?.('navigatesuccess', check);
-  const poll = setInterval(check, options.pollMs ?? 250);
-  return () => {
-    for (const type of events) win.removeEventListener(type, later);
-    nav?.removeEventListener?.('navigatesuccess', check);
-    clearInterval(poll);
-  };
+  // The Navigation API's 'navigate' (which WXT's event is built on) fires before
+  // the URL changes; look once the current task is over.
+  const later = () => void ctx.setTimeout(check, 0);
+  ctx.addEventListener(window, 'wxt:locationchange', later);
+  ctx.addEventListener(window, 'popstate', later);
+  ctx.addEventListener(window, 'hashchange', later);
+  ctx.setInterval(check, options.pollMs ?? 250);
 }

@@ -65,6 +65,12 @@ export const SaveBadgePositionRequestSchema = v.strictObject({
   bottom: BadgeOffsetSchema,
 });
 
+/**
+ * The options page, after it changed the site list or access: the background
+ * reconciles the scripts (it alone does) and answers once that is done.
+ */
+export const SyncSitesRequestSchema = v.strictObject({ type: v.literal('sync-sites') });
+
 export const RequestSchema = v.variant('type', [
   SearchRequestSchema,
   SettingsStatusRequestSchema,
@@ -75,6 +81,7 @@ export const RequestSchema = v.variant('type', [
   OpenSearchTabRequestSchema,
   SiteConfigRequestSchema,
   SaveBadgePositionRequestSchema,
+  SyncSitesRequestSchema,
 ]);
 
 export type Request = v.InferOutput<typeof RequestSchema>;
@@ -142,6 +149,8 @@ export interface ReplyMap {
   'open-search-tab': Reply<{}>;
   'site-config': Reply<{ config: SiteConfig; position: BadgePosition }>;
   'save-badge-position': Reply<{}>;
+  /** `failures`: by site id, why its script could not be registered. */
+  'sync-sites': Reply<{ failures: Record<string, string> }>;
 }
 
 /**

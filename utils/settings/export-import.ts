@@ -5,7 +5,7 @@ import { isBuiltInSite } from '../sites/built-in';
 import { extraApiOrigin } from '../sites/actions';
 import { normalizeSitePattern } from '../sites/match-pattern';
 import { publicSuffixProblem } from '../sites/public-suffix';
-import { syncRegisteredSites } from '../sites/registration';
+import { askBackgroundToSyncSites } from '../sites/ask-sync';
 import { MAX_SITES, SiteModeSchema, SitesSchema, type Site, type SiteMode } from '../sites/schema';
 import { newSiteId, readSites, SITES_KEY } from '../sites/store';
 import type { ManagedConfig } from './managed';
@@ -334,6 +334,6 @@ export async function applyImport(plan: ImportPlan): Promise<{ ok: true } | { ok
   } catch (error) {
     return { ok: false, message: `Nothing was imported: ${error instanceof Error ? error.message : String(error)}` };
   }
-  await syncRegisteredSites();
+  await askBackgroundToSyncSites();
   return { ok: true };
 }

@@ -5,7 +5,7 @@ import { baseUrlSetting } from '../settings/settings';
 import { CONVOSO_MATCHES, isBuiltInSite } from './built-in';
 import { normalizeSitePattern, originPattern, patternsShareHosts } from './match-pattern';
 import { publicSuffixProblem } from './public-suffix';
-import { registerSite, syncRegisteredSites, unregisterSite } from './registration';
+import { askBackgroundToSyncSites } from './ask-sync';
 import type { Site, SiteMode } from './schema';
 import { newSiteId, readSites, saveSites } from './store';
 
@@ -34,9 +34,9 @@ export function checkNewSite(sites: readonly Site[], input: string): { ok: true;
 }
 
 /**
- * Add site: ask the browser for access to the site, then register the content
- * script there, then store the site. Refused access or a failed registration
- * stores nothing.
+ * Add site: ask the browser for access to the site, store the site, then wait
+ * for the background to register the content script there. Refused access
+ * stores nothing; a failed registration takes the site out of the list again.
  */
 export async function addSite(sites: readonly Site[], input: string): Promise<SiteActionResult> {
   const checked = checkNewSite(sites, input);
@@ -55,15 +55,14 @@ export async function addSite(sites: readonly Site[], input: string): Promise<Si
     return { ok: false, message: `${pattern} is already in the list.` };
   }
   const site: Site = { id: newSiteId(), pattern, mode: 'badge', rules: [] };
-  try {
-    await registerSite(site);
-  } catch (error) {
-    return { ok: false, message: `The page script could not be registered for ${pattern} (${describe(error)}). Nothing was added.` };
-  }
   const saved = await saveSites([...current.sites, site]);
-  if (!saved.ok) {
-    await unregisterSite(site);
-    return saved;
+  if (!saved.ok) return saved;
+  const failure = (await askBackgroundToSyncSites())[site.id];
+  if (failure !== undefined) {
+    const { sites } = await readSites();
+    await saveSites(sites.filter((s) => s.id !== site.id));
+    await askBackgroundToSyncSites();
+    return { ok: false, message: `The page script could not be registered for ${pattern} (${failure}). Nothing was added.` };
   }
   return { ok: true, site };
 }
@@ -113,7 +112,8 @@ export async function removeSite(id: string): Promise<SiteActionResult> {
   if (site.managed) return { ok: false, message: 'Your administrator set up this site; it cannot be removed here.' };
   const saved = await saveSites(sites.filter((s) => s.id !== id));
   if (!saved.ok) return saved;
-  await unregisterSite(site);
+  // The script goes before the access, so the background never sees a site it must still run on without access.
+  await askBackgroundToSyncSites();
   const { value: apiBase } = await baseUrlSetting.get();
   await dropAccessUnlessUsed(site.pattern, patternsInUse(sites.filter((s) => s.id !== id), apiBase));
   return { ok: true };
@@ -127,7 +127,7 @@ async function updateSite(id: string, change: (site: Site) => Site): Promise<Sit
   const next = change(site);
   const saved = await saveSites(sites.map((s) => (s.id === id ? next : s)));
   if (!saved.ok) return saved;
-  await syncRegisteredSites();
+  await askBackgroundToSyncSites();
   return { ok: true, site: next };
 }
 
@@ -140,7 +140,7 @@ export function setSiteRules(id: string, rules: CustomRule[]): Promise<SiteActio
   return updateSite(id, (site) => ({ ...site, rules }));
 }
 
-/** "Grant access" for sites that lost it or were imported: one prompt for all, then registration. */
+/** "Grant access" for sites that lost it or were imported: one prompt for all, then the background registers them. */
 export async function grantSiteAccess(patterns: readonly string[]): Promise<SiteActionResult> {
   if (patterns.length === 0) return { ok: true };
   let granted: boolean;
@@ -150,7 +150,7 @@ export async function grantSiteAccess(patterns: readonly string[]): Promise<Site
     return { ok: false, message: `The browser could not ask for access (${describe(error)}).` };
   }
   if (!granted) return { ok: false, message: 'Access was not granted; those sites stay inactive.' };
-  await syncRegisteredSites();
+  await askBackgroundToSyncSites();
   return { ok: true };
 }
 

@@ -1,8 +1,6 @@
 import { browser } from 'wxt/browser';
-import { applyManagedConfig } from '../settings/managed';
 import { isBuiltInSite } from './built-in';
 import type { Site } from './schema';
-import { readSites } from './store';
 
 // CRM sites the user adds get the same content script as Convoso's own pages,
 // registered at runtime for the site's pattern once the browser granted access.
@@ -10,6 +8,8 @@ import { readSites } from './store';
 /** The badge's content script as built by WXT (entrypoints/content). */
 export const CONTENT_SCRIPT_FILE = 'content-scripts/content.js';
 const PREFIX = 'site-';
+/** As the manifest's script (entrypoints/content/index.ts): the badge must not wait for the page's load event. */
+const RUN_AT = 'document_start' as const;
 
 export function scriptIdFor(site: Pick<Site, 'id'>): string {
   return `${PREFIX}${site.id}`;
@@ -43,10 +43,10 @@ async function hasAccess(pattern: string): Promise<boolean> {
   }
 }
 
-async function registeredIds(): Promise<Map<string, string[]>> {
+async function registeredIds(): Promise<Map<string, { matches: string[]; runAt?: string }>> {
   try {
     const scripts = await browser.scripting.getRegisteredContentScripts();
-    return new Map(scripts.filter((s) => s.id.startsWith(PREFIX)).map((s) => [s.id, s.matches ?? []]));
+    return new Map(scripts.filter((s) => s.id.startsWith(PREFIX)).map((s) => [s.id, { matches: s.matches ?? [], runAt: s.runAt }]));
   } catch {
     return new Map();
   }
@@ -70,71 +70,50 @@ export async function registerSite(site: Site): Promise<void> {
     id: scriptIdFor(site),
     matches: [site.pattern],
     js: [CONTENT_SCRIPT_FILE],
-    runAt: 'document_idle' as const,
+    runAt: RUN_AT,
   };
   try {
     await browser.scripting.registerContentScripts([{ ...script, persistAcrossSessions: true }]);
   } catch (error) {
     // Firefox versions without persistent registrations refuse the flag; the
-    // background's syncRegisteredSites re-registers at every start instead.
+    // background (utils/background/site-sync.ts) re-registers at every browser start instead.
     if (!/persistAcrossSessions/i.test(String(error))) throw error;
     await browser.scripting.registerContentScripts([script]);
   }
 }
 
-export async function unregisterSite(site: Pick<Site, 'id'>): Promise<void> {
-  try {
-    await browser.scripting.unregisterContentScripts({ ids: [scriptIdFor(site)] });
-  } catch {
-    // Not registered: nothing to undo.
-  }
-}
-
-let running: Promise<void> | null = null;
-
 /**
- * Applies the administrator's policy (applyManagedConfig), then makes the
- * registered scripts match the stored list and the granted access:
- * registers what is missing or changed, unregisters what was removed, switched
- * off, or lost its access. The background runs it at every start (registrations
- * may not survive a restart, e.g. in Firefox); the options page after each change.
- * Concurrent calls share one run.
+ * Makes the registered scripts match `sites` and the granted access: registers
+ * what is missing or changed, unregisters what was removed, switched off, or
+ * lost its access. Only the background calls it, one run at a time
+ * (utils/background/site-sync.ts), so two runs never race to register one id.
+ * Gives back, by site id, why a wanted registration failed.
  */
-export function syncRegisteredSites(): Promise<void> {
-  running ??= reconcile().finally(() => {
-    running = null;
-  });
-  return running;
-}
-
-async function reconcile(): Promise<void> {
-  const [sites, registered] = await Promise.all([
-    // The policy applied gives the list as stored; if applying failed, the list is read as it is.
-    applyManagedConfig().then(
-      (applied) => applied.sites,
-      async () => (await readSites()).sites,
-    ),
-    registeredIds(),
-  ]);
+export async function reconcileRegistrations(sites: readonly Site[]): Promise<Record<string, string>> {
+  const registered = await registeredIds();
   const access = await Promise.all(sites.map((site) => wantsRegistration(site) && hasAccess(site.pattern)));
   const wanted = new Map<string, Site>();
   sites.forEach((site, i) => {
     if (access[i]) wanted.set(scriptIdFor(site), site);
   });
-  const stale = [...registered].filter(([id, matches]) => {
+  const stale = [...registered].filter(([id, { matches, runAt }]) => {
     const site = wanted.get(id);
-    return !site || matches.length !== 1 || matches[0] !== site.pattern;
+    // Registered by an older version at document_idle: replaced (on update, onInstalled runs this).
+    return !site || matches.length !== 1 || matches[0] !== site.pattern || (runAt !== undefined && runAt !== RUN_AT);
   });
   if (stale.length > 0) {
     await browser.scripting.unregisterContentScripts({ ids: stale.map(([id]) => id) }).catch(() => undefined);
   }
   const staleIds = new Set(stale.map(([id]) => id));
+  const failures: Record<string, string> = {};
   for (const [id, site] of wanted) {
     if (registered.has(id) && !staleIds.has(id)) continue;
     try {
       await registerSite(site);
-    } catch {
-      // Left "not registered" in the options page's list, where the user sees it.
+    } catch (error) {
+      // Shown as "not registered" in the options page's list, where the user can try again.
+      failures[site.id] = error instanceof Error ? error.message : String(error);
     }
   }
+  return failures;
 }

@@ -5,7 +5,7 @@ import { baseUrlSetting } from '../settings/settings';
 import { addSite, removeSite, setSiteMode, setSiteRules, grantSiteAccess, releaseApiHost } from './actions';
 import { BUILT_IN_SITES } from './built-in';
 import { installFakeScripting, type FakeScripting } from '../../tests/support/fake-scripting';
-import { CONTENT_SCRIPT_FILE, siteStatuses, syncRegisteredSites } from './registration';
+import { CONTENT_SCRIPT_FILE, siteStatuses } from './registration';
 import { parseSites, readSites, saveSites } from './store';
 
 let fake: FakeScripting;
@@ -78,7 +78,7 @@ describe('addSite', () => {
       id: `site-${site.id}`,
       matches: ['https://crm.example.com/*'],
       js: [CONTENT_SCRIPT_FILE],
-      runAt: 'document_idle',
+      runAt: 'document_start',
       persistAcrossSessions: true,
     });
     expect(await siteStatuses(sites)).toMatchObject({ [site.id]: 'active', 'convoso-admin': 'built-in' });
@@ -103,11 +103,12 @@ describe('addSite', () => {
     expect(fake.requests).toEqual([]);
   });
 
-  it('stores nothing when registration fails', async () => {
+  it('takes the site out of the list again when the background cannot register it', async () => {
     (fakeBrowser.scripting as any).registerContentScripts.mockRejectedValueOnce(new Error('boom'));
     const result = await addSite(BUILT_IN_SITES, 'crm.example.com');
     expect(result).toEqual({ ok: false, message: 'The page script could not be registered for https://crm.example.com/* (boom). Nothing was added.' });
-    expect(await stored()).toBeUndefined();
+    expect((await readSites()).sites).toEqual(BUILT_IN_SITES);
+    expect(fake.registered.size).toBe(0);
   });
 });
 
@@ -238,11 +239,13 @@ describe('setSiteRules', () => {
   });
 });
 
-describe('syncRegisteredSites', () => {
+describe('the background’s site sync', () => {
   it('registers stored sites that have access, drops registrations of removed or inaccessible ones', async () => {
     fake.granted.add('https://a.example.com/*');
     fake.registered.set('site-gone', { id: 'site-gone', matches: ['https://gone.example.com/*'], js: [CONTENT_SCRIPT_FILE] });
     fake.registered.set('site-sb', { id: 'site-sb', matches: ['https://old.example.com/*'], js: [CONTENT_SCRIPT_FILE] });
+    // Registered by an older version, which ran at document_idle: registered again.
+    fake.registered.set('site-sa', { id: 'site-sa', matches: ['https://a.example.com/*'], js: [CONTENT_SCRIPT_FILE], runAt: 'document_idle' });
     fake.granted.add('https://b.example.com/*');
     await saveSites([
       ...BUILT_IN_SITES,
@@ -250,10 +253,11 @@ describe('syncRegisteredSites', () => {
       { id: 'sb', pattern: 'https://b.example.com/*', mode: 'inline', rules: [] },
       { id: 'sc', pattern: 'https://c.example.com/*', mode: 'badge', rules: [] },
     ]);
-    await syncRegisteredSites();
+    await fake.sync.request();
     expect([...fake.registered.keys()].sort()).toEqual(['site-sa', 'site-sb']);
     expect(fake.registered.get('site-sb')?.matches).toEqual(['https://b.example.com/*']);
     expect(await siteStatuses((await readSites()).sites)).toMatchObject({ sa: 'active', sb: 'active', sc: 'no-access' });
+    expect(fake.registered.get('site-sa')?.runAt).toBe('document_start');
 
     fake.granted.add('https://c.example.com/*');
     expect(await grantSiteAccess(['https://c.example.com/*'])).toEqual({ ok: true });
@@ -263,7 +267,7 @@ describe('syncRegisteredSites', () => {
   it('applies the administrator’s sites from storage.managed', async () => {
     await fakeBrowser.storage.managed.set({ sites: [{ pattern: 'crm.corp.example', mode: 'inline' }] });
     fake.granted.add('https://crm.corp.example/*');
-    await syncRegisteredSites();
+    await fake.sync.request({ policy: true });
     const managed = (await readSites()).sites.find((s) => s.managed);
     expect(managed).toMatchObject({ pattern: 'https://crm.corp.example/*', mode: 'inline', managed: true });
     expect(fake.registered.has(`site-${managed!.id}`)).toBe(true);

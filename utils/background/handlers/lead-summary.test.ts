@@ -63,6 +63,31 @@ describe('createLeadSummaryHandlers', () => {
   });
 });
 
+describe('the site’s mode, checked against the sender’s address (content scripts ask before they know it)', () => {
+  const page = (url: string) => ({ id: 'x', url, tab: { id: 4 } }) as Browser.runtime.MessageSender;
+  const modeOf = async (href: string) => (href.startsWith('https://off.example/') ? ('off' as const) : ('badge' as const));
+
+  it('refuses a lead question from a page of a site switched off, without a lookup', async () => {
+    const lookups = fakeLookups();
+    const handlers = createLeadSummaryHandlers(lookups, createLeadBudgets(), modeOf);
+    expect(await handlers['lead-summary']({ type: 'lead-summary', leadId: '42' }, page('https://off.example/lead?lead_id=42'))).toMatchObject({
+      ok: false,
+      error: { kind: 'refused' },
+    });
+    const many = await handlers['lead-summaries']({ type: 'lead-summaries', leadIds: ['1', '2'] }, page('https://off.example/list'));
+    expect(many).toMatchObject({ ok: true, summaries: { '1': { ok: false, error: { kind: 'refused' } }, '2': { ok: false } } });
+    expect(lookups.get).not.toHaveBeenCalled();
+  });
+
+  it('answers a page of a site that is on, and the extension’s own pages whatever their address', async () => {
+    const lookups = fakeLookups();
+    const handlers = createLeadSummaryHandlers(lookups, createLeadBudgets(), modeOf);
+    expect(await handlers['lead-summary']({ type: 'lead-summary', leadId: '42' }, page('https://on.example/lead?lead_id=42'))).toMatchObject({ ok: true });
+    expect(await handlers['lead-summary']({ type: 'lead-summary', leadId: '43' }, { id: 'x', url: 'chrome-extension://x/search.html' })).toMatchObject({ ok: true });
+    expect(lookups.get).toHaveBeenCalledTimes(2);
+  });
+});
+
 describe('per-tab lead budgets (issue 8, items 2 and 3)', () => {
   const page = (tabId: number) => ({ tab: { id: tabId } as Browser.tabs.Tab, url: 'https://crm.example.com/lead', frameId: 0 });
 

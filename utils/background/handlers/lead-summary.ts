@@ -1,9 +1,10 @@
 import { browser, type Browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
+import type { BadgeMode } from '../../content/site-config';
 import type { LeadReply, ReplyMap, Request } from '../../messaging/protocol';
 import { baseUrlSetting, localTokenSetting, sessionTokenSetting, timeZoneSetting } from '../../settings/settings';
 import { LEAD_SEARCH_LIMIT, type LeadLookups, type LeadSearch } from '../lead-lookups';
-import { searchWithSavedConnection } from '../saved-search';
+import { searchWithSavedConnection, type SavedSearchOptions } from '../saved-search';
 import { createTabBudget, type TabBudget } from '../tab-budget';
 import { STORAGE_KEYS } from '../../settings/storage-keys';
 
@@ -31,6 +32,12 @@ export function createLeadBudgets(now?: () => number): LeadBudgets {
   };
 }
 
+/** A page of a site switched off asked anyway (it asks before it knows its mode): no lookup. */
+const SITE_OFF: LeadReply = {
+  ok: false,
+  error: { kind: 'refused', message: 'The badge is switched off for this site.' },
+};
+
 const PAUSED: LeadReply = {
   ok: false,
   error: { kind: 'paused', message: 'This tab asked for too many leads; lookups are paused for a minute.' },
@@ -49,15 +56,24 @@ function pageTab(sender?: Browser.runtime.MessageSender): number | undefined {
  * lookups were built on, and "no token" arrives from it as the 'no-token' error.
  * A web page's tab gets its budget of distinct leads; past it, 'paused'.
  */
-export function createLeadSummaryHandlers(lookups: LeadLookups, budgets: LeadBudgets = createLeadBudgets()) {
+export function createLeadSummaryHandlers(
+  lookups: LeadLookups,
+  budgets: LeadBudgets = createLeadBudgets(),
+  /** The mode of the site a web page belongs to, from its address (the sender's, never one the message names). */
+  modeOf: (href: string) => Promise<BadgeMode> = async () => 'badge',
+) {
+  const switchedOff = async (tabId: number | undefined, sender?: Browser.runtime.MessageSender) =>
+    tabId !== undefined && (await modeOf(sender?.url ?? '')) === 'off';
   return {
     'lead-summary': async (request: LeadSummaryRequest, sender?: Browser.runtime.MessageSender): Promise<ReplyMap['lead-summary']> => {
       const tabId = pageTab(sender);
+      if (await switchedOff(tabId, sender)) return SITE_OFF;
       if (tabId !== undefined && !budgets.badge.allow(tabId, request.leadId)) return PAUSED;
       return lookups.get(request.leadId, { afterRefresh: request.afterRefresh === true, priority: 'badge', ...(tabId !== undefined && { tabId }) });
     },
     'lead-summaries': async (request: LeadSummariesRequest, sender?: Browser.runtime.MessageSender): Promise<ReplyMap['lead-summaries']> => {
       const tabId = pageTab(sender);
+      if (await switchedOff(tabId, sender)) return { ok: true, summaries: Object.fromEntries(request.leadIds.map((id) => [id, SITE_OFF])) };
       const allowed = tabId === undefined ? request.leadIds : request.leadIds.filter((id) => budgets.inline.allow(tabId, id));
       const summaries = await lookups.getMany(allowed, {
         afterRefresh: request.afterRefresh === true,
@@ -96,7 +112,9 @@ export function dropLookupsOfGoneTabs(lookups: LeadLookups, budgets: readonly Ta
  * Without a token nothing is sent and the badge gets 'no-token' ("Set up");
  * Convoso's "no record" arrives as an empty page (a lead without callbacks).
  */
-export function createLeadSearch(deps: { fetch?: typeof fetch; sleep?: (ms: number, signal?: AbortSignal) => Promise<void> } = {}): LeadSearch {
+export function createLeadSearch(
+  deps: { fetch?: typeof fetch; sleep?: (ms: number, signal?: AbortSignal) => Promise<void>; settings?: SavedSearchOptions['settings'] } = {},
+): LeadSearch {
   const sleep = deps.sleep ?? abortableSleep;
   return (leadId, signal, outsideSlot) =>
     searchWithSavedConnection(
@@ -104,6 +122,7 @@ export function createLeadSearch(deps: { fetch?: typeof fetch; sleep?: (ms: numb
       {
         signal,
         fetch: deps.fetch,
+        ...(deps.settings && { settings: deps.settings }),
         // A badge waits out a 429 by itself (up to LEAD_MAX_WAIT_MS in all), without holding a slot others could use.
         maxWaitMs: LEAD_MAX_WAIT_MS,
         sleep: (ms, s) => (outsideSlot ? outsideSlot(sleep(ms, s)) : sleep(ms, s)),

@@ -3,13 +3,18 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { BUILT_IN_SITES } from '../../sites/built-in';
 import { saveSites } from '../../sites/store';
 import { noticeFor } from '../config-push';
-import { saveBadgePosition, siteConfig } from './site-config';
+import { createSitesMemo } from '../sites-memo';
+import { createSiteConfigHandler, saveBadgePosition } from './site-config';
 
 const tab = { id: 3 } as never;
 const onCrm = { id: 'x', url: 'https://crm.example.com/lead/7?x=1', tab };
 const rules = [{ kind: 'url' as const, pattern: 'lead/(\\d+)' }];
 
-beforeEach(() => fakeBrowser.reset());
+let siteConfig: ReturnType<typeof createSiteConfigHandler>;
+beforeEach(() => {
+  fakeBrowser.reset();
+  siteConfig = createSiteConfigHandler(createSitesMemo());
+});
 
 describe('site-config: a content script learns its own page’s configuration', () => {
   it('from the site matching the sender’s address, with the badge position of its origin', async () => {
@@ -22,6 +27,12 @@ describe('site-config: a content script learns its own page’s configuration', 
       config: { mode: 'badge', rules: [] },
       position: { right: 16, bottom: 16 },
     });
+  });
+  it('reads the list once, and again after it changed', async () => {
+    await saveSites([...BUILT_IN_SITES, { id: 'scrm', pattern: 'https://crm.example.com/*', mode: 'inline', rules }]);
+    expect(await siteConfig({}, onCrm)).toMatchObject({ config: { mode: 'inline' } });
+    await saveSites([...BUILT_IN_SITES, { id: 'scrm', pattern: 'https://crm.example.com/*', mode: 'off', rules }]);
+    expect(await siteConfig({}, onCrm)).toMatchObject({ config: { mode: 'off' } });
   });
   it('ignores a site list written in plain form by something else (a Firefox content script)', async () => {
     await fakeBrowser.storage.local.set({ sites: [{ id: 'evil', pattern: 'https://crm.example.com/*', mode: 'inline', rules: [{ kind: 'url', pattern: '(.*)' }] }] });

@@ -1,9 +1,8 @@
 import type { Browser } from 'wxt/browser';
 import { browser } from 'wxt/browser';
 import { POSITIONS_KEY, positionFor, savePosition, type PositionStore } from '../../content/position';
-import { siteConfigFor } from '../../content/site-config';
 import type { ReplyMap, Request } from '../../messaging/protocol';
-import { readSites } from '../../sites/store';
+import type { SitesMemo } from '../sites-memo';
 
 // Content scripts never touch extension storage: they ask here. The page is
 // the one the browser says sent the message (sender.url), never one the
@@ -28,11 +27,13 @@ const positions: PositionStore = {
   set: (items) => browser.storage.local.set(items),
 };
 
-export async function siteConfig(_request: unknown, sender: Browser.runtime.MessageSender): Promise<ReplyMap['site-config']> {
-  const page = pageOf(sender);
-  if (!page) return NOT_A_PAGE;
-  const [{ sites }, stored] = await Promise.all([readSites(), positions.get(POSITIONS_KEY).catch(() => ({}) as Record<string, unknown>)]);
-  return { ok: true, config: siteConfigFor(sites, page.href), position: positionFor(stored[POSITIONS_KEY], page.origin) };
+export function createSiteConfigHandler(memo: SitesMemo) {
+  return async function siteConfig(_request: unknown, sender: Browser.runtime.MessageSender): Promise<ReplyMap['site-config']> {
+    const page = pageOf(sender);
+    if (!page) return NOT_A_PAGE;
+    const [config, stored] = await Promise.all([memo.configFor(page.href), positions.get(POSITIONS_KEY).catch(() => ({}) as Record<string, unknown>)]);
+    return { ok: true, config, position: positionFor(stored[POSITIONS_KEY], page.origin) };
+  };
 }
 
 export async function saveBadgePosition(
