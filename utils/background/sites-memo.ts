@@ -1,5 +1,7 @@
 import { browser } from 'wxt/browser';
-import { siteConfigFor, type SiteConfig } from '../content/site-config';
+import type { SiteConfig } from '../content/site-config';
+import { siteConfigFor } from './site-config-for';
+import { areaName } from '../settings/storage-keys';
 import { readSites, SITES_KEY } from '../sites/store';
 import type { Site } from '../sites/schema';
 
@@ -7,8 +9,6 @@ import type { Site } from '../sites/schema';
 // content script asks for its configuration, and every lead question is checked
 // against its page's mode, so reading (and decrypting) it each time would sit
 // in front of every badge.
-
-const SITES_STORAGE_KEY = SITES_KEY.replace(/^local:/, '');
 
 export interface SitesMemo {
   sites(): Promise<Site[]>;
@@ -19,7 +19,7 @@ export interface SitesMemo {
 export function createSitesMemo(): SitesMemo {
   let current: Promise<Site[]> | null = null;
   browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && SITES_STORAGE_KEY in changes) current = null;
+    if (area === 'local' && areaName(SITES_KEY) in changes) current = null;
   });
   const sites = () => (current ??= readSites().then((read) => read.sites));
   return { sites, configFor: async (href) => siteConfigFor(await sites(), href) };
