@@ -174,7 +174,7 @@ describe('SitesSection repair', () => {
     expect(await fake.sync.request()).toEqual({ sa: 'temporarily unavailable' });
     await renderSection();
     await waitFor(() => expect(within(row('https://a.example.com/*')).getByText('Not active: the page script is not registered')).toBeTruthy());
-    fireEvent.click(screen.getByRole('button', { name: 'Register the page script for https://a.example.com/* again' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Try again to register the page script for https://a.example.com/*' }));
     await waitFor(() => expect(within(row('https://a.example.com/*')).getByText('Active')).toBeTruthy());
     expect(fake.registered.has('site-sa')).toBe(true);
   });

@@ -199,7 +199,7 @@ export function SitesSection() {
                   <button
                     type="button"
                     class="secondary"
-                    aria-label={`Register the page script for ${site.pattern} again`}
+                    aria-label={`Try again to register the page script for ${site.pattern}`}
                     onClick={() => void askBackgroundToSyncSites().then(() => after({ ok: true }, `Checked ${site.pattern} again.`))}
                   >
                     Try again
