@@ -1,6 +1,6 @@
 import { defineBackground } from 'wxt/utils/define-background';
-import { startService } from '@/utils/background/service';
-import { readArea, writeArea } from '@/utils/settings/sealed';
+import { startService } from '../utils/background/service';
+import { readArea, writeArea } from '../utils/settings/sealed';
 
 export default defineBackground({
   type: 'module',

@@ -1,4 +1,4 @@
-// The mock's public face, for tests and the e2e harness: `import { startMockApi } from '@/mock-api'`.
+// The mock's public face, for tests and the e2e harness (tests/e2e: `import { startMockApi } from '../../mock-api'`).
 export { DEMO_TOKEN, startMockApi, type MockApi, type MockApiOptions, type RecordedRequest } from './server';
 export { FIXTURE_LEADS, FIXTURE_CALLBACK_COUNTS, FIXTURE_LEAD_LIST, TABLE_LEAD_IDS, XSS_PAYLOAD } from './fixtures';
 export { NO_FAULTS, MISSING_FIELDS_DEFAULT, type Faults } from './faults';

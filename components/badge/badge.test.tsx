@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fireEvent, screen, within } from '@testing-library/preact';
-import type { Callback, SearchPage } from '@/utils/api/model';
+import type { Callback, SearchPage } from '../../utils/api/model';
 import { summarizeLead } from '../../utils/background/summarize-lead';
 import { renderBadge, type BadgeProps } from './badge';
 import { input } from './dom';

@@ -1,4 +1,4 @@
-import type { BadgePosition } from '@/utils/content/position';
+import type { BadgePosition } from '../../utils/content/position';
 import { callbackList } from './callback-list';
 import { summaryZones } from './summary-text';
 import { h, replaceKeepingFocus } from './dom';

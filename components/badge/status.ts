@@ -1,4 +1,4 @@
-import type { PageError } from '@/utils/messaging/protocol';
+import type { PageError } from '../../utils/messaging/protocol';
 import type { LeadSummary } from '../../utils/messaging/lead-summary';
 import { badgeText } from './summary-text';
 

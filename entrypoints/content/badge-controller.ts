@@ -1,10 +1,10 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { renderBadge as drawBadge } from '@/components/badge/badge';
-import type { BadgeStatus } from '@/components/badge/status';
-import { debounce } from '@/utils/content/debounce';
-import { DEFAULT_POSITION, clampPosition, type BadgePosition } from '@/utils/content/position';
-import type { LeadReply } from '@/utils/messaging/protocol';
-import { send } from '@/utils/messaging/send';
+import { renderBadge as drawBadge } from '../../components/badge/badge';
+import type { BadgeStatus } from '../../components/badge/status';
+import { debounce } from '../../utils/content/debounce';
+import { DEFAULT_POSITION, clampPosition, type BadgePosition } from '../../utils/content/position';
+import type { LeadReply } from '../../utils/messaging/protocol';
+import { send } from '../../utils/messaging/send';
 import { mark, statusOf } from './lead-status';
 import { HOST_TAG, createShadowHost } from './shadow-host';
 

@@ -1,11 +1,11 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { renderChip as drawChip } from '@/components/badge/inline-chip';
-import type { BadgeStatus } from '@/components/badge/status';
-import type { CustomRule } from '@/utils/lead/custom-rules';
-import { findAllLeadIds } from '@/utils/lead/detect';
-import { MAX_LEAD_IDS } from '@/utils/lead/lead-id';
-import type { LeadReply } from '@/utils/messaging/protocol';
-import { send } from '@/utils/messaging/send';
+import { renderChip as drawChip } from '../../components/badge/inline-chip';
+import type { BadgeStatus } from '../../components/badge/status';
+import type { CustomRule } from '../../utils/lead/custom-rules';
+import { findAllLeadIds } from '../../utils/lead/detect';
+import { MAX_LEAD_IDS } from '../../utils/lead/lead-id';
+import type { LeadReply } from '../../utils/messaging/protocol';
+import { send } from '../../utils/messaging/send';
 import { statusOf } from './lead-status';
 import { CHIP_TAG, createShadowHost } from './shadow-host';
 

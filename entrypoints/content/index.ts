@@ -1,5 +1,5 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { CONVOSO_MATCHES } from '@/utils/sites/built-in';
+import { CONVOSO_MATCHES } from '../../utils/sites/built-in';
 import { startLeadBadge } from './app';
 
 // Static on Convoso's own pages; the options page registers this same file

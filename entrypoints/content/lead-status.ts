@@ -1,5 +1,5 @@
-import type { BadgeStatus } from '@/components/badge/status';
-import type { LeadReply } from '@/utils/messaging/protocol';
+import type { BadgeStatus } from '../../components/badge/status';
+import type { LeadReply } from '../../utils/messaging/protocol';
 
 const MARK = 'convoso-callbacks';
 

@@ -1,4 +1,4 @@
-import { BADGE_CSS } from '@/components/badge/styles';
+import { BADGE_CSS } from '../../components/badge/styles';
 
 export const HOST_TAG = 'convoso-callbacks';
 export const CHIP_TAG = 'convoso-callbacks-chip';
