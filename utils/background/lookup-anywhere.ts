@@ -90,8 +90,9 @@ function menusApi(): MenusApi | undefined {
 }
 
 /**
- * Menus are created at every start (Firefox keeps none across restarts; Chrome
- * would refuse duplicates, hence removeAll first). Listeners are registered
+ * Menus are made on install/update and browser start in Chrome, at start of
+ * Firefox's (once per session) background page; removeAll first, as Chrome
+ * would refuse duplicates. Listeners are registered
  * synchronously so a click that woke the worker is not missed.
  */
 export function startLookupAnywhere() {
