@@ -2,8 +2,9 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { startService } from '../utils/background/service';
 import { readArea, writeArea } from '../utils/settings/sealed';
 
+// A classic script (WXT bundles it as one file): a stopped worker that a page
+// wakes loads one file instead of an entry module and its chunks.
 export default defineBackground({
-  type: 'module',
   main() {
     startService();
     // Test builds only (the real-browser tests' harness seeds and reads settings

@@ -4,6 +4,7 @@
 //   - detection on a 5,000-row CRM page, in real Chromium
 //   - badge: API answer -> badge text on screen, and SPA navigation -> badge from cache
 //   - API requests per lead within one cache period
+//   - a page without a lead: the content script's main-thread time
 // Measurement only: nothing here is a test, and no test asserts these numbers.
 // `--no-build` reuses .output/chrome-mv3 and .output/chrome-mv3-test.
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
@@ -302,6 +303,49 @@ async function pipeline(ext: ExtensionSession) {
   }
 }
 
+// ---------------------------------------------------------------- a page without a lead (issue 11)
+
+/**
+ * Main-thread time the content script costs a page with no lead: the renderer's
+ * script and task time (CDP Performance.getMetrics, thread CPU time) on a bare
+ * page where the content script runs (localhost) minus the same page where it
+ * does not (127.0.0.1, which only a user-added site covers), run by run.
+ */
+async function pageWithoutLead(ext: ExtensionSession) {
+  const body = '<!DOCTYPE html><html><head><title>Contacts</title></head><body><h1>Contacts</h1><p>No lead here.</p></body></html>';
+  await ext.context.route('**/crm/bench-nolead.html*', (route) => route.fulfill({ contentType: 'text/html', body }));
+  const metricsOf = async (url: string) => {
+    const page = await ext.context.newPage();
+    try {
+      const cdp = await ext.context.newCDPSession(page);
+      await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+      await page.goto(url, { waitUntil: 'load' });
+      // Past DCL detection and anything the content script schedules after it.
+      await new Promise((r) => setTimeout(r, 500));
+      const { metrics } = await cdp.send('Performance.getMetrics');
+      const get = (name: string) => (metrics.find((m) => m.name === name)?.value ?? 0) * 1000;
+      return { script: get('ScriptDuration'), task: get('TaskDuration') };
+    } finally {
+      await page.close();
+    }
+  };
+  const script: number[] = [];
+  const task: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const withScript = await metricsOf(ext.crmUrl(`/crm/bench-nolead.html?run=${i}`));
+    const without = await metricsOf(ext.crmUrlOtherHost(`/crm/bench-nolead.html?run=${i}`));
+    script.push(withScript.script - without.script);
+    task.push(withScript.task - without.task);
+  }
+  rows.push({
+    metric: 'page without a lead: content script main-thread script time (median)',
+    value: round(median(script), 2),
+    unit: 'ms',
+    budget: '< 2 ms',
+    note: `p95 ${round(p95(script), 2)} ms; all main-thread task time added: median ${round(median(task), 2)} ms, p95 ${round(p95(task), 2)} ms; ${RUNS} runs`,
+  });
+}
+
 // ---------------------------------------------------------------- main
 
 const noBuild = process.argv.includes('--no-build');
@@ -316,11 +360,15 @@ if (!noBuild) {
 if (!onlyPipeline) {
   await sizes();
   await detection();
+} else {
+  const content = await gz(path.join(PROD, 'content-scripts/content.js'));
+  rows.push({ metric: 'content script (gzip, polyfill included)', value: content, unit: 'B', budget: `≤ ${CONTENT_BUDGET} B`, note: content <= CONTENT_BUDGET ? 'ok' : 'OVER BUDGET' });
 }
 const ext = await launchExtension(extensionDir ? { extensionDir } : {});
 await ext.context.addInitScript(NAME_SHIM);
 try {
   if (!onlyPipeline) await badge(ext);
+  await pageWithoutLead(ext);
   await pipeline(ext);
 } finally {
   await ext.close();

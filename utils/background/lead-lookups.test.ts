@@ -425,6 +425,62 @@ describe('readPersistedCache', () => {
     expect([...read.keys()]).toEqual(['1']);
   });
 
+  it('a corrupt stored entry elsewhere does not stop a good one being served, and is dropped when met', async () => {
+    fakeBrowser.reset();
+    await fakeBrowser.storage.session.set({
+      leadCache: { version: 1, entries: { '1': { at: T0, summary: { leadId: '1' } }, '2': good('2', T0 - 1000), '3': 'garbage' } },
+    });
+    const search = vi.fn<LeadSearch>(async (leadId) => ({ ok: true, page: page(leadId, 2) }));
+    const lookups = createLeadLookups({ search, now: () => T0 });
+    expect(await lookups.get('2')).toMatchObject({ ok: true, summary: { leadId: '2', total: 0 } });
+    expect(search).not.toHaveBeenCalled();
+    // Met when asked: a miss, searched, and answered.
+    expect(await lookups.get('1')).toMatchObject({ ok: true, summary: { leadId: '1', total: 2 } });
+    expect(search).toHaveBeenCalledTimes(1);
+    // The corrupt entry never asked for is written back unchecked only if it has an age; garbage has none.
+    await vi.waitFor(async () => {
+      const stored = (await fakeBrowser.storage.session.get('leadCache')).leadCache as { entries: Record<string, unknown> };
+      expect(Object.keys(stored.entries).sort()).toEqual(['1', '2']);
+    });
+  });
+
+  it('checks only the entry asked for, once, not the whole stored cache', async () => {
+    fakeBrowser.reset();
+    const reads: Record<string, number> = {};
+    const counted = (leadId: string) => {
+      const entry = good(leadId, T0 - 1000);
+      // valibot reads `summary` when (and only when) it checks this entry.
+      return Object.defineProperty({ at: entry.at }, 'summary', {
+        enumerable: true,
+        get: () => {
+          reads[leadId] = (reads[leadId] ?? 0) + 1;
+          return entry.summary;
+        },
+      });
+    };
+    const entries = Object.fromEntries(['1', '2', '3', '4'].map((id) => [id, counted(id)]));
+    const search = vi.fn<LeadSearch>(async (leadId) => ({ ok: true, page: page(leadId, 2) }));
+    const lookups = createLeadLookups({ search, now: () => T0, persist: { load: async () => ({ version: 1, entries }), save: async () => {}, clear: async () => {} } });
+    expect(await lookups.get('3')).toMatchObject({ ok: true, summary: { leadId: '3' } });
+    expect(await lookups.get('3')).toMatchObject({ ok: true, summary: { leadId: '3' } });
+    expect(search).not.toHaveBeenCalled();
+    expect(Object.keys(reads)).toEqual(['3']);
+    const once = reads['3'];
+    await lookups.get('3');
+    expect(reads['3']).toBe(once);
+  });
+
+  it('keeps the entry cap over entries read back unchecked, oldest dropped first', async () => {
+    const entries = Object.fromEntries(['1', '2', '3'].map((id, i) => [id, good(id, T0 - 3000 + i)]));
+    const search = vi.fn<LeadSearch>(async (leadId) => ({ ok: true, page: page(leadId, 2) }));
+    const lookups = createLeadLookups({ search, now: () => T0, maxEntries: 2, persist: { load: async () => ({ version: 1, entries }), save: async () => {}, clear: async () => {} } });
+    expect(await lookups.get('3')).toMatchObject({ ok: true, summary: { total: 0 } });
+    expect(await lookups.get('2')).toMatchObject({ ok: true, summary: { total: 0 } });
+    expect(search).not.toHaveBeenCalled();
+    expect(await lookups.get('1')).toMatchObject({ ok: true, summary: { total: 2 } });
+    expect(search).toHaveBeenCalledTimes(1);
+  });
+
   it('uses the key ' + LEAD_CACHE_KEY, async () => {
     fakeBrowser.reset();
     await sessionCacheStore().save({ version: 1, entries: {} });

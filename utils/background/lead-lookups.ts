@@ -123,23 +123,39 @@ const PersistedCacheSchema = v.object({
 
 export interface PersistedCache {
   version: 1;
-  entries: Record<string, { at: number; summary: LeadSummary }>;
+  /** Entries never asked for since they were read back are written back unchecked. */
+  entries: Record<string, { at: number; summary: LeadSummary } | Unchecked['raw']>;
 }
 
 /**
- * Whatever storage held, as entries we can trust. A wrong outer shape drops
- * everything; a bad entry drops only itself. Entries "from the future" (the
- * clock went back) are dropped too, as their age cannot be known.
+ * The stored entries, still unchecked, in their stored (age) order. Only the
+ * outer shape and the keys are checked here: a worker that was stopped answers
+ * its first lookup without first validating every summary it ever cached.
+ * A wrong outer shape drops everything.
  */
+export function readPersistedEntries(value: unknown): Map<string, unknown> {
+  const outer = v.safeParse(PersistedCacheSchema, value);
+  return outer.success ? new Map(Object.entries(outer.output.entries)) : new Map();
+}
+
+/**
+ * One stored entry, checked when it is first asked for. A bad entry is null
+ * (dropped by the caller); so is an entry "from the future" (the clock went
+ * back), as its age cannot be known, and one filed under another lead.
+ */
+export function parsePersistedEntry(leadId: string, raw: unknown, now: number): { at: number; summary: LeadSummary } | null {
+  const entry = v.safeParse(PersistedEntrySchema, raw);
+  if (!entry.success || entry.output.at > now) return null;
+  if (entry.output.summary.leadId !== leadId) return null;
+  return { at: entry.output.at, summary: entry.output.summary };
+}
+
+/** Every stored entry checked at once: what a lazy read of each would give. */
 export function readPersistedCache(value: unknown, now: number): Map<string, { at: number; summary: LeadSummary }> {
   const out = new Map<string, { at: number; summary: LeadSummary }>();
-  const outer = v.safeParse(PersistedCacheSchema, value);
-  if (!outer.success) return out;
-  for (const [leadId, raw] of Object.entries(outer.output.entries)) {
-    const entry = v.safeParse(PersistedEntrySchema, raw);
-    if (!entry.success || entry.output.at > now) continue;
-    if (entry.output.summary.leadId !== leadId) continue;
-    out.set(leadId, { at: entry.output.at, summary: entry.output.summary });
+  for (const [leadId, raw] of readPersistedEntries(value)) {
+    const entry = parsePersistedEntry(leadId, raw, now);
+    if (entry) out.set(leadId, entry);
   }
   return out;
 }
@@ -158,6 +174,11 @@ export function sessionCacheStore(key: `session:${string}` = LEAD_CACHE_KEY): Ca
  * in-flight de-duplication already stops a storm.
  */
 type Entry = { at: number; summary: LeadSummary };
+type Checked = Entry & { bytes: number };
+/** Read back from storage and not asked for yet: checked (and sized) on first use. */
+type Unchecked = { raw: unknown };
+type Slot = Checked | Unchecked;
+const isUnchecked = (slot: Slot): slot is Unchecked => 'raw' in slot;
 
 const isAborted = (error: ServiceError) => error.kind === 'aborted';
 const CANCELLED: LeadReply = { ok: false, error: { kind: 'aborted', message: 'The lookup was cancelled.' } };
@@ -195,7 +216,9 @@ export function createLeadLookups(deps: LeadLookupsDeps): LeadLookups {
   const persist = deps.persist === undefined ? sessionCacheStore() : deps.persist;
   const concurrency = Math.max(1, deps.concurrency ?? 4);
 
-  const cache = new Map<string, Entry & { bytes: number }>();
+  // Age order, oldest first. maxEntries counts every slot; maxBytes counts the
+  // checked ones (unchecked ones were within it when this code saved them).
+  const cache = new Map<string, Slot>();
   let cacheBytes = 0;
   // Two FIFO queues, badge first: a list page's hundreds of chips never keep a
   // badge waiting (in this tab or another). Bounded by maxQueued together.
@@ -213,12 +236,14 @@ export function createLeadLookups(deps: LeadLookupsDeps): LeadLookups {
     loaded ??= (async () => {
       if (!persist) return;
       try {
-        const stored = readPersistedCache(await persist.load(), now());
+        const stored = readPersistedEntries(await persist.load());
         // Anything fetched while we were loading is newer than what was stored.
         const fetched = [...cache];
         cache.clear();
         cacheBytes = 0;
-        for (const [leadId, e] of [...stored, ...fetched]) remember(leadId, e);
+        for (const [leadId, raw] of stored) cache.set(leadId, { raw });
+        for (const [leadId, slot] of fetched) if (!isUnchecked(slot)) remember(leadId, slot);
+        trim();
       } catch {
         // An unreadable cache is an empty cache.
       }
@@ -240,8 +265,10 @@ export function createLeadLookups(deps: LeadLookupsDeps): LeadLookups {
   async function save(store: CacheStore): Promise<void> {
     const entries: PersistedCache['entries'] = {};
     const oldest = now() - maxStaleMs;
-    for (const [leadId, e] of cache) {
-      if (e.at > oldest) entries[leadId] = { at: e.at, summary: e.summary };
+    for (const [leadId, slot] of cache) {
+      // Unchecked: only its age is looked at (cheaply); it is checked when asked for.
+      const at = isUnchecked(slot) ? (slot.raw as { at?: unknown } | null)?.at : slot.at;
+      if (typeof at === 'number' && at > oldest) entries[leadId] = isUnchecked(slot) ? slot.raw : { at: slot.at, summary: slot.summary };
     }
     try {
       await store.save({ version: 1, entries });
@@ -253,8 +280,13 @@ export function createLeadLookups(deps: LeadLookupsDeps): LeadLookups {
   function forget(leadId: string) {
     const old = cache.get(leadId);
     if (!old) return;
-    cacheBytes -= old.bytes;
+    if (!isUnchecked(old)) cacheBytes -= old.bytes;
     cache.delete(leadId);
+  }
+
+  /** Oldest first, until both caps hold. */
+  function trim() {
+    while (cache.size > maxEntries || (cacheBytes > maxBytes && cache.size > 1)) forget(cache.keys().next().value as string);
   }
 
   /** Newest last: Map order is our age order. */
@@ -263,7 +295,25 @@ export function createLeadLookups(deps: LeadLookupsDeps): LeadLookups {
     const bytes = sizeOf(entry.summary);
     cache.set(leadId, { at: entry.at, summary: entry.summary, bytes });
     cacheBytes += bytes;
-    while (cache.size > maxEntries || (cacheBytes > maxBytes && cache.size > 1)) forget(cache.keys().next().value as string);
+    trim();
+  }
+
+  /** The cached entry, checked now if it was read back from storage unchecked; a bad one is dropped. */
+  function cached(leadId: string): Checked | null {
+    const slot = cache.get(leadId);
+    if (!slot) return null;
+    if (!isUnchecked(slot)) return slot;
+    const entry = parsePersistedEntry(leadId, slot.raw, now());
+    if (!entry) {
+      cache.delete(leadId);
+      return null;
+    }
+    const checked: Checked = { ...entry, bytes: sizeOf(entry.summary) };
+    // Set on an existing key: it keeps its place in the age order.
+    cache.set(leadId, checked);
+    cacheBytes += checked.bytes;
+    trim();
+    return cache.get(leadId) === checked ? checked : null;
   }
 
   function pump() {
@@ -390,7 +440,7 @@ export function createLeadLookups(deps: LeadLookupsDeps): LeadLookups {
 
   /** A cached summary young enough to show (fresh or stale), or null. */
   function usable(leadId: string): { summary: LeadSummary; fresh: boolean } | null {
-    const entry = cache.get(leadId);
+    const entry = cached(leadId);
     if (!entry) return null;
     const age = now() - entry.at;
     if (age < 0 || age >= maxStaleMs) return null;

@@ -8,6 +8,7 @@ import {
   onMenuClicked,
   onOmniboxEntered,
   omniboxSuggestion,
+  startLookupAnywhere,
 } from './lookup-anywhere';
 
 beforeEach(() => fakeBrowser.reset());
@@ -63,5 +64,33 @@ describe('handlers', () => {
     expect(create).toHaveBeenLastCalledWith({ url: 'chrome-extension://test-extension-id/search.html?lead_id=12345', active: true });
     await onOmniboxEntered('not a lead', 'newBackgroundTab');
     expect(create).toHaveBeenLastCalledWith({ url: 'chrome-extension://test-extension-id/search.html', active: false });
+  });
+});
+
+describe('startLookupAnywhere', () => {
+  it('a worker start only registers listeners: the menu items are made on install and browser start (Chrome keeps them)', async () => {
+    const menus = {
+      removeAll: vi.fn(async () => {}),
+      create: vi.fn(),
+      onClicked: { addListener: vi.fn() },
+    };
+    Object.assign(fakeBrowser, { contextMenus: menus });
+    // The fake browser has no omnibox events: this test is about the menus.
+    const omnibox = fakeBrowser.omnibox;
+    Object.assign(fakeBrowser, { omnibox: undefined });
+    try {
+      startLookupAnywhere();
+      expect(menus.onClicked.addListener).toHaveBeenCalledTimes(1);
+      expect(menus.removeAll).not.toHaveBeenCalled();
+      expect(menus.create).not.toHaveBeenCalled();
+
+      await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
+      await vi.waitFor(() => expect(menus.create.mock.calls.map(([item]) => (item as { id: string }).id)).toEqual([MENU_SELECTION, MENU_LINK]));
+      await fakeBrowser.runtime.onStartup.trigger();
+      await vi.waitFor(() => expect(menus.removeAll).toHaveBeenCalledTimes(2));
+    } finally {
+      Object.assign(fakeBrowser, { omnibox });
+      delete (fakeBrowser as { contextMenus?: unknown }).contextMenus;
+    }
   });
 });

@@ -90,21 +90,33 @@ function menusApi(): MenusApi | undefined {
 }
 
 /**
- * Menus are created at every start (Firefox keeps none across restarts; Chrome
- * would refuse duplicates, hence removeAll first). Listeners are registered
+ * Menus are made on install/update and browser start in Chrome, at start of
+ * Firefox's (once per session) background page; removeAll first, as Chrome
+ * would refuse duplicates. Listeners are registered
  * synchronously so a click that woke the worker is not missed.
  */
 export function startLookupAnywhere() {
   const menus = menusApi();
   if (menus) {
     menus.onClicked.addListener((info, tab) => void onMenuClicked(info, tab).catch(() => undefined));
-    void menus
-      .removeAll()
-      .then(() => {
-        menus.create({ id: MENU_SELECTION, title: 'Callbacks for lead %s', contexts: ['selection'] });
-        menus.create({ id: MENU_LINK, title: 'Callbacks for the lead in this link', contexts: ['link'] });
-      })
-      .catch(() => undefined);
+    // Chrome keeps menu items across worker and browser restarts: they are made
+    // on install/update and browser start, not at every worker start, where the
+    // calls would queue ahead of the lookup that woke the worker.
+    const createMenus = () =>
+      void menus
+        .removeAll()
+        .then(() => {
+          menus.create({ id: MENU_SELECTION, title: 'Callbacks for lead %s', contexts: ['selection'] });
+          menus.create({ id: MENU_LINK, title: 'Callbacks for the lead in this link', contexts: ['link'] });
+        })
+        .catch(() => undefined);
+    // Firefox's MV2 background page starts once per session (and also on
+    // enabling the extension, when neither event fires): there it runs now.
+    if (import.meta.env.MANIFEST_VERSION === 2) createMenus();
+    else {
+      browser.runtime.onInstalled.addListener(createMenus);
+      browser.runtime.onStartup.addListener(createMenus);
+    }
   }
   const omnibox = (browser as unknown as { omnibox?: typeof browser.omnibox }).omnibox;
   if (omnibox) {
