@@ -8,6 +8,7 @@ import { DEMO_TOKEN, FIXTURE_LEADS } from '../../mock-api/server';
 import { CSV_COLUMNS } from '../../utils/export/csv';
 import { findFirefox } from './firefox-path';
 import { byLabel, clickButton, launchFirefox, textOf, typeInto, waitForText, waitUntil, type FirefoxSession } from './harness';
+import { parseCsv } from '../support/csv';
 
 // Issue 12's toolbar count and Export CSV in a real Firefox (MV2: `browserAction`, a
 // background page, a download from an extension page). Set up through the options page
@@ -25,27 +26,6 @@ const searchRequests = () => ff.api.requests.filter((r) => r.path === '/v1/callb
 const toolbarText = (): Promise<string> => options.evaluate(() => (globalThis as any).browser.browserAction.getBadgeText({}));
 const toolbarColour = (): Promise<number[]> => options.evaluate(() => (globalThis as any).browser.browserAction.getBadgeBackgroundColor({}));
 const dueAlarm = (): Promise<{ periodInMinutes?: number } | null> => options.evaluate(async () => (await (globalThis as any).browser.alarms.get('due-count')) ?? null);
-
-/** RFC 4180: quoted fields may hold commas, doubled quotes and line breaks. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') row.push(cell), (cell = '');
-    else if (ch === '\r' && text[i + 1] === '\n') row.push(cell), rows.push(row), (row = []), (cell = ''), i++;
-    else cell += ch;
-  }
-  if (cell || row.length) row.push(cell), rows.push(row);
-  return rows;
-}
 
 describe.skipIf(!findFirefox())('power tools in a real Firefox', () => {
   beforeAll(async () => {

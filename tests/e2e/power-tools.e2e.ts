@@ -5,6 +5,7 @@ import { AGENTS } from '../../mock-api/catalog';
 import { FIXTURE_LEADS } from '../../mock-api/server';
 import { CSV_COLUMNS } from '../../utils/export/csv';
 import { launchExtension, type ExtensionSession } from './harness';
+import { parseCsv } from '../support/csv';
 
 // Issue 12's power tools in real Chromium, driven as an agent uses them. The
 // context menu, the address bar and alarms cannot be clicked from Playwright:
@@ -20,27 +21,6 @@ afterEach(async () => {
 });
 
 const searchRequests = () => ext!.api.requests.filter((r) => r.path === '/v1/callbacks/search');
-
-/** RFC 4180: quoted fields may hold commas, doubled quotes and line breaks. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') row.push(cell), (cell = '');
-    else if (ch === '\r' && text[i + 1] === '\n') row.push(cell), rows.push(row), (row = []), (cell = ''), i++;
-    else cell += ch;
-  }
-  if (cell || row.length) row.push(cell), rows.push(row);
-  return rows;
-}
 
 describe('Export CSV', () => {
   it('exports every callback of a multi-page result from the popup, in a tab that outlives it', async () => {
