@@ -20,6 +20,28 @@ afterEach(async () => {
   ext = undefined;
 });
 
+/**
+ * The page the extension opened at an address `matches` accepts. A new tab's
+ * first address is about:blank, so a `page` event checked at once can miss it,
+ * and the search tab rewrites its address once it has searched: match the
+ * address each page was navigated to (its navigation entry), whenever we look.
+ */
+async function pageOpened(session: ExtensionSession, matches: (url: string) => boolean): Promise<Page> {
+  const navigatedTo = (p: Page) =>
+    p.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.name ?? '').catch(() => '');
+  let found: Page | undefined;
+  await expect
+    .poll(
+      async () => {
+        for (const p of session.context.pages()) if (matches(await navigatedTo(p))) found = p;
+        return found !== undefined;
+      },
+      { timeout: 30_000 },
+    )
+    .toBe(true);
+  return found!;
+}
+
 const searchRequests = () => ext!.api.requests.filter((r) => r.path === '/v1/callbacks/search');
 
 describe('Export CSV', () => {
@@ -39,9 +61,8 @@ describe('Export CSV', () => {
 
     const popup = await ext.openPage('popup.html');
     await popup.getByLabel('Stage', { exact: true }).selectOption('PASTDUE');
-    const tabOpened = ext.context.waitForEvent('page', { predicate: (p) => p.url().includes('/search.html') });
     await popup.getByRole('button', { name: 'Export CSV' }).click();
-    const tab = await tabOpened;
+    const tab = await pageOpened(ext, (url) => url.includes('/search.html'));
     const downloaded = tab.waitForEvent('download', { timeout: 60_000 });
     // The popup is gone; the export goes on in the tab.
     if (!popup.isClosed()) await popup.close();
@@ -122,8 +143,7 @@ describe('due callbacks on the toolbar icon', () => {
 });
 
 describe('lookup from anywhere', () => {
-  const opened = (lead: string) =>
-    ext!.context.waitForEvent('page', { predicate: (p: Page) => p.url().endsWith(`/search.html?lead_id=${lead}`) });
+  const opened = (lead: string) => pageOpened(ext!, (url) => url.endsWith(`/search.html?lead_id=${lead}`));
 
   it('the context menu on a selection and on a link opens the lead’s callbacks', async () => {
     ext = await launchExtension();
@@ -162,7 +182,7 @@ describe('reminders', () => {
   it('clicking a reminder opens the tab view on that callback', async () => {
     ext = await launchExtension();
     const record = ext.api.dataset.callbacks.find((c) => c.record.lead_id === FIXTURE_LEADS.withCallbacks)!.record;
-    const tab = ext.context.waitForEvent('page', { predicate: (p: Page) => p.url().endsWith(`/search.html?lead_id=${record.lead_id}&id=${record.id}`) });
+    const tab = pageOpened(ext, (url) => url.endsWith(`/search.html?lead_id=${record.lead_id}&id=${record.id}`));
     const handled = await ext.worker.evaluate(
       (id) => (globalThis as any).__convosoPowerTools.onReminderClicked(id),
       `callback-reminder:${record.lead_id}:${record.id}`,
