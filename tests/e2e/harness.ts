@@ -133,3 +133,10 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Extensi
     throw error;
   }
 }
+
+/** The popup in a tab, once its form is ready (its first field is there). */
+export async function openPopup(session: ExtensionSession): Promise<Page> {
+  const page = await session.openPage('popup.html');
+  await page.getByLabel('Lead ID').waitFor();
+  return page;
+}

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { DEMO_TOKEN, FIXTURE_LEADS, XSS_PAYLOAD } from '../../mock-api/server';
-import { launchExtension, type ExtensionSession } from './harness';
+import { launchExtension, openPopup, type ExtensionSession } from './harness';
 import { AGENTS } from '../../mock-api/catalog';
 
 // The toolbar popup and the search tab, driven the way an agent works: fields
@@ -15,12 +15,6 @@ afterEach(async () => {
 });
 
 const searchRequests = () => ext!.api.requests.filter((r) => r.path === '/v1/callbacks/search');
-
-async function openPopup(session: ExtensionSession): Promise<Page> {
-  const page = await session.openPage('popup.html');
-  await page.getByLabel('Lead ID').waitFor();
-  return page;
-}
 
 async function search(page: Page) {
   await page.getByRole('button', { name: 'Search', exact: true }).click();

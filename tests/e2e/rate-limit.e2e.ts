@@ -1,8 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { FIXTURE_LEADS } from '../../mock-api/server';
 import { byRole } from './closed-root';
-import { launchExtension, type ExtensionSession } from './harness';
+import { launchExtension, openPopup, type ExtensionSession } from './harness';
 
 // Issue 8, item 7: Convoso answers 429 with a long Retry-After. The popup says
 // so and counts down with Cancel instead of spinning; a badge says Convoso is
@@ -15,12 +14,6 @@ afterEach(async () => {
 });
 
 const searchRequests = () => ext!.api.requests.filter((r) => r.path === '/v1/callbacks/search');
-
-async function openPopup(session: ExtensionSession): Promise<Page> {
-  const page = await session.openPage('popup.html');
-  await page.getByLabel('Lead ID').waitFor();
-  return page;
-}
 
 describe('429 with a long Retry-After', () => {
   it('the popup shows "Convoso is limiting requests, retrying in N s" with Cancel; Cancel leaves Retry', async () => {
