@@ -15,12 +15,23 @@ describe('createTabBudget', () => {
     expect(budget.allow(7, '5')).toBe(true);
   });
 
-  it('forgets a closed tab', () => {
-    const budget = createTabBudget({ limit: 1, windowMs: 60_000, now: () => 0 });
+  it('refuses a closed tab from then on: its late messages do not get a fresh budget', () => {
+    const budget = createTabBudget({ limit: 5, windowMs: 60_000, now: () => 0 });
     expect(budget.allow(1, 'a')).toBe(true);
-    expect(budget.allow(1, 'b')).toBe(false);
     budget.forget(1);
-    expect(budget.allow(1, 'b')).toBe(true);
+    expect(budget.allow(1, 'a')).toBe(false);
+    expect(budget.allow(1, 'b')).toBe(false);
+    // Other tabs are untouched.
+    expect(budget.allow(2, 'a')).toBe(true);
+  });
+
+  it('remembers the last 1000 closed tabs, not every tab ever closed', () => {
+    const budget = createTabBudget({ limit: 5, windowMs: 60_000, now: () => 0 });
+    for (let id = 1; id <= 1001; id++) budget.forget(id);
+    // The oldest fell out; the newest are still refused.
+    expect(budget.allow(1, 'a')).toBe(true);
+    expect(budget.allow(2, 'a')).toBe(false);
+    expect(budget.allow(1001, 'a')).toBe(false);
   });
 
   it('a page that keeps inventing leads gets the budget, not one more', () => {

@@ -9,7 +9,11 @@ export interface TabBudget {
    * a new one counts, and is refused once `limit` distinct keys were used in it.
    */
   allow(tabId: number, key: string): boolean;
-  /** The tab closed: its counts go with it. */
+  /**
+   * The tab closed: its counts go, and it is refused from now on. Its content
+   * script's last messages can still arrive after the tab's onRemoved (a busy
+   * worker reads them late); a fresh budget would let them all through.
+   */
   forget(tabId: number): void;
 }
 
@@ -19,12 +23,17 @@ export interface TabBudgetOptions {
   now?: () => number;
 }
 
+/** Closed tabs remembered; tab ids are not reused within a browser session, and late messages come within seconds. */
+const CLOSED_TABS_KEPT = 1000;
+
 export function createTabBudget({ limit, windowMs, now = () => Date.now() }: TabBudgetOptions): TabBudget {
   // Per tab: key -> when it was first used. Map order is that order, so expired
   // keys are always at the front.
   const tabs = new Map<number, Map<string, number>>();
+  const closed = new Set<number>();
   return {
     allow(tabId, key) {
+      if (closed.has(tabId)) return false;
       const t = now();
       let used = tabs.get(tabId);
       if (!used) tabs.set(tabId, (used = new Map()));
@@ -39,6 +48,9 @@ export function createTabBudget({ limit, windowMs, now = () => Date.now() }: Tab
     },
     forget(tabId) {
       tabs.delete(tabId);
+      closed.add(tabId);
+      // A Set iterates in insertion order: the first is the oldest.
+      if (closed.size > CLOSED_TABS_KEPT) closed.delete(closed.values().next().value as number);
     },
   };
 }

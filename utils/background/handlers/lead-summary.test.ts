@@ -124,6 +124,22 @@ describe('per-tab lead budgets (issue 8, items 2 and 3)', () => {
     expect(paused).toHaveLength(3000 - INLINE_LEADS_PER_10_MINUTES);
   });
 
+  it('messages a closed tab sent that arrive after its onRemoved start no lookup (issue 10: CI saw 104 after close)', async () => {
+    fakeBrowser.reset();
+    const lookups = fakeLookups();
+    const budgets = createLeadBudgets(() => 0);
+    const handlers = createLeadSummaryHandlers(lookups, budgets);
+    const stop = dropLookupsOfGoneTabs(lookups, [budgets.badge, budgets.inline]);
+    await handlers['lead-summaries']({ type: 'lead-summaries', leadIds: ['1', '2'] }, page(5));
+    expect(lookups.get).toHaveBeenCalledTimes(2);
+    await fakeBrowser.tabs.onRemoved.trigger(5, { windowId: 1, isWindowClosing: false });
+    const late = await handlers['lead-summaries']({ type: 'lead-summaries', leadIds: ['3', '4'] }, page(5));
+    expect(late).toMatchObject({ ok: true, summaries: { '3': { ok: false, error: { kind: 'paused' } }, '4': { ok: false } } });
+    expect(await handlers['lead-summary']({ type: 'lead-summary', leadId: '5' }, page(5))).toMatchObject({ ok: false });
+    expect(lookups.get).toHaveBeenCalledTimes(2);
+    stop();
+  });
+
   it('tab events drop a closed or reloading tab\'s waiting lookups', async () => {
     fakeBrowser.reset();
     const lookups = fakeLookups();
