@@ -1,24 +1,9 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { DEMO_TOKEN, startMockApi, type MockApi } from '../../mock-api/server';
-import { findChromium } from './chromium-path';
-
-// Code passed to worker.evaluate runs inside Chromium's service worker, where `chrome` exists.
-declare const chrome: any;
+import { giveBack, takeBrowser } from './browser-pool';
 
 export const EXTENSION_DIR = path.resolve(import.meta.dirname, '../../.output/chrome-mv3-test');
-
-// This machine has no network; without these Chromium keeps trying to reach Google.
-const QUIET_FLAGS = [
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-  '--no-default-browser-check',
-];
 
 export interface LaunchOptions {
   /** Saved API token; `null` leaves the extension unconfigured. */
@@ -59,32 +44,31 @@ export interface ExtensionSession {
 
 export async function launchExtension(opts: LaunchOptions = {}): Promise<ExtensionSession> {
   const api = await startMockApi({ port: opts.apiPort ?? 0 });
-  const profile = await mkdtemp(path.join(tmpdir(), 'convoso-e2e-'));
-  const extensionDir = opts.extensionDir ?? EXTENSION_DIR;
   let context: BrowserContext | undefined;
   try {
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: await findChromium(),
+    // A new browser, or the previous test's with the extension reset (browser-pool.ts).
+    const browser = await takeBrowser({
+      extensionDir: opts.extensionDir ?? EXTENSION_DIR,
       headless: opts.headless ?? true,
-      viewport: { width: 1280, height: 800 },
-      args: [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, ...QUIET_FLAGS],
-      ...(opts.browserTimeZone && { env: { ...process.env, TZ: opts.browserTimeZone }, timezoneId: opts.browserTimeZone }),
+      ...(opts.browserTimeZone && { browserTimeZone: opts.browserTimeZone }),
     });
-    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-    const extensionId = new URL(worker.url()).host;
+    context = browser.context;
+    const { extensionId, worker } = browser;
     const port = new URL(api.url).port;
 
     // Settings are stored sealed (utils/settings/sealed.ts): the test build's
     // background exposes the trusted path that seals and opens them, so tests
     // write and read plain values as before. Other keys pass through unchanged.
+    // The worker is looked up at each call: a test may have stopped or reloaded it.
+    const currentWorker = () => context!.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${extensionId}/`)) ?? worker;
     const setStorage = (area: 'local' | 'session', items: Record<string, unknown>) =>
-      worker.evaluate(async ([a, i]) => {
+      currentWorker().evaluate(async ([a, i]) => {
         const hook = (globalThis as any).__convosoTestStorage;
         if (!hook) throw new Error('This build has no test storage hook: build it with --mode test.');
         await hook.write(a, i);
       }, [area, items] as const);
     const getStorage = (area: 'local' | 'session') =>
-      worker.evaluate(async (a) => {
+      currentWorker().evaluate(async (a) => {
         const hook = (globalThis as any).__convosoTestStorage;
         if (!hook) throw new Error('This build has no test storage hook: build it with --mode test.');
         return hook.read(a);
@@ -121,15 +105,13 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Extensi
       setStorage,
       getStorage,
       async close() {
-        await ctx.close();
+        await giveBack(ctx);
         await api.close();
-        await rm(profile, { recursive: true, force: true });
       },
     };
   } catch (error) {
-    await context?.close();
+    if (context) await giveBack(context);
     await api.close();
-    await rm(profile, { recursive: true, force: true });
     throw error;
   }
 }

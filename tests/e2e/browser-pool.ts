@@ -1,0 +1,243 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { findChromium } from './chromium-path';
+
+// Starting Chromium with the extension costs about 1.7 CPU-seconds; a test file
+// used to start one per test, and the suite was CPU-bound on a 2-core machine.
+// Now a test hands its browser to the next test of the same file, with the
+// extension put back as a fresh install has it: tabs closed, storage emptied,
+// granted permissions, registered scripts, alarms and toolbar state undone, and
+// the service worker stopped, so the next test starts a new one with nothing
+// in memory (what Chrome does after 30 s idle). Anything that cannot be put back
+// (a reset that fails) closes the browser instead, and the next test starts one.
+
+// Code passed to worker.evaluate runs inside Chromium's service worker, where `chrome` exists.
+declare const chrome: any;
+
+// This machine has no network; without these Chromium keeps trying to reach Google.
+// No GPU process either: headless pages draw in software anyway.
+const QUIET_FLAGS = [
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+  '--no-default-browser-check',
+  '--disable-gpu',
+  '--disable-breakpad',
+  '--disable-features=Translate,OptimizationHints,MediaRouter,AutofillServerCommunication',
+];
+
+export interface BrowserOptions {
+  extensionDir: string;
+  headless: boolean;
+  /** The browser's own IANA zone (Chromium's TZ, pages and service worker alike); default the machine's. */
+  browserTimeZone?: string;
+}
+
+/** What a fresh install has, read once when the browser starts, put back after each test. */
+interface FreshState {
+  origins: string[];
+  permissions: string[];
+  badgeText: string;
+  badgeColor: number[];
+  title: string;
+}
+
+export interface PooledBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  worker: Worker;
+}
+
+interface Held extends PooledBrowser {
+  key: string;
+  profile: string;
+  fresh: FreshState;
+}
+
+// Kept per set of launch options: a file whose tests need another time zone keeps one of each.
+const spares = new Map<string, Held>();
+// Only test files hand browsers on (their setup closes the last one); the demo and the
+// bench close theirs with the session.
+const POOLED = Boolean(process.env.VITEST);
+const inUse = new WeakMap<BrowserContext, Held>();
+
+const keyOf = (o: BrowserOptions) => JSON.stringify([o.extensionDir, o.headless, o.browserTimeZone ?? '']);
+
+/** A browser with the extension as freshly installed: the spare one if it fits, else a new one. */
+export async function takeBrowser(options: BrowserOptions): Promise<PooledBrowser> {
+  const key = keyOf(options);
+  const ready = spares.get(key);
+  spares.delete(key);
+  if (ready) {
+    try {
+      ready.worker = await startWorker(ready);
+      inUse.set(ready.context, ready);
+      return ready;
+    } catch (error) {
+      if (process.env.E2E_POOL_DEBUG) console.warn('restart failed', error);
+      await shutDown(ready);
+    }
+  }
+  const held = await launch(options, key);
+  inUse.set(held.context, held);
+  return held;
+}
+
+/** The test is over: reset the extension and keep the browser for the next test, or close it. */
+export async function giveBack(context: BrowserContext): Promise<void> {
+  const held = inUse.get(context);
+  inUse.delete(context);
+  if (!held) return;
+  if (!POOLED) return shutDown(held);
+  try {
+    await reset(held);
+  } catch (error) {
+    if (process.env.E2E_POOL_DEBUG) console.warn('reset failed', error);
+    await shutDown(held);
+    return;
+  }
+  const previous = spares.get(held.key);
+  if (previous) await shutDown(previous);
+  spares.set(held.key, held);
+}
+
+/** The test file is over (tests/e2e/setup.ts). */
+export async function closeSpareBrowsers(): Promise<void> {
+  const held = [...spares.values()];
+  spares.clear();
+  await Promise.all(held.map(shutDown));
+}
+
+async function launch(options: BrowserOptions, key: string): Promise<Held> {
+  const profile = await mkdtemp(path.join(tmpdir(), 'convoso-e2e-'));
+  let context: BrowserContext | undefined;
+  try {
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: await findChromium(),
+      headless: options.headless,
+      viewport: { width: 1280, height: 800 },
+      args: [`--disable-extensions-except=${options.extensionDir}`, `--load-extension=${options.extensionDir}`, ...QUIET_FLAGS],
+      ...(options.browserTimeZone && { env: { ...process.env, TZ: options.browserTimeZone }, timezoneId: options.browserTimeZone }),
+    });
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    const extensionId = new URL(worker.url()).host;
+    const fresh = (await worker.evaluate(async () => {
+      const granted = await chrome.permissions.getAll();
+      return {
+        origins: granted.origins ?? [],
+        permissions: granted.permissions ?? [],
+        badgeText: await chrome.action.getBadgeText({}),
+        badgeColor: await chrome.action.getBadgeBackgroundColor({}),
+        title: await chrome.action.getTitle({}),
+      };
+    })) as FreshState;
+    return { context, extensionId, worker, key, profile, fresh };
+  } catch (error) {
+    await context?.close();
+    await rm(profile, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+async function shutDown(held: Held): Promise<void> {
+  await held.context.close().catch(() => undefined);
+  await rm(held.profile, { recursive: true, force: true });
+}
+
+const ownScope = (held: Held) => `chrome-extension://${held.extensionId}/`;
+
+/**
+ * Stops and starts the extension's service worker through the DevTools Protocol.
+ * Playwright keeps one Worker handle across a stop and a start (it runs in the new
+ * worker, with nothing left in memory), and reports neither: the protocol's
+ * running status of the worker tells.
+ */
+async function withWorkerControl<T>(
+  held: Held,
+  page: Page,
+  use: (control: { start(): Promise<Worker>; stop(): Promise<void> }) => Promise<T>,
+): Promise<T> {
+  const cdp = await held.context.newCDPSession(page);
+  let status = '';
+  let stopped = false;
+  cdp.on('ServiceWorker.workerVersionUpdated', (event) => {
+    for (const version of event.versions) {
+      if (!version.scriptURL.startsWith(ownScope(held))) continue;
+      status = version.runningStatus;
+      // Something (a late event) may start it again at once: having stopped is what counts.
+      if (status === 'stopped') stopped = true;
+    }
+  });
+  const until = async (wanted: (s: string) => boolean, what: string) => {
+    const end = Date.now() + 15_000;
+    while (!wanted(status)) {
+      if (Date.now() > end) throw new Error(`The service worker did not ${what} (status: ${status || 'unknown'}).`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  };
+  try {
+    await cdp.send('ServiceWorker.enable');
+    // Enabling reports every worker's status at once; wait for ours.
+    await until((s) => s !== '', 'report its status');
+    return await use({
+      async start() {
+        if (status !== 'running') {
+          await cdp.send('ServiceWorker.startWorker', { scopeURL: ownScope(held) });
+          await until((s) => s === 'running', 'start');
+        }
+        // After a reload of the extension by a test, Playwright has a new handle.
+        const handles = held.context.serviceWorkers().filter((w) => w.url().startsWith(ownScope(held)));
+        held.worker = handles.at(-1) ?? held.worker;
+        return held.worker;
+      },
+      async stop() {
+        stopped = false;
+        await cdp.send('ServiceWorker.stopAllWorkers');
+        await until(() => stopped, 'stop');
+      },
+    });
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
+}
+
+/** The extension's service worker, started if it is stopped. */
+async function startWorker(held: Held): Promise<Worker> {
+  const page = held.context.pages()[0] ?? (await held.context.newPage());
+  const worker = await withWorkerControl(held, page, (control) => control.start());
+  // Whatever a stopped worker still had under way when it was stopped: gone too.
+  await worker.evaluate(async () => {
+    await chrome.storage.local.clear();
+    await chrome.storage.session.clear();
+  });
+  return worker;
+}
+
+async function reset(held: Held): Promise<void> {
+  // Tabs first, so no content script asks anything while the extension is emptied;
+  // one blank tab stays, as a new browser has.
+  const blank = await held.context.newPage();
+  for (const page of held.context.pages()) if (page !== blank) await page.close();
+  await held.context.clearCookies();
+  await withWorkerControl(held, blank, async (control) => {
+    const worker = await control.start();
+    await worker.evaluate(async (fresh: FreshState) => {
+      await chrome.alarms.clearAll();
+      if ((await chrome.scripting.getRegisteredContentScripts()).length > 0) await chrome.scripting.unregisterContentScripts();
+      const granted = await chrome.permissions.getAll();
+      const origins = (granted.origins ?? []).filter((o: string) => !fresh.origins.includes(o));
+      const permissions = (granted.permissions ?? []).filter((p: string) => !fresh.permissions.includes(p));
+      if (origins.length > 0 || permissions.length > 0) await chrome.permissions.remove({ origins, permissions });
+      await chrome.action.setBadgeText({ text: fresh.badgeText });
+      await chrome.action.setBadgeBackgroundColor({ color: fresh.badgeColor });
+      await chrome.action.setTitle({ title: fresh.title });
+      await chrome.storage.local.clear();
+      await chrome.storage.session.clear();
+    }, held.fresh);
+    await control.stop();
+  });
+}
