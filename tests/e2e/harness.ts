@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { DEMO_TOKEN, startMockApi, type MockApi } from '../../mock-api/server';
+import { recentDataset } from '../support/recent-dataset';
 import { giveBack, takeBrowser } from './browser-pool';
 
 export const EXTENSION_DIR = path.resolve(import.meta.dirname, '../../.output/chrome-mv3-test');
@@ -43,7 +44,7 @@ export interface ExtensionSession {
 }
 
 export async function launchExtension(opts: LaunchOptions = {}): Promise<ExtensionSession> {
-  const api = await startMockApi({ port: opts.apiPort ?? 0 });
+  const api = await startMockApi({ port: opts.apiPort ?? 0, dataset: recentDataset() });
   let context: BrowserContext | undefined;
   try {
     // A new browser, or the previous test's with the extension reset (browser-pool.ts).
