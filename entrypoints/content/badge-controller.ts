@@ -94,6 +94,7 @@ export function createBadgeController(ctx: ContentScriptContext): BadgeControlle
   function render(): void {
     if (leadId === null || hiddenOn === location.href) return remove();
     if (!badge) {
+      wire();
       badge = createShadowHost(HOST_TAG);
       document.documentElement.append(badge.host);
     }
@@ -180,32 +181,41 @@ export function createBadgeController(ctx: ContentScriptContext): BadgeControlle
     if (reply.ok && reply.refreshing && !afterRefresh) void request(id, true);
   }
 
-  ctx.addEventListener(window, 'online', () => {
-    if (leadId !== null && status.kind === 'error') void request(leadId);
-  });
-  // A click anywhere else collapses the panel; inside our shadow root the
-  // event's path contains our host.
-  ctx.addEventListener(
-    document,
-    'pointerdown',
-    (e) => {
-      if (expanded && badge && !e.composedPath().includes(badge.host)) setExpanded(false);
-    },
-    { capture: true },
-  );
-  const onResize = debounce(() => {
-    viewport = null;
-    if (badge) render();
-  }, 100);
-  ctx.addEventListener(window, 'resize', onResize);
-  ctx.onInvalidated(() => {
-    onResize.cancel();
-    remove();
-  });
-  // "in 5 min" must not stay "in 5 min" for an hour.
-  ctx.setInterval(() => {
-    if (badge) render();
-  }, 60_000);
+  /**
+   * The badge's page-wide listeners and timer, set up with its first draw: a
+   * page without a lead (most pages) pays for none of them.
+   */
+  let wired = false;
+  function wire(): void {
+    if (wired) return;
+    wired = true;
+    ctx.addEventListener(window, 'online', () => {
+      if (leadId !== null && status.kind === 'error') void request(leadId);
+    });
+    // A click anywhere else collapses the panel; inside our shadow root the
+    // event's path contains our host.
+    ctx.addEventListener(
+      document,
+      'pointerdown',
+      (e) => {
+        if (expanded && badge && !e.composedPath().includes(badge.host)) setExpanded(false);
+      },
+      { capture: true },
+    );
+    const onResize = debounce(() => {
+      viewport = null;
+      if (badge) render();
+    }, 100);
+    ctx.addEventListener(window, 'resize', onResize);
+    ctx.onInvalidated(() => {
+      onResize.cancel();
+      remove();
+    });
+    // "in 5 min" must not stay "in 5 min" for an hour.
+    ctx.setInterval(() => {
+      if (badge) render();
+    }, 60_000);
+  }
 
   return {
     prefetch(id) {
