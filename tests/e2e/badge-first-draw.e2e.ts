@@ -95,6 +95,19 @@ describe('the badge\'s first draw (issue 11)', () => {
     expect(await drawn(page, lead)).toEqual(['loading', 'ready']);
   });
 
+  it('sends the page no window message at start (WXT\'s would name the extension to every page\'s scripts)', async () => {
+    ext = await launchExtension();
+    const page = await ext.context.newPage();
+    await page.addInitScript(() => {
+      const heard: unknown[] = [];
+      (window as unknown as { __heard: unknown[] }).__heard = heard;
+      window.addEventListener('message', (e) => heard.push(e.data));
+    });
+    await page.goto(ext.crmUrl(`/crm/lead.html?lead_id=${FIXTURE_LEADS.withCallbacks}`));
+    await expect.poll(() => badgeFor(page, FIXTURE_LEADS.withCallbacks).textContent(), { timeout: 30_000 }).toMatch(/^3 callbacks/);
+    expect(JSON.stringify(await page.evaluate(() => (window as unknown as { __heard: unknown[] }).__heard))).not.toMatch(/wxt|content-script|convoso/i);
+  });
+
   it('keeps the whole badge in the window, measured at its real size, for a spot remembered far off', async () => {
     ext = await launchExtension();
     const origin = new URL(ext.crmUrl('/')).origin;
