@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { quietContentScriptStart } from './build-plugins/quiet-content-script-start';
 
 // Test builds (`wxt build --mode test`: the real-browser tests and the demo) and
 // `npm run dev` may also reach the local mock API; a production build never asks
@@ -30,7 +31,7 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // Explicit imports everywhere: a reader (and a reviewer) sees where each name comes from.
   imports: false,
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({ plugins: [preact(), quietContentScriptStart()] }),
   // Firefox's sources archive holds what a reviewer needs to rebuild the package
   // (`npm ci && npm run build:firefox`), nothing of the tests, the bench, the demo or the
   // local API. WXT already leaves out dot-folders, node_modules, *.test.* and .output.

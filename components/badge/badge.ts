@@ -133,13 +133,14 @@ export function renderBadge(mount: HTMLElement, props: BadgeProps): void {
     h('span', { class: 'grip', 'aria-hidden': 'true', title: 'Drag to move' }, '⋮⋮'),
   );
 
-  const viewportHeight = typeof innerHeight === 'number' ? innerHeight : 800;
+  // The window's height is read only for an open panel: reading it may force
+  // the page's layout, which at DOMContentLoaded is the whole page's first one.
   const panel =
     expanded &&
     h(
       'div',
       {
-        class: `panel ${position.bottom > viewportHeight / 2 ? 'down' : 'up'}`,
+        class: `panel ${position.bottom > (typeof innerHeight === 'number' ? innerHeight : 800) / 2 ? 'down' : 'up'}`,
         role: 'dialog',
         'aria-label': `Callbacks for lead ${leadId}`,
         tabindex: '-1',

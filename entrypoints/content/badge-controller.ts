@@ -2,13 +2,16 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { renderBadge as drawBadge } from '../../components/badge/badge';
 import type { BadgeStatus } from '../../components/badge/status';
 import { debounce } from '../../utils/content/debounce';
+import { settling, type Settling } from '../../utils/content/settled';
 import { DEFAULT_POSITION, clampPosition, type BadgePosition } from '../../utils/content/position';
 import type { LeadReply } from '../../utils/messaging/protocol';
 import { send } from '../../utils/messaging/send';
-import { mark, statusOf } from './lead-status';
+import { drawsAtOnce, mark, statusOf } from './lead-status';
 import { HOST_TAG, createShadowHost } from './shadow-host';
 
 const RETRY_AFTER_MS = 1000;
+/** The badge's size before its first layout (one line of text). */
+const GUESSED_SIZE = { width: 200, height: 36 };
 
 export interface BadgeController {
   /**
@@ -40,21 +43,58 @@ export function createBadgeController(ctx: ContentScriptContext): BadgeControlle
   let requestSeq = 0;
   let position: BadgePosition = DEFAULT_POSITION;
   let badge: { host: HTMLElement; mount: HTMLElement } | null = null;
-  let prefetched: { leadId: string; reply: Promise<LeadReply> } | null = null;
+  let prefetched: { leadId: string; reply: Settling<LeadReply> } | null = null;
+
+  /** The badge's real size and the window's, once a layout has shown them (see `watchSize`). */
+  let size: { width: number; height: number } | null = null;
+  let viewport: { width: number; height: number } | null = null;
+  let shown: BadgePosition | null = null;
+  let sizer: ResizeObserver | null = null;
 
   /**
    * The remembered position, kept inside this window: a spot saved on a big
    * screen must not put the badge out of sight in a small window. The stored
-   * value stays as it is, for when the window is big again.
+   * value stays as it is, for when the window is big again. Nothing is measured
+   * here: sizes come from the last layout, so drawing never forces one.
    */
   function onScreen(pos: BadgePosition): BadgePosition {
-    const size = badge?.mount.querySelector('.row')?.getBoundingClientRect();
-    return clampPosition(pos, { width: innerWidth, height: innerHeight }, { width: size?.width || 200, height: size?.height || 36 });
+    return clampPosition(pos, viewport ?? { width: Infinity, height: Infinity }, size ?? GUESSED_SIZE);
+  }
+
+  /**
+   * Measures the drawn badge after the browser's own layout (a ResizeObserver
+   * reports then, before the frame is painted) and moves it if its real size, or
+   * the window's, puts it elsewhere. Reading sizes while drawing would force the
+   * page's whole layout at DOMContentLoaded, twice per draw.
+   */
+  function watchSize(root: HTMLElement | null): void {
+    if (typeof ResizeObserver !== 'function') return;
+    sizer ??= new ResizeObserver((entries) => {
+      const box = entries.at(-1)?.target.getBoundingClientRect();
+      if (!box || !badge || ctx.isInvalid) return;
+      size = { width: box.width, height: box.height };
+      viewport = { width: innerWidth, height: innerHeight };
+      const next = onScreen(position);
+      if (shown && next.right === shown.right && next.bottom === shown.bottom) return;
+      shown = next;
+      // Moved in place: a new draw here would be observed again within this frame.
+      const el = badge.mount.querySelector<HTMLElement>(':scope > .badge');
+      if (el) {
+        el.style.right = `${next.right}px`;
+        el.style.bottom = `${next.bottom}px`;
+      }
+      // The open panel's side (above or below) follows the position: draw it again next frame.
+      if (expanded) ctx.requestAnimationFrame(() => render());
+    });
+    sizer.disconnect();
+    const row = root?.querySelector(':scope > .badge > .row');
+    if (row) sizer.observe(row);
   }
 
   function render(): void {
     if (leadId === null || hiddenOn === location.href) return remove();
     if (!badge) {
+      wire();
       badge = createShadowHost(HOST_TAG);
       document.documentElement.append(badge.host);
     }
@@ -84,15 +124,14 @@ export function createBadgeController(ctx: ContentScriptContext): BadgeControlle
           void send({ type: 'save-badge-position', right: position.right, bottom: position.bottom });
         },
       });
-    const guessed = onScreen(position);
-    draw(guessed);
-    // The first clamp guessed the badge's size (or the text has changed it): now
-    // that it is drawn, place it again if the real size moves it.
-    const measured = onScreen(position);
-    if (measured.right !== guessed.right || measured.bottom !== guessed.bottom) draw(measured);
+    shown = onScreen(position);
+    draw(shown);
+    mark('drawn', { leadId: id, kind: status.kind });
+    watchSize(mount);
   }
 
   function remove(): void {
+    sizer?.disconnect();
     if (!badge) return;
     badge.host.remove();
     badge = null;
@@ -112,14 +151,17 @@ export function createBadgeController(ctx: ContentScriptContext): BadgeControlle
     const seq = ++requestSeq;
     const early = !afterRefresh && !again && prefetched?.leadId === id ? prefetched.reply : null;
     prefetched = null;
-    const asked = early ?? send(afterRefresh ? { type: 'lead-summary', leadId: id, afterRefresh } : { type: 'lead-summary', leadId: id });
-    if (!afterRefresh && !again) {
-      // Drawn once the question is on its way: drawing (and its layouts) must not delay it.
+    const asked = early?.promise ?? send(afterRefresh ? { type: 'lead-summary', leadId: id, afterRefresh } : { type: 'lead-summary', leadId: id });
+    // The early answer is often in by DOMContentLoaded (a cached lead): then the
+    // answer is drawn once, without "Looking up…" (and its layout) first.
+    const ready = drawsAtOnce(early?.value) ? early?.value : undefined;
+    if (!afterRefresh && !again && !ready) {
+      // Drawn once the question is on its way: drawing must not delay it.
       if (!early) mark('request', { leadId: id });
       status = { kind: 'loading' };
       render();
     }
-    const reply = await asked;
+    const reply = ready ?? (await asked);
     if (seq !== requestSeq || leadId !== id || ctx.isInvalid) return;
     // No answer (the service worker stopped mid-lookup, or failed inside): once,
     // by itself, a moment later, before showing Retry.
@@ -139,36 +181,46 @@ export function createBadgeController(ctx: ContentScriptContext): BadgeControlle
     if (reply.ok && reply.refreshing && !afterRefresh) void request(id, true);
   }
 
-  ctx.addEventListener(window, 'online', () => {
-    if (leadId !== null && status.kind === 'error') void request(leadId);
-  });
-  // A click anywhere else collapses the panel; inside our shadow root the
-  // event's path contains our host.
-  ctx.addEventListener(
-    document,
-    'pointerdown',
-    (e) => {
-      if (expanded && badge && !e.composedPath().includes(badge.host)) setExpanded(false);
-    },
-    { capture: true },
-  );
-  const onResize = debounce(() => {
-    if (badge) render();
-  }, 100);
-  ctx.addEventListener(window, 'resize', onResize);
-  ctx.onInvalidated(() => {
-    onResize.cancel();
-    remove();
-  });
-  // "in 5 min" must not stay "in 5 min" for an hour.
-  ctx.setInterval(() => {
-    if (badge) render();
-  }, 60_000);
+  /**
+   * The badge's page-wide listeners and timer, set up with its first draw: a
+   * page without a lead (most pages) pays for none of them.
+   */
+  let wired = false;
+  function wire(): void {
+    if (wired) return;
+    wired = true;
+    ctx.addEventListener(window, 'online', () => {
+      if (leadId !== null && status.kind === 'error') void request(leadId);
+    });
+    // A click anywhere else collapses the panel; inside our shadow root the
+    // event's path contains our host.
+    ctx.addEventListener(
+      document,
+      'pointerdown',
+      (e) => {
+        if (expanded && badge && !e.composedPath().includes(badge.host)) setExpanded(false);
+      },
+      { capture: true },
+    );
+    const onResize = debounce(() => {
+      viewport = null;
+      if (badge) render();
+    }, 100);
+    ctx.addEventListener(window, 'resize', onResize);
+    ctx.onInvalidated(() => {
+      onResize.cancel();
+      remove();
+    });
+    // "in 5 min" must not stay "in 5 min" for an hour.
+    ctx.setInterval(() => {
+      if (badge) render();
+    }, 60_000);
+  }
 
   return {
     prefetch(id) {
       mark('request', { leadId: id });
-      prefetched = { leadId: id, reply: send({ type: 'lead-summary', leadId: id }) };
+      prefetched = { leadId: id, reply: settling(send({ type: 'lead-summary', leadId: id })) };
     },
     show(next) {
       // The early answer is for the first detection only, and only if it found that lead.

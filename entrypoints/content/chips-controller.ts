@@ -70,10 +70,16 @@ export function createChipsController(ctx: ContentScriptContext): ChipsControlle
   }
 
   ctx.onInvalidated(clear);
-  // "in 5 min" must not stay "in 5 min" for an hour.
-  ctx.setInterval(() => {
-    for (const chip of chips.values()) render(chip);
-  }, 60_000);
+  // "in 5 min" must not stay "in 5 min" for an hour. Set up with the first
+  // chip: a page that never shows one pays no timer.
+  let ticking = false;
+  function tick(): void {
+    if (ticking) return;
+    ticking = true;
+    ctx.setInterval(() => {
+      for (const chip of chips.values()) render(chip);
+    }, 60_000);
+  }
 
   return {
     sync(rules) {
@@ -88,6 +94,7 @@ export function createChipsController(ctx: ContentScriptContext): ChipsControlle
           chip = undefined;
         }
         if (!chip) {
+          tick();
           const made = createShadowHost(CHIP_TAG);
           chip = { ...made, leadId };
           chips.set(element, chip);

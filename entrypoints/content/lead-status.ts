@@ -17,3 +17,13 @@ export function statusOf(reply: LeadReply): BadgeStatus | null {
   if (reply.error.kind === 'aborted') return null;
   return { kind: 'error', error: reply.error, offline: typeof navigator !== 'undefined' && navigator.onLine === false };
 }
+
+/**
+ * Whether an answer already in can be drawn as it is. "The extension did not
+ * answer" is asked again a moment later, and a superseded lookup shows nothing:
+ * for those the badge says "Looking up…" first, as for an answer still on its way.
+ */
+export function drawsAtOnce(reply: LeadReply | undefined): reply is LeadReply {
+  if (!reply) return false;
+  return reply.ok || (reply.error.kind !== 'internal' && reply.error.kind !== 'aborted');
+}

@@ -37,6 +37,22 @@ describe('watchLocation', () => {
     expect(onChange).toHaveBeenCalledWith(expect.stringContaining('lead_id=3'));
   });
 
+  it('polls by default only without the Navigation API (with it, every same-document change is announced)', () => {
+    const interval = vi.spyOn(ctx, 'setInterval');
+    // WXT's own watcher (started by the first subscription) polls every second without the API; ours every 250 ms.
+    const ours = () => interval.mock.calls.filter(([, ms]) => ms === 250).length;
+    watchLocation(ctx, { onChange: vi.fn() });
+    expect(ours()).toBe(1);
+    interval.mockClear();
+    vi.stubGlobal('navigation', new EventTarget());
+    try {
+      watchLocation(ctx, { onChange: vi.fn() });
+      expect(ours()).toBe(0);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('reacts to popstate without waiting for the poll', () => {
     const onChange = vi.fn();
     watchLocation(ctx, { onChange, pollMs: 60_000 });

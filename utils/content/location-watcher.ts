@@ -6,6 +6,8 @@ export interface LocationWatcherOptions {
   /**
    * Safety net for history changes nothing announces (pushState fires no event
    * without the Navigation API): a string comparison, so cheap at this rate.
+   * By default only where the Navigation API is missing: with it, every
+   * same-document change is announced, and a page without a lead pays no timer.
    */
   pollMs?: number;
 }
@@ -36,5 +38,12 @@ export function watchLocation(ctx: LocationContext, options: LocationWatcherOpti
   ctx.addEventListener(window, 'wxt:locationchange', later);
   ctx.addEventListener(window, 'popstate', later);
   ctx.addEventListener(window, 'hashchange', later);
-  ctx.setInterval(check, options.pollMs ?? 250);
+  const pollMs = options.pollMs ?? (hasNavigationApi() ? null : DEFAULT_POLL_MS);
+  if (pollMs !== null) ctx.setInterval(check, pollMs);
+}
+
+const DEFAULT_POLL_MS = 250;
+
+function hasNavigationApi(): boolean {
+  return typeof (globalThis as { navigation?: { addEventListener?: unknown } }).navigation?.addEventListener === 'function';
 }

@@ -7,6 +7,7 @@ import {
   leadFromFormFields,
   leadIdFromConvosoUrl,
   leadIdFromUrl,
+  mayNameALead,
   scanAttribute,
   type DomFinding,
 } from './detectors';
@@ -62,6 +63,29 @@ describe('URL detectors', () => {
       expect(detect(url)).toBeNull();
     });
   }
+
+  it.each([
+    ['https://crm.example.com/contacts', false],
+    ['https://crm.example.com/leads/5', false],
+    ['https://crm.example.com/contacts?page=2#top', false],
+    ['https://crm.example.com/x?lead_id=5', true],
+    ['https://crm.example.com/x?LeadID=5', true],
+    ['https://crm.example.com/x#/lead?leadid=5', true],
+    ['https://crm.example.com/x?lea%64_id=5', true],
+    ['https://crm.example.com/x?le\tad_id=5', true],
+  ])('mayNameALead(%j) -> %j (never false where a parse would find a lead)', (url, may) => {
+    expect(mayNameALead(url)).toBe(may);
+    if (!may) expect(leadIdFromUrl(url)).toBeNull();
+  });
+
+  it.each([
+    ['https://crm.example.com/x?lea%64_id=5', '5'],
+    ['https://crm.example.com/x?%6C%65%61%64%69%64=6', '6'],
+    ['https://crm.example.com/x?le\tad_id=7', '7'],
+    ['https://crm.example.com/x#le\nadid=8', '8'],
+  ])('leadIdFromUrl still finds a parameter named in escapes or with stripped characters: %j -> %j', (url, expected) => {
+    expect(leadIdFromUrl(url)).toBe(expected);
+  });
 
   it.each([
     ['https://admin.convoso.com/', true],

@@ -42,10 +42,22 @@ function paramSets(url: URL): URLSearchParams[] {
 }
 
 /**
+ * Whether the query or hash of `url` could hold a lead parameter at all: the
+ * name spelled out (any case), or anything the parser would decode or strip
+ * first (percent-escapes, tabs and line breaks). Most pages' addresses do not,
+ * and need no URL parsed: this runs at the start of every CRM page.
+ */
+export function mayNameALead(url: string): boolean {
+  const from = url.search(/[?#]/);
+  return from >= 0 && /lead|%|[\t\n\r]/i.test(url.slice(from));
+}
+
+/**
  * The lead id in a `lead_id` / `leadId` / `leadid` parameter of the query or of the
  * hash's query part. Two parameters naming different leads say nothing: null.
  */
 export function leadIdFromUrl(url: string): string | null {
+  if (!mayNameALead(url)) return null;
   const parsed = parseUrl(url);
   if (!parsed) return null;
   let found: string | null = null;

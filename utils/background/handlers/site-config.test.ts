@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { BUILT_IN_SITES } from '../../sites/built-in';
 import { saveSites } from '../../sites/store';
@@ -33,6 +33,17 @@ describe('site-config: a content script learns its own page’s configuration', 
     expect(await siteConfig({}, onCrm)).toMatchObject({ config: { mode: 'inline' } });
     await saveSites([...BUILT_IN_SITES, { id: 'scrm', pattern: 'https://crm.example.com/*', mode: 'off', rules }]);
     expect(await siteConfig({}, onCrm)).toMatchObject({ config: { mode: 'off' } });
+  });
+  it('reads the stored positions once, and again after a badge was moved', async () => {
+    const reads = vi.spyOn(fakeBrowser.storage.local, 'get');
+    const positionReads = () => reads.mock.calls.filter(([key]) => key === 'badgePositions').length;
+    expect(await siteConfig({}, onCrm)).toMatchObject({ position: { right: 16, bottom: 16 } });
+    expect(await siteConfig({}, onCrm)).toMatchObject({ position: { right: 16, bottom: 16 } });
+    expect(positionReads()).toBe(1);
+    await saveBadgePosition({ type: 'save-badge-position', right: 40, bottom: 50 }, onCrm);
+    expect(await siteConfig({}, onCrm)).toMatchObject({ position: { right: 40, bottom: 50 } });
+    expect(await siteConfig({}, { ...onCrm, url: 'https://other.example/x' })).toMatchObject({ position: { right: 16, bottom: 16 } });
+    reads.mockRestore();
   });
   it('ignores a site list written in plain form by something else (a Firefox content script)', async () => {
     await fakeBrowser.storage.local.set({ sites: [{ id: 'evil', pattern: 'https://crm.example.com/*', mode: 'inline', rules: [{ kind: 'url', pattern: '(.*)' }] }] });

@@ -27,12 +27,33 @@ const positions: PositionStore = {
   set: (items) => browser.storage.local.set(items),
 };
 
+/**
+ * The stored badge positions, read once and kept until they change: every page
+ * load asks for its configuration before its badge can be drawn, and a storage
+ * read there sat in front of every badge.
+ */
+function createPositionsMemo(): () => Promise<unknown> {
+  let current: Promise<unknown> | null = null;
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && POSITIONS_KEY in changes) current = null;
+  });
+  return () => {
+    const read = (current ??= positions.get(POSITIONS_KEY).then((stored) => stored[POSITIONS_KEY]));
+    // A failed read is not kept, and means "nothing remembered" this time.
+    return read.catch(() => {
+      if (current === read) current = null;
+      return undefined;
+    });
+  };
+}
+
 export function createSiteConfigHandler(memo: SitesMemo) {
+  const storedPositions = createPositionsMemo();
   return async function siteConfig(_request: unknown, sender: Browser.runtime.MessageSender): Promise<ReplyMap['site-config']> {
     const page = pageOf(sender);
     if (!page) return NOT_A_PAGE;
-    const [config, stored] = await Promise.all([memo.configFor(page.href), positions.get(POSITIONS_KEY).catch(() => ({}) as Record<string, unknown>)]);
-    return { ok: true, config, position: positionFor(stored[POSITIONS_KEY], page.origin) };
+    const [config, stored] = await Promise.all([memo.configFor(page.href), storedPositions()]);
+    return { ok: true, config, position: positionFor(stored, page.origin) };
   };
 }
 
