@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -35,6 +36,8 @@ export interface BrowserOptions {
   headless: boolean;
   /** The browser's own IANA zone (Chromium's TZ, pages and service worker alike); default the machine's. */
   browserTimeZone?: string;
+  /** A browser of its own, closed afterwards (a test that reloads the whole extension). */
+  ownBrowser?: boolean;
 }
 
 /** What a fresh install has, read once when the browser starts, put back after each test. */
@@ -54,6 +57,8 @@ export interface PooledBrowser {
 
 interface Held extends PooledBrowser {
   key: string;
+  /** Tests served; a browser retires after MAX_USES, so no test meets one that has served too many. */
+  uses: number;
   profile: string;
   fresh: FreshState;
 }
@@ -65,7 +70,9 @@ const spares = new Map<string, Held>();
 const POOLED = Boolean(process.env.VITEST);
 const inUse = new WeakMap<BrowserContext, Held>();
 
-const keyOf = (o: BrowserOptions) => JSON.stringify([o.extensionDir, o.headless, o.browserTimeZone ?? '']);
+const MAX_USES = 30;
+let own = 0;
+const keyOf = (o: BrowserOptions) => (o.ownBrowser ? `own:${++own}` : JSON.stringify([o.extensionDir, o.headless, o.browserTimeZone ?? '']));
 
 /** A browser with the extension as freshly installed: the spare one if it fits, else a new one. */
 export async function takeBrowser(options: BrowserOptions): Promise<PooledBrowser> {
@@ -92,7 +99,8 @@ export async function giveBack(context: BrowserContext): Promise<void> {
   const held = inUse.get(context);
   inUse.delete(context);
   if (!held) return;
-  if (!POOLED) return shutDown(held);
+  held.uses++;
+  if (!POOLED || held.key.startsWith('own:') || held.uses >= MAX_USES) return shutDown(held);
   try {
     await reset(held);
   } catch (error) {
@@ -105,15 +113,24 @@ export async function giveBack(context: BrowserContext): Promise<void> {
   spares.set(held.key, held);
 }
 
-/** The test file is over (tests/e2e/setup.ts). */
+/** Closes the browsers kept for later tests. */
 export async function closeSpareBrowsers(): Promise<void> {
   const held = [...spares.values()];
   spares.clear();
   await Promise.all(held.map(shutDown));
 }
 
+// The e2e files share a worker's modules (isolate: false in vitest.config.ts), so a
+// browser serves the next file too, and the last ones live until the worker ends.
+// Playwright kills its browsers when the process exits; their profiles go here.
+const profiles = new Set<string>();
+process.once('exit', () => {
+  for (const profile of profiles) rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
+});
+
 async function launch(options: BrowserOptions, key: string): Promise<Held> {
   const profile = await mkdtemp(path.join(tmpdir(), 'convoso-e2e-'));
+  profiles.add(profile);
   let context: BrowserContext | undefined;
   try {
     context = await chromium.launchPersistentContext(profile, {
@@ -135,7 +152,7 @@ async function launch(options: BrowserOptions, key: string): Promise<Held> {
         title: await chrome.action.getTitle({}),
       };
     })) as FreshState;
-    return { context, extensionId, worker, key, profile, fresh };
+    return { context, extensionId, worker, key, profile, fresh, uses: 0 };
   } catch (error) {
     await context?.close();
     await rm(profile, { recursive: true, force: true });
@@ -146,6 +163,7 @@ async function launch(options: BrowserOptions, key: string): Promise<Held> {
 async function shutDown(held: Held): Promise<void> {
   await held.context.close().catch(() => undefined);
   await rm(held.profile, { recursive: true, force: true });
+  profiles.delete(held.profile);
 }
 
 const ownScope = (held: Held) => `chrome-extension://${held.extensionId}/`;

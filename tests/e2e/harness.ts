@@ -24,6 +24,12 @@ export interface LaunchOptions {
   userId?: string;
   /** The browser's own IANA zone (Chromium's TZ, pages and service worker alike); default the machine's. */
   browserTimeZone?: string;
+  /**
+   * A browser of its own, not one handed on by earlier tests. A reload of the whole
+   * extension (chrome.runtime.reload) went unanswered in a browser that had served a
+   * few dozen tests, while it works in a new one.
+   */
+  ownBrowser?: boolean;
 }
 
 export interface ExtensionSession {
@@ -52,6 +58,7 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Extensi
       extensionDir: opts.extensionDir ?? EXTENSION_DIR,
       headless: opts.headless ?? true,
       ...(opts.browserTimeZone && { browserTimeZone: opts.browserTimeZone }),
+      ...(opts.ownBrowser && { ownBrowser: true }),
     });
     context = browser.context;
     const { extensionId, worker } = browser;

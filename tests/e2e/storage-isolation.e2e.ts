@@ -106,13 +106,23 @@ describe('the content script’s world cannot reach the token or the settings', 
   });
 
   it('the sealed token and settings survive a restart of the extension (the key lives in IndexedDB)', async () => {
-    ext = await launchExtension({ method: 'POST' });
+    ext = await launchExtension({ method: 'POST', ownBrowser: true });
     const page = await ext.context.newPage();
     await page.goto(ext.crmUrl('/crm/no-lead.html'));
     // The whole extension restarts: a new background, nothing kept in memory.
-    const restarted = ext.context.waitForEvent('serviceworker');
+    await ext.worker.evaluate(() => {
+      (globalThis as Record<string, unknown>).__beforeRestart = true;
+    });
     await ext.worker.evaluate(() => chrome.runtime.reload()).catch(() => undefined);
-    await restarted;
+    // Restarted: a background without that mark. (Playwright does not always report the
+    // new worker as a new one, so the workers it lists are asked.)
+    const restarted = async () => {
+      for (const w of ext!.context.serviceWorkers()) {
+        if (await w.evaluate(() => !(globalThis as Record<string, unknown>).__beforeRestart && 'chrome' in globalThis).catch(() => false)) return true;
+      }
+      return false;
+    };
+    await expect.poll(restarted, { timeout: 30_000 }).toBe(true);
     await page.goto(ext.crmUrl(`/crm/lead.html?lead_id=${FIXTURE_LEADS.leadA}`));
     await expect.poll(() => badgeFor(page, FIXTURE_LEADS.leadA).textContent(), { timeout: 15_000 }).toMatch(/^2 callbacks/);
     const sent = ext.api.requests.filter((r) => r.params.lead_id === FIXTURE_LEADS.leadA);
