@@ -45,9 +45,6 @@ export default defineConfig({
         test: {
           name: 'e2e',
           environment: 'node',
-          // Each look inside the badge's closed root reads the page's whole accessibility
-          // tree (closed-root.ts), ~9 ms of CPU: polled every 100 ms, not every 50 ms.
-          expect: { poll: { timeout: 15_000, interval: 100 } },
           include: [E2E],
           globalSetup: ['tests/e2e/global-setup.ts'],
           // One module graph per worker: the Chromium a file leaves (tests/e2e/browser-pool.ts)

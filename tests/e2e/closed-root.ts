@@ -86,7 +86,7 @@ export class RoleInShadow {
       if (ids.length > 1) throw new Error(`${ids.length} elements have role ${this.role} and name ${String(this.options.name)}`);
       if (ids.length === 1) return ids[0]!;
       if (Date.now() > until) throw new Error(`No element with role ${this.role} and name ${String(this.options.name)}`);
-      await new Promise((r) => setTimeout(r, 100));
+      await new Promise((r) => setTimeout(r, 50));
     }
   }
 
@@ -116,7 +116,7 @@ export class RoleInShadow {
     const until = Date.now() + (options.timeout ?? 10_000);
     while ((await this.count()) > 0) {
       if (Date.now() > until) throw new Error(`Role ${this.role} ${String(this.options.name)} is still there`);
-      await new Promise((r) => setTimeout(r, 100));
+      await new Promise((r) => setTimeout(r, 50));
     }
   }
 
