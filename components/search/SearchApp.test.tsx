@@ -970,6 +970,25 @@ describe('the account’s time zone and Convoso’s answer shapes (issue 9)', ()
     expect(screen.getByText('in 1 h')).toBeTruthy();
   });
 
+  it('"Today" pressed before the settings are read waits for them: the account’s day, not the browser’s', async () => {
+    pacific();
+    let answerStatus!: () => void;
+    const statusHeld = new Promise<void>((resolve) => (answerStatus = resolve));
+    const real = sendMock.getMockImplementation()!;
+    sendMock.mockImplementation(async (request: Request) => {
+      if (request.type === 'settings-status') await statusHeld;
+      return real(request);
+    });
+    searchReplies.push(page([{ ...RAW, callback_time: '2025-01-15 23:00:00' }]));
+    renderApp({ now: () => LATE, browserTimeZone: 'America/New_York' });
+    fireEvent.click(within(screen.getByRole('group', { name: 'Quick filters' })).getByRole('button', { name: 'Today' }));
+    await flush();
+    expect(searches).toHaveLength(0);
+    answerStatus();
+    await waitFor(() => expect(searches).toHaveLength(1));
+    expect(searches[0]).toMatchObject({ start_date: '2025-01-15', end_date: '2025-01-15' });
+  });
+
   it('in the account’s own zone the time carries no label', async () => {
     pacific();
     searchReplies.push(page([{ ...RAW, callback_time: '2025-01-15 23:00:00' }]));

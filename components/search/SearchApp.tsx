@@ -66,6 +66,13 @@ export function SearchApp(props: SearchAppProps) {
   /** The account's time zone from the options ('' for the browser's): "now" and "today" are read there. */
   const [timeZone, setTimeZone] = useState('');
   const zones = useMemo<Zones>(() => ({ account: timeZone, browser: props.browserTimeZone }), [timeZone, props.browserTimeZone]);
+  /**
+   * The user ID and zone once the settings were read. A quick filter pressed before
+   * (the popup was just opened, the machine is busy) waits for them: "Today" on the
+   * browser's calendar instead of the account's would be the wrong day.
+   */
+  const savedForPresets = useRef<{ userId: string; timeZone: string } | null>(null);
+  const presetWaiters = useRef<Array<() => void>>([]);
   const [form, setForm] = useState<SearchForm>(() => props.initial?.form ?? { ...EMPTY_FORM });
   const [errors, setErrors] = useState<FieldErrors>({});
   const [shown, setShown] = useState<Shown | null>(null);
@@ -214,8 +221,12 @@ export function SearchApp(props: SearchAppProps) {
   function applyStatus(status: ReplyMap['settings-status']): status is Extract<typeof status, { ok: true }> {
     if (!status.ok) {
       setError(status.error);
+      // Nothing more will come: a quick filter waiting goes on with the defaults.
+      for (const go of presetWaiters.current.splice(0)) go();
       return false;
     }
+    savedForPresets.current = { userId: status.status.userId, timeZone: status.status.timeZone ?? '' };
+    for (const go of presetWaiters.current.splice(0)) go();
     setSettingsProblems(status.status.problems);
     setDefaultPageSize(status.status.pageSize);
     setUserId(status.status.userId);
@@ -257,8 +268,10 @@ export function SearchApp(props: SearchAppProps) {
   }
 
   /** A quick filter fills its fields, keeps the rest, and searches at once. */
-  function applyQuickFilter(preset: Preset) {
-    const next = applyPreset(form, preset, { now: clock(), userId, timeZone, browserTimeZone: props.browserTimeZone });
+  async function applyQuickFilter(preset: Preset) {
+    if (!savedForPresets.current) await new Promise<void>((resolve) => presetWaiters.current.push(resolve));
+    const saved = savedForPresets.current ?? { userId, timeZone };
+    const next = applyPreset(form, preset, { now: clock(), userId: saved.userId, timeZone: saved.timeZone, browserTimeZone: props.browserTimeZone });
     setForm(next);
     setSort('received');
     // A date the preset just filled is no longer the unreadable one in the input.
@@ -353,7 +366,7 @@ export function SearchApp(props: SearchAppProps) {
         }}
         onSubmit={submit}
         onClear={clear}
-        onPreset={applyQuickFilter}
+        onPreset={(preset) => void applyQuickFilter(preset)}
         onOpenInTab={props.layout === 'popup' ? openInTab : undefined}
       />
 
