@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
-import { startMockApi, type MockApi } from '../../mock-api/server';
+import { DEMO_TOKEN, startMockApi, type MockApi } from '../../mock-api/server';
 import { clickNode, queryInShadowRoots, readNode, type NodeRef } from './closed-root';
 import { findFirefox } from './firefox-path';
 
@@ -163,6 +163,20 @@ export async function typeInto(page: Page, label: string, value: string): Promis
 
 export async function clickButton(page: Page, name: string): Promise<void> {
   await (await byButton(page, name)).click();
+}
+
+/**
+ * Connects the fresh install to the session's local API as a user would: the options
+ * page, the API address and the demo token typed in, Save. Gives back the options page.
+ */
+export async function connectThroughOptions(ff: FirefoxSession): Promise<Page> {
+  const options = await ff.openPage('options.html');
+  await waitForText(options, '#token-state', 'No token saved');
+  await typeInto(options, 'API base URL', ff.api.apiBase);
+  await typeInto(options, 'API token', DEMO_TOKEN);
+  await clickButton(options, 'Save');
+  await waitForText(options, '#connection-status', 'Saved.');
+  return options;
 }
 
 const BADGE_HOST = 'convoso-callbacks';

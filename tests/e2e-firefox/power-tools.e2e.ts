@@ -7,7 +7,7 @@ import { AGENTS } from '../../mock-api/catalog';
 import { DEMO_TOKEN, FIXTURE_LEADS } from '../../mock-api/server';
 import { CSV_COLUMNS } from '../../utils/export/csv';
 import { findFirefox } from './firefox-path';
-import { byLabel, clickButton, launchFirefox, textOf, typeInto, waitForText, waitUntil, type FirefoxSession } from './harness';
+import { byLabel, clickButton, connectThroughOptions, launchFirefox, textOf, typeInto, waitForText, waitUntil, type FirefoxSession } from './harness';
 import { parseCsv } from '../support/csv';
 
 // Issue 12's toolbar count and Export CSV in a real Firefox (MV2: `browserAction`, a
@@ -40,12 +40,7 @@ describe.skipIf(!findFirefox())('power tools in a real Firefox', () => {
         'browser.helperApps.neverAsk.saveToDisk': 'text/csv',
       },
     });
-    options = await ff.openPage('options.html');
-    await waitForText(options, '#token-state', 'No token saved');
-    await typeInto(options, 'API base URL', ff.api.apiBase);
-    await typeInto(options, 'API token', DEMO_TOKEN);
-    await clickButton(options, 'Save');
-    await waitForText(options, '#connection-status', 'Saved.');
+    options = await connectThroughOptions(ff);
   });
   afterAll(async () => {
     await ff?.close();

@@ -6,11 +6,11 @@ import {
   badgeText,
   byLabel,
   clickButton,
+  connectThroughOptions,
   launchFirefox,
   openBadgePanel,
   textOf,
   typeInto,
-  waitForText,
   waitUntil,
   type FirefoxSession,
 } from './harness';
@@ -26,13 +26,7 @@ const bodyText = (page: Page) => textOf(page, 'body');
 describe.skipIf(!findFirefox())('searching in a real Firefox', () => {
   beforeAll(async () => {
     ff = await launchFirefox();
-    const options = await ff.openPage('options.html');
-    await waitForText(options, '#token-state', 'No token saved');
-    await typeInto(options, 'API base URL', ff.api.apiBase);
-    await typeInto(options, 'API token', DEMO_TOKEN);
-    await clickButton(options, 'Save');
-    await waitForText(options, '#connection-status', 'Saved.');
-    await options.close();
+    await (await connectThroughOptions(ff)).close();
   });
   afterAll(() => ff?.close());
 

@@ -5,7 +5,7 @@ import type { Page } from 'puppeteer-core';
 import { DEMO_TOKEN, FIXTURE_LEADS } from '../../mock-api/server';
 import { inContentScriptWorld } from './content-world';
 import { findFirefox } from './firefox-path';
-import { badgeText, clickButton, launchFirefox, typeInto, waitForText, waitUntil, type FirefoxSession } from './harness';
+import { badgeText, clickButton, connectThroughOptions, launchFirefox, typeInto, waitForText, waitUntil, type FirefoxSession } from './harness';
 
 // Issue 8 in a real Firefox (MV2): what a compromised CRM page renderer could do from
 // the extension's content-script world. Firefox has no storage access levels
@@ -75,12 +75,7 @@ describe.skipIf(!findFirefox())('the content script’s world in a real Firefox'
   beforeAll(async () => {
     elsewhere = await startElsewhere();
     ff = await launchFirefox();
-    options = await ff.openPage('options.html');
-    await waitForText(options, '#token-state', 'No token saved');
-    await typeInto(options, 'API base URL', ff.api.apiBase);
-    await typeInto(options, 'API token', DEMO_TOKEN);
-    await clickButton(options, 'Save');
-    await waitForText(options, '#connection-status', 'Saved.');
+    options = await connectThroughOptions(ff);
   });
   afterAll(async () => {
     await ff?.close();

@@ -7,7 +7,7 @@ import { findChromium } from './chromium-path';
 
 // Starting Chromium with the extension costs about 1.7 CPU-seconds; a test file
 // used to start one per test, and the suite was CPU-bound on a 2-core machine.
-// Now a test hands its browser to the next test of the same file, with the
+// Now a test hands its browser to the next test (of its file or the next one), with the
 // extension put back as a fresh install has it: tabs closed, storage emptied,
 // granted permissions, registered scripts, alarms and toolbar state undone, and
 // the service worker stopped, so the next test starts a new one with nothing
@@ -65,8 +65,8 @@ interface Held extends PooledBrowser {
 
 // Kept per set of launch options: a file whose tests need another time zone keeps one of each.
 const spares = new Map<string, Held>();
-// Only test files hand browsers on (their setup closes the last one); the demo and the
-// bench close theirs with the session.
+// Only test files hand browsers on (the last ones live until the worker ends, see
+// below); the demo and the bench close theirs with the session.
 const POOLED = Boolean(process.env.VITEST);
 const inUse = new WeakMap<BrowserContext, Held>();
 
@@ -111,13 +111,6 @@ export async function giveBack(context: BrowserContext): Promise<void> {
   const previous = spares.get(held.key);
   if (previous) await shutDown(previous);
   spares.set(held.key, held);
-}
-
-/** Closes the browsers kept for later tests. */
-export async function closeSpareBrowsers(): Promise<void> {
-  const held = [...spares.values()];
-  spares.clear();
-  await Promise.all(held.map(shutDown));
 }
 
 // The e2e files share a worker's modules (isolate: false in vitest.config.ts), so a
