@@ -61,6 +61,9 @@ interface Held extends PooledBrowser {
   uses: number;
   profile: string;
   fresh: FreshState;
+  /** The tab the worker is stopped and started from, and its DevTools session (controlOf). */
+  home?: Page;
+  control?: WorkerControl;
 }
 
 // Kept per set of launch options: a file whose tests need another time zone keeps one of each.
@@ -161,18 +164,22 @@ async function shutDown(held: Held): Promise<void> {
 
 const ownScope = (held: Held) => `chrome-extension://${held.extensionId}/`;
 
+interface WorkerControl {
+  start(): Promise<Worker>;
+  stop(): Promise<void>;
+}
+
 /**
- * Stops and starts the extension's service worker through the DevTools Protocol.
- * Playwright keeps one Worker handle across a stop and a start (it runs in the new
- * worker, with nothing left in memory), and reports neither: the protocol's
- * running status of the worker tells.
+ * Stops and starts the extension's service worker through the DevTools Protocol, from
+ * the browser's first tab, which stays open from test to test (a test that closes it
+ * gets a new one). Playwright keeps one Worker handle across a stop and a start (it
+ * runs in the new worker, with nothing left in memory), and reports neither: the
+ * protocol's running status of the worker tells.
  */
-async function withWorkerControl<T>(
-  held: Held,
-  page: Page,
-  use: (control: { start(): Promise<Worker>; stop(): Promise<void> }) => Promise<T>,
-): Promise<T> {
-  const cdp = await held.context.newCDPSession(page);
+async function controlOf(held: Held): Promise<{ home: Page; control: WorkerControl }> {
+  if (held.home && !held.home.isClosed() && held.control) return { home: held.home, control: held.control };
+  const home = held.context.pages().find((p) => !p.isClosed()) ?? (await held.context.newPage());
+  const cdp = await held.context.newCDPSession(home);
   let status = '';
   let stopped = false;
   cdp.on('ServiceWorker.workerVersionUpdated', (event) => {
@@ -190,36 +197,34 @@ async function withWorkerControl<T>(
       await new Promise((r) => setTimeout(r, 20));
     }
   };
-  try {
-    await cdp.send('ServiceWorker.enable');
-    // Enabling reports every worker's status at once; wait for ours.
-    await until((s) => s !== '', 'report its status');
-    return await use({
-      async start() {
-        if (status !== 'running') {
-          await cdp.send('ServiceWorker.startWorker', { scopeURL: ownScope(held) });
-          await until((s) => s === 'running', 'start');
-        }
-        // After a reload of the extension by a test, Playwright has a new handle.
-        const handles = held.context.serviceWorkers().filter((w) => w.url().startsWith(ownScope(held)));
-        held.worker = handles.at(-1) ?? held.worker;
-        return held.worker;
-      },
-      async stop() {
-        stopped = false;
-        await cdp.send('ServiceWorker.stopAllWorkers');
-        await until(() => stopped, 'stop');
-      },
-    });
-  } finally {
-    await cdp.detach().catch(() => undefined);
-  }
+  await cdp.send('ServiceWorker.enable');
+  // Enabling reports every worker's status at once; wait for ours.
+  await until((s) => s !== '', 'report its status');
+  const control: WorkerControl = {
+    async start() {
+      if (status !== 'running') {
+        await cdp.send('ServiceWorker.startWorker', { scopeURL: ownScope(held) });
+        await until((s) => s === 'running', 'start');
+      }
+      // After a reload of the extension by a test, Playwright has a new handle.
+      const handles = held.context.serviceWorkers().filter((w) => w.url().startsWith(ownScope(held)));
+      held.worker = handles.at(-1) ?? held.worker;
+      return held.worker;
+    },
+    async stop() {
+      stopped = false;
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await until(() => stopped, 'stop');
+    },
+  };
+  held.home = home;
+  held.control = control;
+  return { home, control };
 }
 
 /** The extension's service worker, started if it is stopped. */
 async function startWorker(held: Held): Promise<Worker> {
-  const page = held.context.pages()[0] ?? (await held.context.newPage());
-  const worker = await withWorkerControl(held, page, (control) => control.start());
+  const worker = await (await controlOf(held)).control.start();
   // Whatever a stopped worker still had under way when it was stopped: gone too.
   await worker.evaluate(async () => {
     await chrome.storage.local.clear();
@@ -230,25 +235,24 @@ async function startWorker(held: Held): Promise<Worker> {
 
 async function reset(held: Held): Promise<void> {
   // Tabs first, so no content script asks anything while the extension is emptied;
-  // one blank tab stays, as a new browser has.
-  const blank = await held.context.newPage();
-  for (const page of held.context.pages()) if (page !== blank) await page.close();
+  // the first tab stays, blank, as a new browser has it.
+  const { home, control } = await controlOf(held);
+  await Promise.all(held.context.pages().map((page) => (page === home ? undefined : page.close())));
+  if (home.url() !== 'about:blank') await home.goto('about:blank');
   await held.context.clearCookies();
-  await withWorkerControl(held, blank, async (control) => {
-    const worker = await control.start();
-    await worker.evaluate(async (fresh: FreshState) => {
-      await chrome.alarms.clearAll();
-      if ((await chrome.scripting.getRegisteredContentScripts()).length > 0) await chrome.scripting.unregisterContentScripts();
-      const granted = await chrome.permissions.getAll();
-      const origins = (granted.origins ?? []).filter((o: string) => !fresh.origins.includes(o));
-      const permissions = (granted.permissions ?? []).filter((p: string) => !fresh.permissions.includes(p));
-      if (origins.length > 0 || permissions.length > 0) await chrome.permissions.remove({ origins, permissions });
-      await chrome.action.setBadgeText({ text: fresh.badgeText });
-      await chrome.action.setBadgeBackgroundColor({ color: fresh.badgeColor });
-      await chrome.action.setTitle({ title: fresh.title });
-      await chrome.storage.local.clear();
-      await chrome.storage.session.clear();
-    }, held.fresh);
-    await control.stop();
-  });
+  const worker = await control.start();
+  await worker.evaluate(async (fresh: FreshState) => {
+    await chrome.alarms.clearAll();
+    if ((await chrome.scripting.getRegisteredContentScripts()).length > 0) await chrome.scripting.unregisterContentScripts();
+    const granted = await chrome.permissions.getAll();
+    const origins = (granted.origins ?? []).filter((o: string) => !fresh.origins.includes(o));
+    const permissions = (granted.permissions ?? []).filter((p: string) => !fresh.permissions.includes(p));
+    if (origins.length > 0 || permissions.length > 0) await chrome.permissions.remove({ origins, permissions });
+    await chrome.action.setBadgeText({ text: fresh.badgeText });
+    await chrome.action.setBadgeBackgroundColor({ color: fresh.badgeColor });
+    await chrome.action.setTitle({ title: fresh.title });
+    await chrome.storage.local.clear();
+    await chrome.storage.session.clear();
+  }, held.fresh);
+  await control.stop();
 }
