@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { buildDataset } from '../../mock-api/data';
 import { recentDataset } from './recent-dataset';
 
-describe('recentDataset', () => {
+// Each test builds the 12,000-callback data set (under a second idle, seconds on a busy machine).
+describe('recentDataset', { timeout: 60_000 }, () => {
   it('is the data set built for that moment, and each caller gets its own copy', () => {
     const at = Date.UTC(2026, 10, 30, 12, 0, 0);
     const first = recentDataset(at);
