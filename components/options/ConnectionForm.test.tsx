@@ -351,6 +351,30 @@ describe('ConnectionForm', () => {
       expect((await timeZoneSetting.get()).value).toBe('America/Chicago');
     });
 
+    it('keeps what was typed before the saved settings were read, and fills the rest from them', async () => {
+      await timeZoneSetting.set('America/Chicago');
+      await userIdSetting.set('77');
+      // The first read is slow (a busy machine): the user types the zone meanwhile.
+      let release!: () => void;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      const get = fakeBrowser.storage.local.get.bind(fakeBrowser.storage.local);
+      const slow = vi.spyOn(fakeBrowser.storage.local, 'get').mockImplementation(async (...args: Parameters<typeof get>) => {
+        await gate;
+        return get(...args);
+      });
+      render(<ConnectionForm managed={{ problems: [] }} />);
+      type('Account time zone', 'America/Los_Angeles');
+      release();
+      await screen.findByText(/No token saved|Token saved/, { selector: '#token-state' });
+      slow.mockRestore();
+      await waitFor(() => expect((screen.getByLabelText('Convoso user ID') as HTMLInputElement).value).toBe('77'));
+      expect((screen.getByLabelText('Account time zone') as HTMLInputElement).value).toBe('America/Los_Angeles');
+      fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+      await screen.findByText('Saved.');
+      expect((await timeZoneSetting.get()).value).toBe('America/Los_Angeles');
+      expect((await userIdSetting.get()).value).toBe('77');
+    });
+
     it('a zone set by policy is shown locked', async () => {
       await renderForm({ problems: [], timeZone: 'America/Denver' } as never);
       const input = screen.getByLabelText('Account time zone') as HTMLInputElement;

@@ -77,6 +77,19 @@ export function ConnectionForm(props: {
   // Built once: about 400 names, the same for the page's life.
   const zoneNames = useMemo(() => timeZoneNames(), []);
 
+  // Fields the user changed before the saved values were read (a slow first read on a
+  // busy machine): the read fills the others and leaves what was typed.
+  const edited = useRef(new Set<FieldName | 'where' | 'method'>());
+  const editing =
+    <T,>(field: FieldName | 'where' | 'method', set: (value: T) => void) =>
+    (value: T) => {
+      edited.current.add(field);
+      set(value);
+    };
+  const keep = (field: FieldName | 'where' | 'method', apply: () => void) => {
+    if (!edited.current.has(field)) apply();
+  };
+
   async function loadSaved(): Promise<ConnectionFormState> {
     const state = await readConnectionForm();
     setSaved({ hasToken: state.hasToken, hint: state.hint, where: state.where, problems: state.problems });
@@ -86,11 +99,11 @@ export function ConnectionForm(props: {
   useEffect(() => {
     void (async () => {
       const state = await loadSaved();
-      setWhere(state.where);
-      setBaseUrl(state.baseUrl);
-      setMethod(state.method);
-      setUserId(state.userId);
-      setTimeZone(state.timeZone || browserTimeZone());
+      keep('where', () => setWhere(state.where));
+      keep('baseUrl', () => setBaseUrl(state.baseUrl));
+      keep('method', () => setMethod(state.method));
+      keep('userId', () => setUserId(state.userId));
+      keep('timeZone', () => setTimeZone(state.timeZone || browserTimeZone()));
     })();
     // The token can change elsewhere: another options tab, or the session ending.
     const stops = [localTokenSetting, sessionTokenSetting, tokenStorageSetting].map((s) => s.watch(() => void loadSaved()));
@@ -295,7 +308,7 @@ export function ConnectionForm(props: {
               value={w.value}
               checked={where === w.value}
               aria-describedby={`where-${w.value}-hint`}
-              onChange={() => setWhere(w.value)}
+              onChange={() => editing('where', setWhere)(w.value)}
             />
             <label for={`where-${w.value}`}>{w.label}</label>
             <p class="hint" id={`where-${w.value}-hint`}>
@@ -321,7 +334,7 @@ export function ConnectionForm(props: {
             spellcheck={false}
             value={shownBaseUrl}
             disabled={managed.baseUrl !== undefined}
-            onInput={(e) => setBaseUrl(inputValue(e))}
+            onInput={(e) => editing('baseUrl', setBaseUrl)(inputValue(e))}
           />
         )}
       </Field>
@@ -347,7 +360,7 @@ export function ConnectionForm(props: {
             {...aria}
             value={shownMethod}
             disabled={managed.method !== undefined}
-            onChange={(e) => setMethod(inputValue(e) as RequestMethod)}
+            onChange={(e) => editing('method', setMethod)(inputValue(e) as RequestMethod)}
           >
             <option value="GET">GET</option>
             <option value="POST">POST</option>
@@ -363,7 +376,7 @@ export function ConnectionForm(props: {
             inputMode="numeric"
             autoComplete="off"
             value={userId}
-            onInput={(e) => setUserId(inputValue(e))}
+            onInput={(e) => editing('userId', setUserId)(inputValue(e))}
           />
         )}
       </Field>
@@ -391,7 +404,7 @@ export function ConnectionForm(props: {
               spellcheck={false}
               value={shownTimeZone}
               disabled={managed.timeZone !== undefined}
-              onInput={(e) => setTimeZone(inputValue(e))}
+              onInput={(e) => editing('timeZone', setTimeZone)(inputValue(e))}
             />
             <datalist id="time-zone-names">
               {zoneNames.map((name) => (
