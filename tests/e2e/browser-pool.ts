@@ -1,4 +1,3 @@
-import { rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -118,15 +117,17 @@ export async function giveBack(context: BrowserContext): Promise<void> {
 
 // The e2e files share a worker's modules (isolate: false in vitest.config.ts), so a
 // browser serves the next file too, and the last ones live until the worker ends.
-// Playwright kills its browsers when the process exits; their profiles go here.
-const profiles = new Set<string>();
-process.once('exit', () => {
-  for (const profile of profiles) rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
-});
+// Playwright kills its browsers when the process exits, but Vitest may end a worker
+// before its exit handlers run: under Vitest the profiles go in the run's folder,
+// which the e2e global setup removes once every file is done.
+async function profilesFolder(): Promise<string> {
+  if (!POOLED) return tmpdir();
+  const { inject } = await import('vitest');
+  return inject('e2eProfiles') || tmpdir();
+}
 
 async function launch(options: BrowserOptions, key: string): Promise<Held> {
-  const profile = await mkdtemp(path.join(tmpdir(), 'convoso-e2e-'));
-  profiles.add(profile);
+  const profile = await mkdtemp(path.join(await profilesFolder(), 'convoso-e2e-'));
   let context: BrowserContext | undefined;
   try {
     context = await chromium.launchPersistentContext(profile, {
@@ -159,7 +160,6 @@ async function launch(options: BrowserOptions, key: string): Promise<Held> {
 async function shutDown(held: Held): Promise<void> {
   await held.context.close().catch(() => undefined);
   await rm(held.profile, { recursive: true, force: true });
-  profiles.delete(held.profile);
 }
 
 const ownScope = (held: Held) => `chrome-extension://${held.extensionId}/`;

@@ -1,7 +1,7 @@
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import type { Page } from 'playwright-core';
 import { DEMO_TOKEN, FIXTURE_LEADS } from '../../mock-api/server';
 import { byRole } from './closed-root';
@@ -175,7 +175,9 @@ describe('options page in a real Chromium', () => {
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export settings' }).click()]);
     expect(download.suggestedFilename()).toMatch(/^convoso-callbacks-settings-\d{4}-\d{2}-\d{2}\.json$/);
-    const file = path.join(await mkdtemp(path.join(tmpdir(), 'convoso-export-')), download.suggestedFilename());
+    const folder = await mkdtemp(path.join(tmpdir(), 'convoso-export-'));
+    onTestFinished(() => rm(folder, { recursive: true, force: true }));
+    const file = path.join(folder, download.suggestedFilename());
     await download.saveAs(file);
     const exported = await readFile(file, 'utf8');
     expect(exported).not.toContain(DEMO_TOKEN);
