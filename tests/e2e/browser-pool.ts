@@ -237,8 +237,10 @@ async function reset(held: Held): Promise<void> {
   // Tabs first, so no content script asks anything while the extension is emptied;
   // the first tab stays, blank, as a new browser has it.
   const { home, control } = await controlOf(held);
-  await Promise.all(held.context.pages().map((page) => (page === home ? undefined : page.close())));
-  if (home.url() !== 'about:blank') await home.goto('about:blank');
+  await Promise.all([
+    ...held.context.pages().map((page) => (page === home ? undefined : page.close())),
+    home.url() === 'about:blank' ? undefined : home.goto('about:blank'),
+  ]);
   await held.context.clearCookies();
   const worker = await control.start();
   await worker.evaluate(async (fresh: FreshState) => {
