@@ -63,6 +63,8 @@ interface Held extends PooledBrowser {
   /** The tab the worker is stopped and started from, and its DevTools session (controlOf). */
   home?: Page;
   control?: WorkerControl;
+  /** The next test's service worker, started as soon as the reset stopped the last one. */
+  starting?: Promise<Worker>;
 }
 
 // Kept per set of launch options: a file whose tests need another time zone keeps one of each.
@@ -83,6 +85,9 @@ export async function takeBrowser(options: BrowserOptions): Promise<PooledBrowse
   spares.delete(key);
   if (ready) {
     try {
+      // Started when the last test gave it back; Chrome may have stopped it since (30 s idle).
+      await ready.starting;
+      ready.starting = undefined;
       ready.worker = await startWorker(ready);
       inUse.set(ready.context, ready);
       return ready;
@@ -112,6 +117,9 @@ export async function giveBack(context: BrowserContext): Promise<void> {
   }
   const previous = spares.get(held.key);
   if (previous) await shutDown(previous);
+  // Started now, it is usually running by the time the next test has its local API up.
+  held.starting = startWorker(held);
+  held.starting.catch(() => undefined);
   spares.set(held.key, held);
 }
 
