@@ -14,6 +14,7 @@ import { chromium, type Page } from 'playwright-core';
 import { build as viteBuild, type Rollup } from 'vite';
 import { build as wxtBuild } from 'wxt';
 import { FIXTURE_LEADS, TABLE_LEAD_IDS } from '../mock-api/server';
+import { extensionWorker } from '../tests/e2e/browser-pool';
 import { findChromium } from '../tests/e2e/chromium-path';
 import { launchExtension, type ExtensionSession } from '../tests/e2e/harness';
 
@@ -234,10 +235,6 @@ async function stopWorker(ext: ExtensionSession, page: Page): Promise<void> {
   }
 }
 
-function extensionWorker(ext: ExtensionSession) {
-  return ext.context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${ext.extensionId}/`));
-}
-
 /** A bare fetch of the badge's request from the worker (starting it if stopped first). */
 async function bareFetch(ext: ExtensionSession, leadId: string): Promise<number> {
   const request = ext.api.requests.findLast((r) => r.params.lead_id === leadId);
@@ -245,7 +242,7 @@ async function bareFetch(ext: ExtensionSession, leadId: string): Promise<number>
   const url = new URL(`${new URL(ext.api.url).origin}${request.path}`);
   for (const [k, v] of Object.entries(request.query)) url.searchParams.set(k, String(v));
   url.searchParams.set('lead_id', `${leadId}`);
-  const worker = extensionWorker(ext) ?? (await ext.context.waitForEvent('serviceworker'));
+  const worker = extensionWorker(ext.context, ext.extensionId) ?? (await ext.context.waitForEvent('serviceworker'));
   return worker.evaluate(async (u) => {
     const t = performance.now();
     await (await fetch(u)).text();

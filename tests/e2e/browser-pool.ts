@@ -86,9 +86,9 @@ export async function takeBrowser(options: BrowserOptions): Promise<PooledBrowse
   if (ready) {
     try {
       // Started when the last test gave it back; Chrome may have stopped it since (30 s idle).
-      await ready.starting;
+      const started = await ready.starting;
       ready.starting = undefined;
-      ready.worker = await startWorker(ready);
+      ready.worker = started && ready.control?.running() ? started : await startWorker(ready);
       inUse.set(ready.context, ready);
       return ready;
     } catch (error) {
@@ -172,9 +172,19 @@ async function shutDown(held: Held): Promise<void> {
 
 const ownScope = (held: Held) => `chrome-extension://${held.extensionId}/`;
 
+/**
+ * The extension's service worker as Playwright lists it now. After a reload of the
+ * extension by a test, Playwright has a new handle: the last one listed.
+ */
+export function extensionWorker(context: BrowserContext, extensionId: string): Worker | undefined {
+  return context.serviceWorkers().filter((w) => w.url().startsWith(`chrome-extension://${extensionId}/`)).at(-1);
+}
+
 interface WorkerControl {
   start(): Promise<Worker>;
   stop(): Promise<void>;
+  /** As the protocol last reported it. */
+  running(): boolean;
 }
 
 /**
@@ -214,11 +224,10 @@ async function controlOf(held: Held): Promise<{ home: Page; control: WorkerContr
         await cdp.send('ServiceWorker.startWorker', { scopeURL: ownScope(held) });
         await until((s) => s === 'running', 'start');
       }
-      // After a reload of the extension by a test, Playwright has a new handle.
-      const handles = held.context.serviceWorkers().filter((w) => w.url().startsWith(ownScope(held)));
-      held.worker = handles.at(-1) ?? held.worker;
+      held.worker = extensionWorker(held.context, held.extensionId) ?? held.worker;
       return held.worker;
     },
+    running: () => status === 'running',
     async stop() {
       stopped = false;
       await cdp.send('ServiceWorker.stopAllWorkers');

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { DEMO_TOKEN, startMockApi, type MockApi } from '../../mock-api/server';
 import { recentDataset } from '../support/recent-dataset';
-import { giveBack, takeBrowser } from './browser-pool';
+import { extensionWorker, giveBack, takeBrowser } from './browser-pool';
 
 export const EXTENSION_DIR = path.resolve(import.meta.dirname, '../../.output/chrome-mv3-test');
 
@@ -68,7 +68,7 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Extensi
     // background exposes the trusted path that seals and opens them, so tests
     // write and read plain values as before. Other keys pass through unchanged.
     // The worker is looked up at each call: a test may have stopped or reloaded it.
-    const currentWorker = () => context!.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${extensionId}/`)) ?? worker;
+    const currentWorker = () => extensionWorker(context!, extensionId) ?? worker;
     const setStorage = (area: 'local' | 'session', items: Record<string, unknown>) =>
       currentWorker().evaluate(async ([a, i]) => {
         const hook = (globalThis as any).__convosoTestStorage;
