@@ -21,6 +21,8 @@ import { readConnectionForm, saveConnection, type ConnectionFormState } from '..
 import { Field, inputValue, StatusLine, type Status } from './Field';
 
 type FieldName = 'token' | 'baseUrl' | 'userId' | 'timeZone';
+/** What the saved settings fill in when they are read, unless the user changed it first. */
+type EditableField = FieldName | 'where' | 'method';
 type Errors = Partial<Record<FieldName, string>>;
 
 type Saved = Pick<ConnectionFormState, 'hasToken' | 'hint' | 'where' | 'problems'>;
@@ -79,14 +81,12 @@ export function ConnectionForm(props: {
 
   // Fields the user changed before the saved values were read (a slow first read on a
   // busy machine): the read fills the others and leaves what was typed.
-  const edited = useRef(new Set<FieldName | 'where' | 'method'>());
-  const editing =
-    <T,>(field: FieldName | 'where' | 'method', set: (value: T) => void) =>
-    (value: T) => {
-      edited.current.add(field);
-      set(value);
-    };
-  const keep = (field: FieldName | 'where' | 'method', apply: () => void) => {
+  const edited = useRef(new Set<EditableField>());
+  const edit = <T,>(field: EditableField, set: (value: T) => void, value: T) => {
+    edited.current.add(field);
+    set(value);
+  };
+  const keep = (field: EditableField, apply: () => void) => {
     if (!edited.current.has(field)) apply();
   };
 
@@ -308,7 +308,7 @@ export function ConnectionForm(props: {
               value={w.value}
               checked={where === w.value}
               aria-describedby={`where-${w.value}-hint`}
-              onChange={() => editing('where', setWhere)(w.value)}
+              onChange={() => edit('where', setWhere, w.value)}
             />
             <label for={`where-${w.value}`}>{w.label}</label>
             <p class="hint" id={`where-${w.value}-hint`}>
@@ -334,7 +334,7 @@ export function ConnectionForm(props: {
             spellcheck={false}
             value={shownBaseUrl}
             disabled={managed.baseUrl !== undefined}
-            onInput={(e) => editing('baseUrl', setBaseUrl)(inputValue(e))}
+            onInput={(e) => edit('baseUrl', setBaseUrl, inputValue(e))}
           />
         )}
       </Field>
@@ -360,7 +360,7 @@ export function ConnectionForm(props: {
             {...aria}
             value={shownMethod}
             disabled={managed.method !== undefined}
-            onChange={(e) => editing('method', setMethod)(inputValue(e) as RequestMethod)}
+            onChange={(e) => edit('method', setMethod, inputValue(e) as RequestMethod)}
           >
             <option value="GET">GET</option>
             <option value="POST">POST</option>
@@ -376,7 +376,7 @@ export function ConnectionForm(props: {
             inputMode="numeric"
             autoComplete="off"
             value={userId}
-            onInput={(e) => editing('userId', setUserId)(inputValue(e))}
+            onInput={(e) => edit('userId', setUserId, inputValue(e))}
           />
         )}
       </Field>
@@ -404,7 +404,7 @@ export function ConnectionForm(props: {
               spellcheck={false}
               value={shownTimeZone}
               disabled={managed.timeZone !== undefined}
-              onInput={(e) => editing('timeZone', setTimeZone)(inputValue(e))}
+              onInput={(e) => edit('timeZone', setTimeZone, inputValue(e))}
             />
             <datalist id="time-zone-names">
               {zoneNames.map((name) => (

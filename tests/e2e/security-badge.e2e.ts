@@ -141,7 +141,9 @@ describe('security: the badge against its page (issue 8)', () => {
     ext.api.setFaults({ latencyMs: 50 });
     const FIRST = 5_000_000;
     const SECOND = 6_000_000;
-    const flooding = (first: number) => async (page: Page) => {
+    /** A new tab whose page swaps in 500 new rows every 0.5 s, lead ids counting up from `first`. */
+    const flooding = async (first: number) => {
+      const page = await ext!.context.newPage();
       await page.goto(ext!.crmUrl('/crm/no-lead.html'));
       await page.evaluate((from) => {
         let next = from;
@@ -161,7 +163,7 @@ describe('security: the badge against its page (issue 8)', () => {
     };
     const from = (first: number) => (leadId: string) => Number(leadId) >= first && Number(leadId) < first + 1_000_000;
 
-    const flood = await flooding(FIRST)(await ext.context.newPage());
+    const flood = await flooding(FIRST);
     await expect.poll(() => leadRequests(ext!, from(FIRST)).length, { timeout: 10_000 }).toBeGreaterThan(20);
 
     // Another tab's badge is served before the flood's queue (hundreds waiting, 50 ms each).
@@ -187,7 +189,7 @@ describe('security: the badge against its page (issue 8)', () => {
     // A page that keeps inventing leads gets its budget, not one more: with a fast
     // API it spends it within seconds, then stays paused while it goes on.
     ext.api.resetFaults();
-    await flooding(SECOND)(await ext.context.newPage());
+    await flooding(SECOND);
     await expect.poll(() => leadRequests(ext!, from(SECOND)).length, { timeout: 30_000 }).toBe(500);
     await other.waitForTimeout(1500);
     expect(leadRequests(ext, from(SECOND))).toHaveLength(500);
