@@ -1,6 +1,7 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { stubBackground, type BackgroundStub } from '../../tests/support/send-stub';
 import { installFakeScripting, type FakeScripting } from '../../tests/support/fake-scripting';
 import {
   baseUrlSetting,
@@ -16,11 +17,9 @@ import {
 import { browserTimeZone } from '../../utils/time/time-zone';
 import { ConnectionForm } from './ConnectionForm';
 
-vi.mock('../../utils/messaging/send', () => ({ send: vi.fn() }));
-import { send } from '../../utils/messaging/send';
 import { readArea, writeArea } from '../../utils/settings/sealed';
 
-const sendMock = vi.mocked(send);
+const sendMock: BackgroundStub = vi.fn();
 const TOKEN = 'test-token-not-real-0001';
 let fake: FakeScripting;
 
@@ -28,6 +27,7 @@ beforeEach(() => {
   fakeBrowser.reset();
   fake = installFakeScripting();
   sendMock.mockReset();
+  stubBackground(sendMock);
 });
 afterEach(() => {
   cleanup();

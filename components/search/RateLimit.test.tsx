@@ -1,15 +1,14 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { stubBackground, type BackgroundStub } from '../../tests/support/send-stub';
 import type { ReplyMap, Request, ServiceError } from '../../utils/messaging/protocol';
 import { SearchApp } from './SearchApp';
 
-vi.mock('../../utils/messaging/send', () => ({ send: vi.fn() }));
-import { send } from '../../utils/messaging/send';
 
 // Issue 8, item 7: a long Retry-After shows as a countdown with Cancel, not as a minute of spinner.
 
-const sendMock = vi.mocked(send);
+const sendMock: BackgroundStub = vi.fn();
 type SearchReply = ReplyMap['search'];
 const LIMITED: ServiceError = { kind: 'rate-limited', status: 429, retryAfterMs: 30_000, message: 'Convoso is receiving too many requests. Wait about 30 s and try again.' };
 const EMPTY: SearchReply = { ok: true, page: { offset: 0, limit: 20, total: 0, results: [] } };
@@ -23,6 +22,7 @@ beforeEach(() => {
   replies = [];
   searches = 0;
   sendMock.mockReset();
+  stubBackground(sendMock);
   sendMock.mockImplementation(async (request: Request) => {
     if (request.type === 'settings-status') {
       return { ok: true, status: { hasToken: true, tokenHint: '', tokenStorage: 'local', baseUrl: 'https://api.convoso.com/v1', method: 'GET', pageSize: 20, userId: '', problems: [] } };
@@ -38,6 +38,7 @@ beforeEach(() => {
 afterEach(() => {
   cleanup();
   vi.useRealTimers();
+  vi.restoreAllMocks();
 });
 
 async function advance(ms: number) {

@@ -1,6 +1,7 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { stubBackground, type BackgroundStub } from '../../tests/support/send-stub';
 import { normalizeCallback } from '../../utils/api/normalize';
 import type { SearchPage } from '../../utils/api/model';
 import type { ReplyMap, Request, ServiceError, SettingsStatus } from '../../utils/messaging/protocol';
@@ -8,10 +9,8 @@ import { EMPTY_FORM } from '../../utils/search/form-state';
 import { readPopupState, writePopupState } from '../../utils/search/session-state';
 import { SearchApp, type SearchAppProps } from './SearchApp';
 
-vi.mock('../../utils/messaging/send', () => ({ send: vi.fn() }));
-import { send } from '../../utils/messaging/send';
 
-const sendMock = vi.mocked(send);
+const sendMock: BackgroundStub = vi.fn();
 
 // `now` is read in the local zone, like the browser does.
 const NOW = new Date(2025, 5, 3, 13, 0, 0);
@@ -63,6 +62,7 @@ beforeEach(() => {
   searchReplies = [];
   searches = [];
   sendMock.mockReset();
+  stubBackground(sendMock);
   sendMock.mockImplementation(async (request: Request) => {
     if (request.type === 'settings-status') return status;
     if (request.type === 'search') {

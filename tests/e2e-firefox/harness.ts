@@ -1,22 +1,19 @@
-import { randomUUID } from 'node:crypto';
-import path from 'node:path';
-import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
+import type { Browser, ElementHandle, Page } from 'puppeteer-core';
 import { DEMO_TOKEN, startMockApi, type MockApi } from '../../mock-api/server';
 import { clickNode, queryInShadowRoots, readNode, type NodeRef } from './closed-root';
-import { findFirefox } from './firefox-path';
+import { giveBackFirefox, openExtensionPage, takeFirefox, type HeldFirefox } from './firefox-pool';
 
 // A real Firefox driven over WebDriver BiDi (puppeteer-core, no geckodriver), with the
 // Firefox test build installed as a temporary add-on. Notes on why things are done the
 // way they are: ../../../shared/STACK-NOTES.md, "Real Firefox tests".
-
-export const FIREFOX_EXTENSION_DIR = path.resolve(import.meta.dirname, '../../.output/firefox-mv2-test');
-const GECKO_ID = 'convoso-callbacks@convoso-callbacks.dev';
 
 export interface FirefoxSession {
   browser: Browser;
   /** The add-on's moz-extension:// host, pinned before launch. */
   uuid: string;
   api: MockApi;
+  /** Where the browser saves every download, without asking (emptied before the next file). */
+  downloads: string;
   /** Opens an extension page (`options.html`, `popup.html`, `search.html?lead_id=1`) in a new tab. */
   openPage(pagePath: string): Promise<Page>;
   /** Opens a web page in a new tab and waits for it to load. */
@@ -25,68 +22,44 @@ export interface FirefoxSession {
   crmUrl(pagePath: string): string;
   /** The same page on 127.0.0.1, which only a user-added CRM site covers. */
   crmUrlOtherHost(pagePath: string): string;
+  /** Gives the browser back (firefox-pool.ts) and stops the local API. */
   close(): Promise<void>;
 }
 
-export interface LaunchOptions {
-  /** More Firefox preferences (e.g. where downloads go). */
-  prefs?: Record<string, unknown>;
-}
-
-/** One Firefox per test file: a reinstall in the same profile would get a new UUID. */
-export async function launchFirefox(options: LaunchOptions = {}): Promise<FirefoxSession> {
-  const executablePath = findFirefox();
-  if (!executablePath) throw new Error('launchFirefox called without a Firefox; guard the suite with findFirefox().');
+/**
+ * A Firefox with the add-on as freshly installed, for one test file, and a local API of
+ * its own. The browser is the one the worker's previous file gave back (firefox-pool.ts),
+ * or a new one.
+ */
+export async function launchFirefox(): Promise<FirefoxSession> {
   const api = await startMockApi({ port: 0 });
-  const uuid = randomUUID();
-  let browser: Browser | undefined;
+  let held: HeldFirefox;
   try {
-    browser = await puppeteer.launch({
-      browser: 'firefox',
-      executablePath,
-      headless: true,
-      // BiDi refuses to open moz-extension:// pages without it.
-      args: ['--remote-allow-system-access'],
-      extraPrefsFirefox: {
-        // The extension's UUID is random per install; pin it so its pages have a known address.
-        'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }),
-        // Grant optional host permissions without the doorhanger (the request itself still
-        // needs a user gesture and an origin the manifest declares).
-        'extensions.webextOptionalPermissionPrompts': false,
-        ...options.prefs,
-      },
-    });
-    await browser.installExtension(FIREFOX_EXTENSION_DIR);
-    const port = new URL(api.url).port;
-    const b = browser;
-    return {
-      browser: b,
-      uuid,
-      api,
-      async openPage(pagePath) {
-        const page = await b.newPage();
-        // Firefox sends no load event for extension documents: navigate without waiting, then poll.
-        page.goto(`moz-extension://${uuid}/${pagePath.replace(/^\//, '')}`, { timeout: 0 }).catch(() => {});
-        await waitUntil(async () => (await page.$('main, form, #app > *')) !== null, `${pagePath} did not render`);
-        return page;
-      },
-      async openWeb(url) {
-        const page = await b.newPage();
-        await page.goto(url);
-        return page;
-      },
-      crmUrl: (p) => `http://localhost:${port}${p}`,
-      crmUrlOtherHost: (p) => `http://127.0.0.1:${port}${p}`,
-      async close() {
-        await b.close();
-        await api.close();
-      },
-    };
+    held = await takeFirefox();
   } catch (error) {
-    await browser?.close();
     await api.close();
     throw error;
   }
+  const { browser: b, uuid, downloads } = held;
+  const port = new URL(api.url).port;
+  return {
+    browser: b,
+    uuid,
+    api,
+    downloads,
+    openPage: async (pagePath) => openExtensionPage(await b.newPage(), uuid, pagePath),
+    async openWeb(url) {
+      const page = await b.newPage();
+      await page.goto(url);
+      return page;
+    },
+    crmUrl: (p) => `http://localhost:${port}${p}`,
+    crmUrlOtherHost: (p) => `http://127.0.0.1:${port}${p}`,
+    async close() {
+      await giveBackFirefox(b);
+      await api.close();
+    },
+  };
 }
 
 /**

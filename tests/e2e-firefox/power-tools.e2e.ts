@@ -1,5 +1,4 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
@@ -29,23 +28,12 @@ const dueAlarm = (): Promise<{ periodInMinutes?: number } | null> => options.eva
 
 describe.skipIf(!findFirefox())('power tools in a real Firefox', () => {
   beforeAll(async () => {
-    downloads = await mkdtemp(path.join(tmpdir(), 'convoso-ff-downloads-'));
-    ff = await launchFirefox({
-      // Save every download into `downloads`, without asking.
-      prefs: {
-        'browser.download.folderList': 2,
-        'browser.download.dir': downloads,
-        'browser.download.useDownloadDir': true,
-        'browser.download.always_ask_before_handling_new_types': false,
-        'browser.helperApps.neverAsk.saveToDisk': 'text/csv',
-      },
-    });
+    ff = await launchFirefox();
+    // Every download is saved here, without asking.
+    downloads = ff.downloads;
     options = await connectThroughOptions(ff);
   });
-  afterAll(async () => {
-    await ff?.close();
-    if (downloads) await rm(downloads, { recursive: true, force: true });
-  });
+  afterAll(() => ff?.close());
 
   it('toolbar count: waits for a user ID, then counts the agent’s due callbacks and follows the API’s data', async () => {
     const box = await byLabel(options, 'Show my due callbacks on the toolbar icon');

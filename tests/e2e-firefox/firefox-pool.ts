@@ -1,0 +1,172 @@
+import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { findFirefox } from './firefox-path';
+
+// Starting Firefox and installing the add-on costs about 4 CPU-seconds, as much as a
+// whole file's tests. A file hands its Firefox to the next file of its worker (the
+// Firefox files share a worker's modules, isolate: false), which puts the add-on back
+// as freshly installed first: other tabs closed, its storage emptied, granted origins,
+// registered scripts and alarms undone, downloads emptied, and the add-on reloaded
+// (a new background with nothing in memory). A reload keeps the add-on's UUID, which
+// a reinstall would not. What a reload keeps: the IndexedDB key that seals settings
+// (a fresh install makes a new one; either way the settings are sealed).
+
+const FIREFOX_EXTENSION_DIR = path.resolve(import.meta.dirname, '../../.output/firefox-mv2-test');
+const GECKO_ID = 'convoso-callbacks@convoso-callbacks.dev';
+
+export interface HeldFirefox {
+  browser: Browser;
+  /** The add-on's moz-extension:// host, pinned before launch. */
+  uuid: string;
+  /** Where every download is saved, without asking. */
+  downloads: string;
+}
+
+interface Granted {
+  origins: string[];
+  permissions: string[];
+}
+
+interface Held extends HeldFirefox {
+  /** The browser's profile and downloads. */
+  folder: string;
+  /** What the fresh install was granted (required origins and API permissions), read at launch. */
+  fresh: Granted;
+}
+
+let spare: Held | undefined;
+const inUse = new WeakMap<Browser, Held>();
+
+/** A Firefox with the add-on as freshly installed: this worker's last one, put back so, else a new one. */
+export async function takeFirefox(): Promise<HeldFirefox> {
+  const used = spare;
+  spare = undefined;
+  let held: Held | undefined;
+  if (used) {
+    // Reset here rather than when given back: the worker's last browser is never reset for nothing.
+    try {
+      await reset(used);
+      held = used;
+    } catch (error) {
+      if (process.env.E2E_POOL_DEBUG) console.warn('Firefox reset failed', error);
+      await shutDown(used);
+    }
+  }
+  held ??= await launch();
+  inUse.set(held.browser, held);
+  return held;
+}
+
+/** The file is done: keep the browser for the worker's next file. */
+export async function giveBackFirefox(browser: Browser): Promise<void> {
+  const held = inUse.get(browser);
+  inUse.delete(browser);
+  if (!held) return;
+  if (spare) await shutDown(spare);
+  spare = held;
+}
+
+async function launch(): Promise<Held> {
+  const executablePath = findFirefox();
+  if (!executablePath) throw new Error('launchFirefox called without a Firefox; guard the suite with findFirefox().');
+  const uuid = crypto.randomUUID();
+  const { inject } = await import('vitest');
+  const folder = await mkdtemp(path.join(inject('firefoxRun') || tmpdir(), 'convoso-ff-'));
+  const downloads = path.join(folder, 'downloads');
+  await mkdir(downloads);
+  let browser: Browser | undefined;
+  try {
+    browser = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath,
+      headless: true,
+      userDataDir: path.join(folder, 'profile'),
+      // BiDi refuses to open moz-extension:// pages without it.
+      args: ['--remote-allow-system-access'],
+      extraPrefsFirefox: {
+        // The extension's UUID is random per install; pin it so its pages have a known address.
+        'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }),
+        // Grant optional host permissions without the doorhanger (the request itself still
+        // needs a user gesture and an origin the manifest declares).
+        'extensions.webextOptionalPermissionPrompts': false,
+        // Save every download into `downloads`, without asking.
+        'browser.download.folderList': 2,
+        'browser.download.dir': downloads,
+        'browser.download.useDownloadDir': true,
+        'browser.download.always_ask_before_handling_new_types': false,
+        'browser.helperApps.neverAsk.saveToDisk': 'text/csv',
+      },
+    });
+    await browser.installExtension(FIREFOX_EXTENSION_DIR);
+    const fresh = await inExtensionPage(browser, uuid, readGranted, null);
+    return { browser, uuid, folder, downloads, fresh };
+  } catch (error) {
+    await browser?.close();
+    await rm(folder, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+async function shutDown(held: Held): Promise<void> {
+  await held.browser.close().catch(() => undefined);
+  await rm(held.folder, { recursive: true, force: true });
+}
+
+/** An extension page in `page`, once its app has drawn. */
+export async function openExtensionPage(page: Page, uuid: string, pagePath: string): Promise<Page> {
+  // Firefox sends no load event for extension documents: navigate without waiting, then poll.
+  page.goto(`moz-extension://${uuid}/${pagePath.replace(/^\//, '')}`, { timeout: 0 }).catch(() => {});
+  const end = Date.now() + 20_000;
+  while ((await page.$('main, form, #app > *').catch(() => null)) === null) {
+    if (Date.now() > end) throw new Error(`${pagePath} did not render`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return page;
+}
+
+/** Runs `fn` (serialised, with `arg`) in a new tab of the add-on's popup, which writes nothing at load, then closes the tab. */
+async function inExtensionPage<A, T>(browser: Browser, uuid: string, fn: (arg: A) => Promise<T>, arg: A): Promise<T> {
+  const page = await browser.newPage();
+  try {
+    await openExtensionPage(page, uuid, 'popup.html');
+    return (await page.evaluate(fn as (arg: unknown) => Promise<T>, arg)) as T;
+  } finally {
+    await page.close().catch(() => undefined);
+  }
+}
+
+const readGranted = async (): Promise<Granted> => {
+  const granted = await (globalThis as any).browser.permissions.getAll();
+  return { origins: granted.origins ?? [], permissions: granted.permissions ?? [] };
+};
+
+/** Inside an extension page: undo what the tests did, mark the background, and reload the add-on. */
+const resetAddOn = async (fresh: Granted): Promise<void> => {
+  const b = (globalThis as any).browser;
+  await Promise.all([b.storage.local.clear(), b.storage.session.clear(), b.storage.sync.clear(), b.alarms.clearAll()]);
+  await b.scripting.unregisterContentScripts();
+  const granted = await b.permissions.getAll();
+  const origins = (granted.origins ?? []).filter((o: string) => !fresh.origins.includes(o));
+  const permissions = (granted.permissions ?? []).filter((p: string) => !fresh.permissions.includes(p));
+  if (origins.length || permissions.length) await b.permissions.remove({ origins, permissions });
+  (await b.runtime.getBackgroundPage()).__resetting = true;
+  // Not awaited: this page goes with the add-on.
+  b.runtime.reload();
+};
+
+/** Inside an extension page: whether the background is a new one (the reload is done). */
+const reloaded = async (): Promise<boolean> => !(await (globalThis as any).browser.runtime.getBackgroundPage()).__resetting;
+
+async function reset(held: Held): Promise<void> {
+  const [, ...others] = await held.browser.pages();
+  await Promise.all(others.map((p) => p.close()));
+  await inExtensionPage(held.browser, held.uuid, resetAddOn, held.fresh);
+  const end = Date.now() + 20_000;
+  while (!(await inExtensionPage(held.browser, held.uuid, reloaded, null).catch(() => false))) {
+    if (Date.now() > end) throw new Error('the add-on did not come back after its reload');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  for (const name of await readdir(held.downloads)) await rm(path.join(held.downloads, name), { recursive: true, force: true });
+}
