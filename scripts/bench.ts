@@ -134,17 +134,14 @@ async function detection() {
 
 /** Waits for the content script's `visible` mark for `leadId` after `since` (page clock). */
 async function visibleAt(page: Page, leadId: string, since = 0): Promise<number> {
-  const handle = await page.waitForFunction(
-    ([name, id, after]) => {
-      const mark = performance
-        .getEntriesByName(name as string, 'mark')
-        .find((m) => (m as PerformanceMark).detail?.leadId === id && m.startTime >= (after as number));
-      return mark ? mark.startTime : null;
-    },
-    [`${MARK}:visible`, leadId, since] as const,
-    { timeout: 15_000, polling: 'raf' },
-  );
+  const handle = await page.waitForFunction(visibleMark, [`${MARK}:visible`, leadId, since] as const, { timeout: 15_000, polling: 'raf' });
   return (await handle.jsonValue()) as number;
+}
+
+/** In the page: when the content script marked `id`'s count visible at or after `after` (page clock), or null. */
+function visibleMark([name, id, after]: readonly [string, string, number]): number | null {
+  const mark = performance.getEntriesByName(name, 'mark').find((m) => (m as PerformanceMark).detail?.leadId === id && m.startTime >= after);
+  return mark ? mark.startTime : null;
 }
 
 async function badge(ext: ExtensionSession) {
@@ -264,13 +261,7 @@ async function markedAt(page: Page, leadId: string): Promise<number> {
   const end = Date.now() + 15_000;
   for (;;) {
     await new Promise((r) => setTimeout(r, 150));
-    const at = await page.evaluate(
-      ([name, id]) => {
-        const mark = performance.getEntriesByName(name, 'mark').find((m) => (m as PerformanceMark).detail?.leadId === id);
-        return mark ? mark.startTime : null;
-      },
-      [`${MARK}:visible`, leadId] as const,
-    );
+    const at = await page.evaluate(visibleMark, [`${MARK}:visible`, leadId, 0] as const);
     if (at !== null) return at;
     if (Date.now() > end) throw new Error(`lead ${leadId} never showed its count`);
   }

@@ -16,7 +16,6 @@ import {
 } from '../../utils/settings/settings';
 import { browserTimeZone } from '../../utils/time/time-zone';
 import { ConnectionForm } from './ConnectionForm';
-
 import { readArea, writeArea } from '../../utils/settings/sealed';
 
 const sendMock: BackgroundStub = vi.fn();

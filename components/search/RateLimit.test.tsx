@@ -5,7 +5,6 @@ import { stubBackground, type BackgroundStub } from '../../tests/support/send-st
 import type { ReplyMap, Request, ServiceError } from '../../utils/messaging/protocol';
 import { SearchApp } from './SearchApp';
 
-
 // Issue 8, item 7: a long Retry-After shows as a countdown with Cancel, not as a minute of spinner.
 
 const sendMock: BackgroundStub = vi.fn();

@@ -9,7 +9,6 @@ import { EMPTY_FORM } from '../../utils/search/form-state';
 import { readPopupState, writePopupState } from '../../utils/search/session-state';
 import { SearchApp, type SearchAppProps } from './SearchApp';
 
-
 const sendMock: BackgroundStub = vi.fn();
 
 // `now` is read in the local zone, like the browser does.

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { findFirefox } from './firefox-path';
+import { waitUntil } from './wait-until';
 
 // Starting Firefox and installing the add-on costs about 4 CPU-seconds, as much as a
 // whole file's tests. A file hands its Firefox to the next file of its worker (the
@@ -118,11 +119,7 @@ async function shutDown(held: Held): Promise<void> {
 export async function openExtensionPage(page: Page, uuid: string, pagePath: string): Promise<Page> {
   // Firefox sends no load event for extension documents: navigate without waiting, then poll.
   page.goto(`moz-extension://${uuid}/${pagePath.replace(/^\//, '')}`, { timeout: 0 }).catch(() => {});
-  const end = Date.now() + 20_000;
-  while ((await page.$('main, form, #app > *').catch(() => null)) === null) {
-    if (Date.now() > end) throw new Error(`${pagePath} did not render`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  await waitUntil(async () => (await page.$('main, form, #app > *')) !== null, `${pagePath} did not render`);
   return page;
 }
 
@@ -163,10 +160,6 @@ async function reset(held: Held): Promise<void> {
   const [, ...others] = await held.browser.pages();
   await Promise.all(others.map((p) => p.close()));
   await inExtensionPage(held.browser, held.uuid, resetAddOn, held.fresh);
-  const end = Date.now() + 20_000;
-  while (!(await inExtensionPage(held.browser, held.uuid, reloaded, null).catch(() => false))) {
-    if (Date.now() > end) throw new Error('the add-on did not come back after its reload');
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  await waitUntil(() => inExtensionPage(held.browser, held.uuid, reloaded, null), 'the add-on did not come back after its reload');
   for (const name of await readdir(held.downloads)) await rm(path.join(held.downloads, name), { recursive: true, force: true });
 }

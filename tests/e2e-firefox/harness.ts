@@ -2,6 +2,9 @@ import type { Browser, ElementHandle, Page } from 'puppeteer-core';
 import { DEMO_TOKEN, startMockApi, type MockApi } from '../../mock-api/server';
 import { clickNode, queryInShadowRoots, readNode, type NodeRef } from './closed-root';
 import { giveBackFirefox, openExtensionPage, takeFirefox, type HeldFirefox } from './firefox-pool';
+import { waitUntil } from './wait-until';
+
+export { waitUntil };
 
 // A real Firefox driven over WebDriver BiDi (puppeteer-core, no geckodriver), with the
 // Firefox test build installed as a temporary add-on. Notes on why things are done the
@@ -60,25 +63,6 @@ export async function launchFirefox(): Promise<FirefoxSession> {
       await api.close();
     },
   };
-}
-
-/**
- * Polls from Node rather than in the page: on Firefox 140 an extension page's CSP blocks
- * puppeteer's in-page waitForFunction and Locators, while $eval and clicks work.
- */
-export async function waitUntil<T>(probe: () => Promise<T>, message: string, timeoutMs = 20_000): Promise<NonNullable<T>> {
-  const end = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    try {
-      const value = await probe();
-      if (value) return value as NonNullable<T>;
-    } catch (error) {
-      last = error;
-    }
-    if (Date.now() > end) throw new Error(`${message}${last ? ` (last error: ${String(last)})` : ''}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 /** The visible text of the first element matching `selector`, or '' when there is none. */
