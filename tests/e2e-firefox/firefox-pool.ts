@@ -98,6 +98,10 @@ async function launch(): Promise<Held> {
         'browser.download.useDownloadDir': true,
         'browser.download.always_ask_before_handling_new_types': false,
         'browser.helperApps.neverAsk.saveToDisk': 'text/csv',
+        // Firefox draws notifications itself: through the desktop's notification service,
+        // which a test machine lacks, each one closes as soon as it is made and
+        // `notifications.getAll()` never lists it. Firefox's own closes after ~20 s.
+        'alerts.useSystemBackend': false,
       },
     });
     await browser.installExtension(FIREFOX_EXTENSION_DIR);

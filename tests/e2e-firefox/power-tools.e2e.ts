@@ -121,11 +121,18 @@ describe.skipIf(!findFirefox())('power tools in a real Firefox', () => {
     const before = new Set(await readdir(downloads));
     const popup = await ff.openPage('popup.html');
     await typeInto(popup, 'Lead ID', FIXTURE_LEADS.leadB);
+    // Puppeteer keeps listing a closed tab that showed an extension page, with its last
+    // address (an earlier file of this worker may have closed a search tab for this lead):
+    // the export's tab is one that was not there before the click.
+    const open = new Set(await ff.browser.pages());
     await clickButton(popup, 'Export CSV');
     // The popup closes when it loses focus, so the export runs in a tab of its own (which
     // drops `export=1` from its address once started, so a reload does not export again).
     const tab = await waitUntil(
-      async () => (await ff.browser.pages()).find((p) => p.url().includes('/search.html?') && new URL(p.url()).searchParams.get('lead_id') === FIXTURE_LEADS.leadB),
+      async () =>
+        (await ff.browser.pages()).find(
+          (p) => !open.has(p) && p.url().includes('/search.html?') && new URL(p.url()).searchParams.get('lead_id') === FIXTURE_LEADS.leadB,
+        ),
       'no tab took over the export',
     );
     await waitForText(tab, '.export-status', 'Exported 5 callbacks.', 60_000);
