@@ -10,6 +10,13 @@ import { drawsAtOnce, mark, statusOf } from './lead-status';
 import { HOST_TAG, createShadowHost } from './shadow-host';
 
 const RETRY_AFTER_MS = 1000;
+/**
+ * How long a badge not yet on screen waits for its answer before it says
+ * "Looking up…". A cached lead answers within a few ms; drawing first took the
+ * main thread just as that answer came in, and the page's first frame then went
+ * ahead of it. Nothing else is on screen meanwhile, so nothing wrong is shown.
+ */
+const LOOKING_UP_AFTER_MS = 100;
 /** The badge's size before its first layout (one line of text). */
 const GUESSED_SIZE = { width: 200, height: 36 };
 
@@ -155,17 +162,25 @@ export function createBadgeController(ctx: ContentScriptContext): BadgeControlle
     // The early answer is often in by DOMContentLoaded (a cached lead): then the
     // answer is drawn once, without "Looking up…" (and its layout) first.
     const ready = drawsAtOnce(early?.value) ? early?.value : undefined;
+    let answered = false;
     if (!afterRefresh && !again && !ready) {
       // Drawn once the question is on its way: drawing must not delay it.
       if (!early) mark('request', { leadId: id });
       status = { kind: 'loading' };
-      render();
+      // A badge on screen shows another lead (or an old answer): replaced at once.
+      if (badge) render();
+      else
+        ctx.setTimeout(() => {
+          if (!answered && seq === requestSeq && leadId === id && !badge) render();
+        }, LOOKING_UP_AFTER_MS);
     }
     const reply = ready ?? (await asked);
+    answered = true;
     if (seq !== requestSeq || leadId !== id || ctx.isInvalid) return;
     // No answer (the service worker stopped mid-lookup, or failed inside): once,
     // by itself, a moment later, before showing Retry.
     if (!reply.ok && reply.error.kind === 'internal' && !again) {
+      if (!badge) render();
       ctx.setTimeout(() => {
         if (seq === requestSeq && leadId === id) void request(id, afterRefresh, true);
       }, RETRY_AFTER_MS);

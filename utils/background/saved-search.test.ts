@@ -33,6 +33,23 @@ describe('searchWithSavedConnection', () => {
     expect(String(init?.body)).toBe(`auth_token=${TOKEN}&lead_id=42&offset=0&limit=50`);
   });
 
+  it('builds the account zone’s formatter while the request is on the network, not after the answer', async () => {
+    // A zone no other test reads: its formatter is built once per worker.
+    await writeArea('local', { token: TOKEN, timeZone: 'Pacific/Chatham' });
+    const RealFormat = Intl.DateTimeFormat;
+    const built = vi.spyOn(Intl, 'DateTimeFormat').mockImplementation(function (...args: ConstructorParameters<typeof RealFormat>) {
+      return new RealFormat(...args);
+    } as never);
+    let answer!: (response: Response) => void;
+    const fetch = vi.fn<typeof globalThis.fetch>(() => new Promise((resolve) => (answer = resolve)));
+    const searching = searchWithSavedConnection({ lead_id: '42' }, { fetch });
+    await vi.waitFor(() => expect(built).toHaveBeenCalledWith('en-US', expect.objectContaining({ timeZone: 'Pacific/Chatham', hourCycle: 'h23' })));
+    expect(fetch).toHaveBeenCalledTimes(1);
+    answer(ok(0));
+    expect(await searching).toMatchObject({ ok: true, timeZone: 'Pacific/Chatham' });
+    vi.restoreAllMocks();
+  });
+
   it('lets overrides replace the saved token, address and method', async () => {
     await writeArea('local', { token: TOKEN, requestMethod: 'POST' });
     const fetch = vi.fn<typeof globalThis.fetch>(async () => ok(1));

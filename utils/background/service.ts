@@ -17,7 +17,8 @@ import { startSiteSync } from './site-sync';
 export function startService() {
   restrictStorageToExtension();
   // Read and unsealed once per storage change, not once per lookup.
-  const lookups = createLeadLookups({ search: createLeadSearch({ settings: createSettingsMemo() }) });
+  const settings = createSettingsMemo();
+  const lookups = createLeadLookups({ search: createLeadSearch({ settings }) });
   resetLeadsOnConnectionChange(lookups);
   const budgets = createLeadBudgets();
   const siteList = createSitesMemo();
@@ -31,7 +32,13 @@ export function startService() {
       'settings-status': settingsStatus,
       'test-connection': createTestConnectionHandler(),
       // A content script may ask before it knows its site's mode: the page's mode is checked here.
-      ...createLeadSummaryHandlers(lookups, budgets, async (href) => (await siteList.configFor(href)).mode),
+      ...createLeadSummaryHandlers(
+        lookups,
+        budgets,
+        async (href) => (await siteList.configFor(href)).mode,
+        // A failed read is the lookup's to report, when it needs the settings.
+        () => void settings().catch(() => undefined),
+      ),
       'open-options': (request, sender) => openOptions(request, sender),
       'open-search-tab': (request, sender) => openSearchTab(request, sender),
       'site-config': createSiteConfigHandler(siteList),

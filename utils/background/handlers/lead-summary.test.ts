@@ -61,6 +61,19 @@ describe('createLeadSummaryHandlers', () => {
       summaries: { '1': { ok: true, summary: summary('1') }, '13': { ok: false, error: { kind: 'no-token', message: 'Set up' } } },
     });
   });
+
+  it('starts reading the saved connection as a lead question comes in, before the mode is known', async () => {
+    const lookups = fakeLookups();
+    let modeKnown!: (mode: 'badge') => void;
+    const prepare = vi.fn();
+    const handlers = createLeadSummaryHandlers(lookups, createLeadBudgets(), () => new Promise((resolve) => (modeKnown = resolve)), prepare);
+    const sender = { id: 'x', url: 'https://crm.example/lead?lead_id=42', tab: { id: 4 } } as Browser.runtime.MessageSender;
+    const reply = handlers['lead-summary']({ type: 'lead-summary', leadId: '42' }, sender);
+    expect(prepare).toHaveBeenCalledTimes(1);
+    expect(lookups.get).not.toHaveBeenCalled();
+    modeKnown('badge');
+    expect(await reply).toEqual({ ok: true, summary: summary('42') });
+  });
 });
 
 describe('the site’s mode, checked against the sender’s address (content scripts ask before they know it)', () => {

@@ -61,11 +61,18 @@ export function createLeadSummaryHandlers(
   budgets: LeadBudgets = createLeadBudgets(),
   /** The mode of the site a web page belongs to, from its address (the sender's, never one the message names). */
   modeOf: (href: string) => Promise<BadgeMode> = async () => 'badge',
+  /**
+   * Starts reading what a search needs (the saved connection), beside the mode
+   * check and the cache: in a worker just started for this question, reading it
+   * only once the lead turned out not to be cached came after both.
+   */
+  prepare: () => void = () => undefined,
 ) {
   const switchedOff = async (tabId: number | undefined, sender?: Browser.runtime.MessageSender) =>
     tabId !== undefined && (await modeOf(sender?.url ?? '')) === 'off';
   return {
     'lead-summary': async (request: LeadSummaryRequest, sender?: Browser.runtime.MessageSender): Promise<ReplyMap['lead-summary']> => {
+      prepare();
       const tabId = pageTab(sender);
       if (await switchedOff(tabId, sender)) return SITE_OFF;
       if (tabId !== undefined && !budgets.badge.allow(tabId, request.leadId)) return PAUSED;
