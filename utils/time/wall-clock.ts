@@ -35,20 +35,10 @@ export function wallTimeMs(t: WallTime | null | undefined): number | null {
 
 /**
  * `now` as the account zone's clock reads it, on the same line as wallTimeMs.
- * Without zones, the browser's local clock (the old assumption, kept for callers
- * that have no zone to give).
+ * Without zones (or without an account zone), the browser's own clock.
  */
 export function nowWallMs(now: Date, zones?: Zones): number {
-  if (zones) return zonedWallMs(now.getTime(), resolveZones(zones).account);
-  return Date.UTC(
-    now.getFullYear(),
-    now.getMonth(),
-    now.getDate(),
-    now.getHours(),
-    now.getMinutes(),
-    now.getSeconds(),
-    now.getMilliseconds(),
-  );
+  return zonedWallMs(now.getTime(), resolveZones(zones).account);
 }
 
 /** Days since the epoch of a wall-clock instant, for "today" / "tomorrow". */
