@@ -30,6 +30,8 @@ export interface MockApi {
   apiBase: string;
   /** Live array, appended to as requests arrive; clearRequests() empties it in place. */
   requests: RecordedRequest[];
+  /** The requests made so far to the callbacks search, the one endpoint the extension asks. */
+  searchRequests(): RecordedRequest[];
   setFaults(f: Partial<Faults>): void;
   resetFaults(): void;
   clearRequests(): void;
@@ -288,6 +290,7 @@ export async function startMockApi(opts: MockApiOptions = {}): Promise<MockApi> 
     url,
     apiBase: `${url}/v1`,
     requests,
+    searchRequests: () => requests.filter((r) => r.path === SEARCH_PATH),
     dataset,
     setFaults: (f) => void faults.set(f),
     resetFaults: () => faults.reset(),

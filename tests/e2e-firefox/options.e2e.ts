@@ -13,7 +13,7 @@ const REJECTED = 'Convoso refused the API token. Check the token in Settings, an
 
 let ff: FirefoxSession;
 let options: Page;
-const searchRequests = () => ff.api.requests.filter((r) => r.path === '/v1/callbacks/search');
+const searchRequests = () => ff.api.searchRequests();
 
 describe.skipIf(!findFirefox())('options page in a real Firefox', () => {
   beforeAll(async () => {

@@ -14,7 +14,7 @@ import { byLabel, clickButton, connectThroughOptions, launchFirefox, textOf, typ
 
 let ff: FirefoxSession;
 let options: Page;
-const searchRequests = () => ff.api.requests.filter((r) => r.path === '/v1/callbacks/search');
+const searchRequests = () => ff.api.searchRequests();
 
 type Hook = 'onMenuClicked' | 'onOmniboxEntered' | 'onReminderClicked';
 /** Calls a handler of the test build's background page with `args`, from the options page. */

@@ -17,7 +17,7 @@ let ff: FirefoxSession;
 let options: Page;
 let downloads: string;
 const agent = AGENTS[0]!;
-const searchRequests = () => ff.api.requests.filter((r) => r.path === '/v1/callbacks/search');
+const searchRequests = () => ff.api.searchRequests();
 
 // Called from an extension page: in Firefox only `browser.*` returns promises, and MV2
 // has `browserAction` where Chrome's MV3 has `action`. (`globalThis.browser`: a bare

@@ -20,7 +20,7 @@ import {
 // as a user would, in the single browser of this file.
 
 let ff: FirefoxSession;
-const searchRequests = () => ff.api.requests.filter((r) => r.path === '/v1/callbacks/search');
+const searchRequests = () => ff.api.searchRequests();
 const bodyText = (page: Page) => textOf(page, 'body');
 
 describe.skipIf(!findFirefox())('searching in a real Firefox', () => {

@@ -17,7 +17,7 @@ afterEach(async () => {
 const badgeFor = (page: Page, leadId: string) => byRole(page, 'button', { name: new RegExp(`^Convoso callbacks for lead ${leadId}: `) });
 
 const leadRequests = (session: ExtensionSession, leadId?: string) =>
-  session.api.requests.filter((r) => r.path === '/v1/callbacks/search' && (leadId === undefined || r.params.lead_id === leadId));
+  session.api.searchRequests().filter((r) => leadId === undefined || r.params.lead_id === leadId);
 
 // Code passed to worker.evaluate runs in the service worker, where `chrome` exists.
 declare const chrome: any;

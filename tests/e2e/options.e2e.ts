@@ -21,7 +21,7 @@ afterEach(async () => {
 });
 
 const REJECTED = 'Convoso refused the API token. Check the token in Settings, and that it may search callbacks.';
-const searchRequests = () => ext!.api.requests.filter((r) => r.path === '/v1/callbacks/search');
+const searchRequests = () => ext!.api.searchRequests();
 const text = (page: Page) => page.locator('body').innerText();
 
 async function openOptions(session: ExtensionSession): Promise<Page> {

@@ -14,7 +14,7 @@ afterEach(async () => {
   ext = undefined;
 });
 
-const searchRequests = () => ext!.api.requests.filter((r) => r.path === '/v1/callbacks/search');
+const searchRequests = () => ext!.api.searchRequests();
 
 async function search(page: Page) {
   await page.getByRole('button', { name: 'Search', exact: true }).click();

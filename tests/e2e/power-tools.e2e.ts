@@ -42,7 +42,7 @@ async function pageOpened(session: ExtensionSession, matches: (url: string) => b
   return found!;
 }
 
-const searchRequests = () => ext!.api.requests.filter((r) => r.path === '/v1/callbacks/search');
+const searchRequests = () => ext!.api.searchRequests();
 
 describe('Export CSV', () => {
   it('exports every callback of a multi-page result from the popup, in a tab that outlives it', async () => {

@@ -13,7 +13,7 @@ afterEach(async () => {
   ext = undefined;
 });
 
-const searchRequests = () => ext!.api.requests.filter((r) => r.path === '/v1/callbacks/search');
+const searchRequests = () => ext!.api.searchRequests();
 
 describe('429 with a long Retry-After', () => {
   it('the popup shows "Convoso is limiting requests, retrying in N s" with Cancel; Cancel leaves Retry', async () => {

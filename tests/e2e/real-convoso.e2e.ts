@@ -17,7 +17,7 @@ afterEach(async () => {
 // Code passed to worker.evaluate runs in the service worker, where `chrome` exists.
 declare const chrome: any;
 
-const searchRequests = () => ext!.api.requests.filter((r) => r.path === '/v1/callbacks/search');
+const searchRequests = () => ext!.api.searchRequests();
 const LEAD = FIXTURE_LEADS.withCallbacks;
 
 async function openPopup(session: ExtensionSession): Promise<Page> {

@@ -15,7 +15,7 @@ afterEach(async () => {
 
 const badgeFor = (page: Page, leadId: string) => byRole(page, 'button', { name: new RegExp(`^Convoso callbacks for lead ${leadId}: `) });
 const leadRequests = (session: ExtensionSession, filter: (leadId: string) => boolean = () => true) =>
-  session.api.requests.filter((r) => r.path === '/v1/callbacks/search' && filter(String(r.params.lead_id)));
+  session.api.searchRequests().filter((r) => filter(String(r.params.lead_id)));
 const COMMENT = 'Customer asked to call back after 5pm';
 
 async function openLead(session: ExtensionSession, leadId: string, beforeLoad?: (page: Page) => Promise<unknown>): Promise<Page> {
