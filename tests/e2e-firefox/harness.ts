@@ -65,6 +65,31 @@ export async function launchFirefox(): Promise<FirefoxSession> {
   };
 }
 
+/**
+ * Runs `act` and gives back the search tab it opened, the first whose query `matches`.
+ * Only a tab that was not open before counts: puppeteer keeps listing closed tabs that
+ * showed an extension page, with their last address, from this file and the worker's
+ * earlier ones. (Firefox names a navigation entry "document", not its address: the
+ * address is read from the page, where the search tab writes back the query it searched.)
+ */
+export async function searchTabOpenedBy(
+  ff: FirefoxSession,
+  act: () => Promise<unknown>,
+  matches: (query: URLSearchParams) => boolean,
+  failure: string,
+): Promise<Page> {
+  const before = new Set(await ff.browser.pages());
+  await act();
+  return waitUntil(async () => {
+    for (const p of await ff.browser.pages()) {
+      if (before.has(p)) continue;
+      const href = await p.evaluate(() => location.href).catch(() => '');
+      if (href.startsWith(`moz-extension://${ff.uuid}/search.html?`) && matches(new URL(href).searchParams)) return p;
+    }
+    return null;
+  }, failure);
+}
+
 /** The visible text of the first element matching `selector`, or '' when there is none. */
 export const textOf = (page: Page, selector: string): Promise<string> =>
   page.$eval(selector, (el) => (el as HTMLElement).innerText.trim()).catch(() => '');

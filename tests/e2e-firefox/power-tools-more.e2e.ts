@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { FIXTURE_LEADS, XSS_PAYLOAD } from '../../mock-api/server';
 import { findFirefox } from './firefox-path';
-import { byLabel, clickButton, connectThroughOptions, launchFirefox, textOf, typeInto, waitForText, waitUntil, type FirefoxSession } from './harness';
+import { byLabel, clickButton, connectThroughOptions, launchFirefox, searchTabOpenedBy, textOf, typeInto, waitForText, waitUntil, type FirefoxSession } from './harness';
 
 // The rest of issue 12's power tools in a real Firefox (MV2 background page): the context
 // menu, `cb` in the address bar, reminders (shown, and clicked), and saved searches in
@@ -41,27 +41,10 @@ const shownReminders = (): Promise<Shown | null> =>
     return notifications ? notifications.getAll() : null;
   });
 
-/**
- * Runs `act` and gives back the tab of the tab view it opened, on exactly the search
- * `params` (lead_id, and id for a reminder). The tab must be new: puppeteer keeps
- * listing closed tabs that showed an extension page, with their last address, from this
- * file and the worker's earlier ones. (Firefox names a navigation entry "document", not
- * its address: the address is read from the page, where the search tab writes back the
- * query it searched.)
- */
-async function tabOpenedBy(act: () => Promise<unknown>, params: Record<string, string>): Promise<Page> {
-  const before = new Set(await ff.browser.pages());
-  await act();
+/** The tab view `act` opened on exactly the search `params` (lead_id, and id for a reminder). */
+function tabOpenedBy(act: () => Promise<unknown>, params: Record<string, string>): Promise<Page> {
   const wanted = JSON.stringify(Object.entries(params).sort());
-  return waitUntil(async () => {
-    for (const p of await ff.browser.pages()) {
-      if (before.has(p)) continue;
-      const href = await p.evaluate(() => location.href).catch(() => '');
-      if (!href.startsWith(`moz-extension://${ff.uuid}/search.html?`)) continue;
-      if (JSON.stringify([...new URL(href).searchParams].sort()) === wanted) return p;
-    }
-    return null;
-  }, `the extension opened no tab view on ${wanted}`);
+  return searchTabOpenedBy(ff, act, (query) => JSON.stringify([...query].sort()) === wanted, `the extension opened no tab view on ${wanted}`);
 }
 
 /** The results' count, as the search tab shows it ("3 callbacks"). */

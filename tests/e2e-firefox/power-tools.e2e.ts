@@ -6,7 +6,7 @@ import { AGENTS } from '../../mock-api/catalog';
 import { DEMO_TOKEN, FIXTURE_LEADS } from '../../mock-api/server';
 import { CSV_COLUMNS } from '../../utils/export/csv';
 import { findFirefox } from './firefox-path';
-import { byLabel, clickButton, connectThroughOptions, launchFirefox, textOf, typeInto, waitForText, waitUntil, type FirefoxSession } from './harness';
+import { byLabel, clickButton, connectThroughOptions, launchFirefox, searchTabOpenedBy, textOf, typeInto, waitForText, waitUntil, type FirefoxSession } from './harness';
 import { parseCsv } from '../support/csv';
 
 // Issue 12's toolbar count and Export CSV in a real Firefox (MV2: `browserAction`, a
@@ -121,18 +121,12 @@ describe.skipIf(!findFirefox())('power tools in a real Firefox', () => {
     const before = new Set(await readdir(downloads));
     const popup = await ff.openPage('popup.html');
     await typeInto(popup, 'Lead ID', FIXTURE_LEADS.leadB);
-    // Puppeteer keeps listing a closed tab that showed an extension page, with its last
-    // address (an earlier file of this worker may have closed a search tab for this lead):
-    // the export's tab is one that was not there before the click.
-    const open = new Set(await ff.browser.pages());
-    await clickButton(popup, 'Export CSV');
     // The popup closes when it loses focus, so the export runs in a tab of its own (which
     // drops `export=1` from its address once started, so a reload does not export again).
-    const tab = await waitUntil(
-      async () =>
-        (await ff.browser.pages()).find(
-          (p) => !open.has(p) && p.url().includes('/search.html?') && new URL(p.url()).searchParams.get('lead_id') === FIXTURE_LEADS.leadB,
-        ),
+    const tab = await searchTabOpenedBy(
+      ff,
+      () => clickButton(popup, 'Export CSV'),
+      (query) => query.get('lead_id') === FIXTURE_LEADS.leadB,
       'no tab took over the export',
     );
     await waitForText(tab, '.export-status', 'Exported 5 callbacks.', 60_000);
