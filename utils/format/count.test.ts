@@ -17,3 +17,15 @@ describe('callbacksText', () => {
     expect(formatCount(1234, 'de-DE')).toBe('1.234');
   });
 });
+
+describe('formatCount in en-US, written without Intl', () => {
+  const intl = new Intl.NumberFormat('en-US');
+  it('writes whole numbers as Intl does', () => {
+    const numbers = [0, 1, 9, 10, 99, 100, 999, 1000, 1001, 9999, 10000, 12250, 99999, 100000, 999999, 1000000, 1234567, 2 ** 31, Number.MAX_SAFE_INTEGER];
+    for (const n of [...numbers, ...numbers.map((x) => -x).filter((x) => x !== 0)]) expect(formatCount(n, 'en-US')).toBe(intl.format(n));
+  });
+
+  it.each([1.5, 0.25, Number.NaN, Infinity, 2 ** 60])('leaves %s to Intl', (n) => {
+    expect(formatCount(n, 'en-US')).toBe(intl.format(n));
+  });
+});
