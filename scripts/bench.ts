@@ -5,18 +5,24 @@
 //   - badge: API answer -> badge text on screen, and SPA navigation -> badge from cache
 //   - API requests per lead within one cache period
 //   - a page without a lead: the content script's main-thread time
+//   - DOMContentLoaded -> the count on screen (issue 11), in a browser of its own
+//     where nothing is attached to the pages while they load (bench/quiet-browser.ts)
 // Measurement only: nothing here is a test, and no test asserts these numbers.
 // `--no-build` reuses .output/chrome-mv3 and .output/chrome-mv3-test.
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from 'playwright-core';
 import { build as viteBuild, type Rollup } from 'vite';
 import { build as wxtBuild } from 'wxt';
-import { FIXTURE_LEADS, TABLE_LEAD_IDS } from '../mock-api/server';
-import { extensionWorker } from '../tests/e2e/browser-pool';
+import { DEMO_TOKEN, FIXTURE_LEADS, TABLE_LEAD_IDS, startMockApi, type MockApi } from '../mock-api/server';
 import { findChromium } from '../tests/e2e/chromium-path';
-import { launchExtension, type ExtensionSession } from '../tests/e2e/harness';
+import { EXTENSION_DIR, launchExtension, type ExtensionSession } from '../tests/e2e/harness';
+import type { Dataset } from '../mock-api/data';
+import { recentDataset } from '../tests/support/recent-dataset';
+import { launchQuietBrowser, type QuietBrowser } from './bench/quiet-browser';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const PROD = path.join(ROOT, '.output/chrome-mv3');
@@ -46,6 +52,7 @@ const median = (xs: number[]) => {
 const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))]!;
 const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
 const gz = async (file: string) => gzipSync(await readFile(file)).length;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 // ---------------------------------------------------------------- sizes
 
@@ -205,110 +212,155 @@ interface Case {
 }
 const cases: Case[] = [];
 
+/** The pages of this section: a lead page whose one image takes SLOW_MS (document_idle would wait for it). */
+async function serveSlowPage(): Promise<{ url: (leadId: string) => string; close: () => Promise<void> }> {
+  const server = http.createServer((req, res) => {
+    if (req.url?.startsWith('/crm/bench-slow.png')) {
+      setTimeout(() => res.writeHead(204).end(), SLOW_MS);
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'text/html' });
+    res.end('<!DOCTYPE html><html><head><title>Lead</title></head><body><h1>Lead</h1><img alt="" src="/crm/bench-slow.png"></body></html>');
+  });
+  await new Promise<void>((resolve) => server.listen(0, resolve));
+  const { port } = server.address() as AddressInfo;
+  // localhost: the test build's static content script runs there.
+  return { url: (leadId) => `http://localhost:${port}/crm/bench-slow.html?lead_id=${leadId}`, close: () => new Promise((r) => server.close(() => r())) };
+}
+
 /**
  * Stops the extension's service worker through the DevTools Protocol, as Chrome
  * does after 30 s idle, from the (blank) tab that will open the page: opening and
  * closing another tab for it would fire the worker's tab listeners, which start it
  * again at once (the "stopped" runs then measured a worker started ~300 ms earlier).
  */
-async function stopWorker(ext: ExtensionSession, page: Page): Promise<void> {
-  const cdp = await ext.context.newCDPSession(page);
+async function stopWorker(qb: QuietBrowser, targetId: string): Promise<void> {
+  const { sessionId } = await qb.send<{ sessionId: string }>('Target.attachToTarget', { targetId, flatten: true });
+  const own = `chrome-extension://${qb.extensionId}/`;
+  let status = '';
+  const stopListening = qb.onEvent((e) => {
+    if (e.sessionId !== sessionId || e.method !== 'ServiceWorker.workerVersionUpdated') return;
+    for (const v of e.params.versions as { scriptURL: string; runningStatus: string }[]) if (v.scriptURL.startsWith(own)) status = v.runningStatus;
+  });
   try {
-    const own = `chrome-extension://${ext.extensionId}/`;
-    let status = '';
-    cdp.on('ServiceWorker.workerVersionUpdated', (e) => {
-      for (const v of e.versions) if (v.scriptURL.startsWith(own)) status = v.runningStatus;
-    });
-    await cdp.send('ServiceWorker.enable');
+    await qb.send('ServiceWorker.enable', {}, sessionId);
     // Chrome reports the worker "stopping", then "stopped". On a loaded machine a
     // stop was once not reported within 5 s: ask again.
     for (let attempt = 0; attempt < 3 && status !== 'stopped'; attempt++) {
-      await cdp.send('ServiceWorker.stopAllWorkers');
-      for (let i = 0; i < 100 && status !== 'stopped'; i++) await new Promise((r) => setTimeout(r, 50));
+      await qb.send('ServiceWorker.stopAllWorkers', {}, sessionId);
+      for (let i = 0; i < 100 && status !== 'stopped'; i++) await sleep(50);
     }
     if (status !== 'stopped') throw new Error('The service worker did not stop.');
+    await qb.send('ServiceWorker.disable', {}, sessionId);
   } finally {
-    await cdp.detach();
+    stopListening();
+    await qb.send('Target.detachFromTarget', { sessionId }).catch(() => undefined);
   }
 }
 
-/** A bare fetch of the badge's request from the worker (starting it if stopped first). */
-async function bareFetch(ext: ExtensionSession, leadId: string): Promise<number> {
-  const request = ext.api.requests.findLast((r) => r.params.lead_id === leadId);
+/** A bare fetch of the badge's request from the worker (running: the page just woke it). */
+async function bareFetch(qb: QuietBrowser, api: MockApi, leadId: string): Promise<number> {
+  const request = api.requests.findLast((r) => r.params.lead_id === leadId);
   if (!request) throw new Error(`no API request for ${leadId}`);
-  const url = new URL(`${new URL(ext.api.url).origin}${request.path}`);
+  const url = new URL(`${new URL(api.url).origin}${request.path}`);
   for (const [k, v] of Object.entries(request.query)) url.searchParams.set(k, String(v));
   url.searchParams.set('lead_id', `${leadId}`);
-  const worker = extensionWorker(ext.context, ext.extensionId) ?? (await ext.context.waitForEvent('serviceworker'));
-  return worker.evaluate(async (u) => {
-    const t = performance.now();
-    await (await fetch(u)).text();
-    return performance.now() - t;
-  }, url.href);
+  return qb.inWorker<number>(
+    `(async () => { const t = performance.now(); await (await fetch(${JSON.stringify(url.href)})).text(); return performance.now() - t; })()`,
+  );
 }
 
-// Until this version the runs below waited with visibleAt, whose waitForFunction compiles
-// Playwright's injected script in the page and polls there every frame: on a small page
-// that work takes the page's main thread right after DOMContentLoaded, just when the badge
-// draws, and the runs measured it too. BENCH_POLL_IN_PAGE=1 measures that way again.
-const POLL_IN_PAGE = process.env.BENCH_POLL_IN_PAGE === '1';
+/** In the page: DCL -> the content script's mark that `leadId`'s count is on screen (page clock), or null. */
+const dclToVisible = (leadId: string) => `(() => {
+  const nav = performance.getEntriesByType('navigation')[0];
+  const mark = performance.getEntriesByName('${MARK}:visible', 'mark').find((m) => m.detail?.leadId === ${JSON.stringify(leadId)});
+  return mark && nav ? mark.startTime - nav.domContentLoadedEventStart : null;
+})()`;
 
 /**
- * When the content script marked `leadId`'s count visible (page clock), read from the
- * page's timeline after the fact: nothing runs in the page while the badge works.
+ * Opens `url` in a new tab (its own lead budget), gives DCL -> the lead's count on
+ * screen. Nothing is attached to the tab while it loads; its timeline is read after.
  */
-async function markedAt(page: Page, leadId: string): Promise<number> {
-  const end = Date.now() + 15_000;
-  for (;;) {
-    await new Promise((r) => setTimeout(r, 150));
-    const at = await page.evaluate(visibleMark, [`${MARK}:visible`, leadId, 0] as const);
-    if (at !== null) return at;
-    if (Date.now() > end) throw new Error(`lead ${leadId} never showed its count`);
-  }
-}
-
-/** Opens `url` in a new tab (its own lead budget), gives DCL -> the lead's count on screen. */
-async function dclToCount(ext: ExtensionSession, url: string, leadId: string, stopped: boolean): Promise<number> {
-  const page = await ext.context.newPage();
+async function dclToCount(qb: QuietBrowser, url: string, leadId: string, stopped: boolean): Promise<number> {
+  const { targetId } = await qb.send<{ targetId: string }>('Target.createTarget', { url: stopped ? 'about:blank' : url });
   try {
-    // The navigation itself (the worker's tab listeners) and the content script wake it, as in use.
-    if (stopped) await stopWorker(ext, page);
-    await page.goto(url, { waitUntil: 'domcontentloaded' });
-    const visible = POLL_IN_PAGE ? await visibleAt(page, leadId) : await markedAt(page, leadId);
-    const dcl = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventStart);
-    return visible - dcl;
+    if (stopped) {
+      await stopWorker(qb, targetId);
+      // The blank tab goes to the page itself: its navigation (the worker's tab
+      // listeners) and its content script wake the worker, as in use.
+      await qb.evaluate(targetId, `void location.assign(${JSON.stringify(url)})`);
+    }
+    const end = Date.now() + 15_000;
+    for (;;) {
+      // Late enough that the first look finds the count already there, usually.
+      await sleep(stopped ? 600 : 400);
+      const at = await qb.evaluate<number | null>(targetId, dclToVisible(leadId));
+      if (at !== null) return at;
+      if (Date.now() > end) throw new Error(`lead ${leadId} never showed its count`);
+    }
   } finally {
-    await page.close();
+    await qb.send('Target.closeTarget', { targetId });
   }
 }
 
-async function pipeline(ext: ExtensionSession) {
-  // A page whose one image takes SLOW_MS: document_idle would wait for it.
-  await ext.context.route('**/crm/bench-slow.html*', (route) =>
-    route.fulfill({
-      contentType: 'text/html',
-      body: '<!DOCTYPE html><html><head><title>Lead</title></head><body><h1>Lead</h1><img alt="" src="/crm/bench-slow.png"></body></html>',
-    }),
-  );
-  await ext.context.route('**/crm/bench-slow.png*', async (route) => {
-    await new Promise((r) => setTimeout(r, SLOW_MS));
-    await route.fulfill({ status: 204 });
-  });
-  let next = 880_000;
-  for (const [page, label] of [['lead.html', ''], ['bench-slow.html', `, page with one slow (${SLOW_MS} ms) image`]] as const) {
-    for (const stopped of [false, true]) {
-      const first: Case = { name: `first visit${label}, worker ${stopped ? 'stopped' : 'running'}`, times: [], fetches: [] };
-      const cached: Case = { name: `cached lead${label}, worker ${stopped ? 'stopped' : 'running'}`, times: [], fetches: [] };
-      for (let i = 0; i < RUNS; i++) {
-        const leadId = String(next++);
-        const url = ext.crmUrl(`/crm/${page}?lead_id=${leadId}`);
-        first.times.push(await dclToCount(ext, url, leadId, stopped));
-        first.fetches.push(await bareFetch(ext, leadId));
-        cached.times.push(await dclToCount(ext, url, leadId, stopped));
-        cached.fetches.push(first.fetches.at(-1)!);
+/**
+ * Leads of the local API's data with a callback still to come, each once: the badge
+ * writes "2 callbacks · Next: tomorrow 9:00 AM" for them, as for most leads an agent
+ * opens. (Until this version the runs used unknown leads, "No callbacks", and missed
+ * what writing a count and a time costs.)
+ */
+function leadsWithNextCallback(dataset: Dataset): string[] {
+  // Two days ahead: later than now on the account's clock, whatever its zone.
+  const after = new Date(dataset.now.getTime() + 2 * 86_400_000).toISOString().slice(0, 19).replace('T', ' ');
+  const open = new Set(['pending', 'new']);
+  const leads = dataset.callbacks
+    .filter((c) => open.has(String(c.record.stage).toLowerCase()) && String(c.record.callback_time) > after)
+    .map((c) => String(c.record.lead_id));
+  return [...new Set(leads)].sort();
+}
+
+/** The cases of issue 11, in a browser of their own with nothing attached to the pages (scripts/bench/quiet-browser.ts). */
+async function pipeline(extensionDir: string) {
+  const dataset = recentDataset();
+  const leads = leadsWithNextCallback(dataset);
+  const api = await startMockApi({ port: 0, dataset });
+  const slowPage = await serveSlowPage();
+  const qb = await launchQuietBrowser({ chromiumPath: await findChromium(), extensionDir });
+  try {
+    // Settings as the options page stores them (sealed), through the test build's hook.
+    await qb.inWorker(
+      // The target can be there before the worker's script has run.
+      `(async () => {
+        for (let i = 0; i < 100 && !globalThis.__convosoTestStorage; i++) await new Promise((r) => setTimeout(r, 50));
+        await globalThis.__convosoTestStorage.write('local', ${JSON.stringify({ apiBaseUrl: api.apiBase, tokenStorage: 'local', requestMethod: 'GET', token: DEMO_TOKEN })});
+      })()`,
+    );
+    const crmPort = new URL(api.url).port;
+    const pages = [
+      { label: '', url: (leadId: string) => `http://localhost:${crmPort}/crm/lead.html?lead_id=${leadId}` },
+      { label: `, page with one slow (${SLOW_MS} ms) image`, url: slowPage.url },
+    ];
+    let next = 0;
+    for (const page of pages) {
+      for (const stopped of [false, true]) {
+        const first: Case = { name: `first visit${page.label}, worker ${stopped ? 'stopped' : 'running'}`, times: [], fetches: [] };
+        const cached: Case = { name: `cached lead${page.label}, worker ${stopped ? 'stopped' : 'running'}`, times: [], fetches: [] };
+        for (let i = 0; i < RUNS; i++) {
+          const leadId = leads[next++];
+          if (!leadId) throw new Error('The local API has too few leads with a callback to come for this many runs.');
+          const url = page.url(leadId);
+          first.times.push(await dclToCount(qb, url, leadId, stopped));
+          first.fetches.push(await bareFetch(qb, api, leadId));
+          cached.times.push(await dclToCount(qb, url, leadId, stopped));
+          cached.fetches.push(first.fetches.at(-1)!);
+        }
+        cases.push(first, cached);
       }
-      cases.push(first, cached);
     }
+  } finally {
+    await qb.close();
+    await slowPage.close();
+    await api.close();
   }
   for (const c of cases) {
     rows.push({
@@ -390,10 +442,10 @@ await ext.context.addInitScript(NAME_SHIM);
 try {
   if (!onlyPipeline) await badge(ext);
   await pageWithoutLead(ext);
-  await pipeline(ext);
 } finally {
   await ext.close();
 }
+await pipeline(extensionDir ?? EXTENSION_DIR);
 
 const width = Math.max(...rows.map((r) => r.metric.length));
 console.log(`\n${'metric'.padEnd(width)}  ${'value'.padStart(10)}  unit  budget       note`);
