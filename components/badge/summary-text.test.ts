@@ -48,3 +48,41 @@ describe('the badge line in en-US', () => {
     );
   });
 });
+
+describe('the badge line with an account zone', () => {
+  // The summary is made in the background (Intl there); the badge writes its line from
+  // the clock the summary carries, building and calling no Intl formatter.
+  it.each([
+    ['America/Los_Angeles', wallIn(1, 9, 30)],
+    ['Asia/Tokyo', wallIn(2, 23, 0)],
+    ['Europe/Berlin', wallIn(3, 7, 15)],
+  ])('%s: the same words as Intl gives, without Intl', async (zone, next) => {
+    const { summarizeLead } = await import('../../utils/background/summarize-lead');
+    const { readCallback } = await import('../../utils/api/normalize');
+    const now = new Date();
+    const callback = readCallback({ id: '1', lead_id: '55', stage: 'PENDING', callback_time: next.replace('T', ' ') });
+    const made = summarizeLead('55', { offset: 0, limit: 100, total: 1, results: [callback] }, now, zone);
+    expect(made.clock).toBeDefined();
+    expect(made.next).not.toBeNull();
+    const viaIntl = badgeText({ ...made, clock: undefined }, now, 'en-US');
+
+    // Formatters already built (by the summary, above) are watched through their prototype.
+    const proto = Intl.DateTimeFormat.prototype;
+    const calls = [
+      // `format` is a getter (it hands out a bound function).
+      vi.spyOn(proto as unknown as { readonly format: string }, 'format', 'get'),
+      vi.spyOn(proto, 'formatToParts'),
+      vi.spyOn(Intl, 'DateTimeFormat'),
+      vi.spyOn(Intl, 'NumberFormat'),
+    ];
+    expect(badgeText(made, now, 'en-US')).toBe(viaIntl);
+    for (const call of calls) expect(call).not.toHaveBeenCalled();
+  });
+
+  it('past the clock’s stretch it asks Intl again', () => {
+    const made: LeadSummary = { ...summary(wallIn(1, 9, 0)), timeZone: 'UTC', clock: { offsetMs: 0, from: 0, until: 1, nextLabel: '' } };
+    const built = vi.spyOn(Intl.DateTimeFormat.prototype, 'formatToParts');
+    badgeText(made, new Date(), 'en-US');
+    expect(built).toHaveBeenCalled();
+  });
+});

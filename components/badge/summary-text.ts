@@ -1,6 +1,7 @@
 import { callbacksText, formatCount } from '../../utils/format/count';
 import type { LeadSummary } from '../../utils/messaging/lead-summary';
 import { formatWallMs, zoneSuffix } from '../../utils/time/format-time';
+import { readClock } from '../../utils/time/clock-offset';
 import type { Zones } from '../../utils/time/time-zone';
 import { nowWallMs, wallDay, wallTimeMs } from '../../utils/time/wall-clock';
 
@@ -27,9 +28,14 @@ export function nextText(summary: LeadSummary, now: Date, locale = 'en-US', brow
   const at = wallTimeMs(summary.next);
   if (at === null) return null;
   const zones = summaryZones(summary, browserZone);
-  const nowMs = nowWallMs(now, zones);
+  // The account clock as the background read it, while that holds: worked out for this
+  // browser's zone and in en-US, it spares the page building Intl formatters.
+  const clock = browserZone === undefined && locale === 'en-US' ? summary.clock : undefined;
+  const read = readClock(clock, now);
+  const nowMs = read ?? nowWallMs(now, zones);
   const days = wallDay(at) - wallDay(nowMs);
-  const time = formatWallMs(at, locale, { hour: 'numeric', minute: '2-digit' }) + zoneSuffix(at, zones, locale);
+  const label = read !== null && clock ? (clock.nextLabel ? ` ${clock.nextLabel}` : '') : zoneSuffix(at, zones, locale);
+  const time = formatWallMs(at, locale, { hour: 'numeric', minute: '2-digit' }) + label;
   let day: string;
   if (days === 0) day = 'today';
   else if (days === 1) day = 'tomorrow';

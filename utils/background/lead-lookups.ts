@@ -101,6 +101,15 @@ export const LeadSummarySchema = v.object({
     v.maxLength(100),
   ),
   timeZone: v.optional(v.pipe(v.string(), v.maxLength(64))),
+  clock: v.optional(
+    v.object({
+      // UTC offsets run from -12 h to +14 h.
+      offsetMs: v.pipe(v.number(), v.integer(), v.minValue(-15 * 3_600_000), v.maxValue(15 * 3_600_000)),
+      from: v.pipe(v.number(), v.finite()),
+      until: v.pipe(v.number(), v.finite()),
+      nextLabel: v.pipe(v.string(), v.maxLength(16)),
+    }),
+  ),
 });
 
 // If messaging/lead-summary.ts changes LeadSummary, this line stops compiling until the schema follows.

@@ -1,6 +1,7 @@
 import { CALLBACK_STAGES, CLOSED_STAGES, type Callback, type CallbackStage, type SearchPage } from '../api/model';
 import { clip } from '../format/clip';
 import type { BadgeCallback, LeadSummary, LeadUrgency } from '../messaging/lead-summary';
+import { accountClock } from '../time/clock-offset';
 import type { Zones } from '../time/time-zone';
 import { HOUR_MS, msUntil, nowWallMs, wallTimeMs } from '../time/wall-clock';
 
@@ -74,6 +75,9 @@ export function summarizeLead(leadId: string, page: SearchPage, now: Date, timeZ
   const nextRanked = ranked.find((r) => r.group === UPCOMING);
   const anyOpen = ranked.some((r) => r.group !== CLOSED);
 
+  const next = nextRanked?.callback.callbackTime ? { local: nextRanked.callback.callbackTime.local } : null;
+  const clock = accountClock(timeZone, now, next ? wallTimeMs(next) : null);
+
   let urgency: LeadUrgency;
   if (mine.length === 0) urgency = 'empty';
   else if (overdue > 0) urgency = 'past_due';
@@ -87,9 +91,10 @@ export function summarizeLead(leadId: string, page: SearchPage, now: Date, timeZ
     ...(page.totalAtLeast && mine.length === page.results.length && { totalAtLeast: true as const }),
     shown: mine.length,
     urgency,
-    next: nextRanked?.callback.callbackTime ? { local: nextRanked.callback.callbackTime.local } : null,
+    next,
     overdue,
     callbacks: ranked.slice(0, BADGE_CALLBACKS).map(toBadge),
     ...(timeZone && { timeZone }),
+    ...(clock && { clock }),
   };
 }

@@ -1,4 +1,5 @@
 import type { CallbackStage, WallTime } from '../api/model';
+import type { AccountClock } from '../time/clock-offset';
 
 // What a content script may learn about a lead: only what the badge shows, no raw
 // API fields. Times are compared with `now` read in the Convoso account's time
@@ -38,4 +39,9 @@ export interface LeadSummary {
   callbacks: BadgeCallback[];
   /** The account's IANA zone the times are written in; absent: the browser's. */
   timeZone?: string;
+  /**
+   * With `timeZone`: its offset from UTC while it holds, and the label the next
+   * callback's time needs here, so the badge writes its line without Intl (clock-offset.ts).
+   */
+  clock?: AccountClock;
 }
