@@ -287,8 +287,9 @@ async function dclToCount(qb: QuietBrowser, url: string, leadId: string, stopped
     if (stopped) {
       await stopWorker(qb, targetId);
       // The blank tab goes to the page itself: its navigation (the worker's tab
-      // listeners) and its content script wake the worker, as in use.
-      await qb.evaluate(targetId, `void location.assign(${JSON.stringify(url)})`);
+      // listeners) and its content script wake the worker, as in use. A moment
+      // later, so the session that asks it is gone before the page starts.
+      await qb.evaluate(targetId, `void setTimeout(() => location.assign(${JSON.stringify(url)}), 50)`);
     }
     const end = Date.now() + 15_000;
     for (;;) {
@@ -299,7 +300,7 @@ async function dclToCount(qb: QuietBrowser, url: string, leadId: string, stopped
       if (Date.now() > end) throw new Error(`lead ${leadId} never showed its count`);
     }
   } finally {
-    await qb.send('Target.closeTarget', { targetId });
+    await qb.send('Target.closeTarget', { targetId }).catch(() => undefined);
   }
 }
 
@@ -324,9 +325,11 @@ async function pipeline(extensionDir: string) {
   const dataset = recentDataset();
   const leads = leadsWithNextCallback(dataset);
   const api = await startMockApi({ port: 0, dataset });
-  const slowPage = await serveSlowPage();
-  const qb = await launchQuietBrowser({ chromiumPath: await findChromium(), extensionDir });
+  let slowPage: Awaited<ReturnType<typeof serveSlowPage>> | undefined;
+  let qb: QuietBrowser | undefined;
   try {
+    slowPage = await serveSlowPage();
+    qb = await launchQuietBrowser({ chromiumPath: await findChromium(), extensionDir });
     // Settings as the options page stores them (sealed), through the test build's hook.
     await qb.inWorker(
       // The target can be there before the worker's script has run.
@@ -358,8 +361,8 @@ async function pipeline(extensionDir: string) {
       }
     }
   } finally {
-    await qb.close();
-    await slowPage.close();
+    await qb?.close();
+    await slowPage?.close();
     await api.close();
   }
   for (const c of cases) {

@@ -80,9 +80,37 @@ describe('the badge line with an account zone', () => {
   });
 
   it('past the clock’s stretch it asks Intl again', () => {
-    const made: LeadSummary = { ...summary(wallIn(1, 9, 0)), timeZone: 'UTC', clock: { offsetMs: 0, from: 0, until: 1, nextLabel: '' } };
+    const made: LeadSummary = { ...summary(wallIn(1, 9, 0)), timeZone: 'UTC', clock: { offsetMs: 0, from: 0, until: 1, nextLabel: '', labelAt: 0, labelOffset: 0 } };
     const built = vi.spyOn(Intl.DateTimeFormat.prototype, 'formatToParts');
     badgeText(made, new Date(), 'en-US');
     expect(built).toHaveBeenCalled();
+  });
+});
+
+describe('when the badge does not use the clock the summary carries', () => {
+  // A clock that reads 6 h ahead and labels everything "XT": only the fallback
+  // (Intl, the summary's real zone) gives the right words.
+  const zone = 'America/Los_Angeles';
+  async function madeWithWrongClock(): Promise<{ made: LeadSummary; truth: (browser?: string, locale?: string) => string }> {
+    const { summarizeLead } = await import('../../utils/background/summarize-lead');
+    const { readCallback } = await import('../../utils/api/normalize');
+    const callback = readCallback({ id: '1', lead_id: '55', stage: 'PENDING', callback_time: wallIn(2, 10, 0).replace('T', ' ') });
+    const real = summarizeLead('55', { offset: 0, limit: 100, total: 1, results: [callback] }, new Date(), zone);
+    const made: LeadSummary = { ...real, clock: { ...real.clock!, offsetMs: real.clock!.offsetMs + 6 * 3_600_000, nextLabel: 'XT' } };
+    return { made, truth: (browser, locale = 'en-US') => badgeText({ ...real, clock: undefined }, new Date(), locale, browser) };
+  }
+
+  it('a browser zone named by the caller', async () => {
+    const { made, truth } = await madeWithWrongClock();
+    expect(badgeText(made, new Date(), 'en-US', 'Asia/Tokyo')).toBe(truth('Asia/Tokyo'));
+  });
+  it('another locale', async () => {
+    const { made, truth } = await madeWithWrongClock();
+    expect(badgeText(made, new Date(), 'en-GB')).toBe(truth(undefined, 'en-GB'));
+  });
+  it('the label, once the browser reads another offset at that time (its zone changed)', async () => {
+    const { made } = await madeWithWrongClock();
+    const moved: LeadSummary = { ...made, clock: { ...made.clock!, offsetMs: made.clock!.offsetMs - 6 * 3_600_000, labelOffset: made.clock!.labelOffset + 60 } };
+    expect(badgeText(moved, new Date(), 'en-US')).not.toMatch(/XT/);
   });
 });

@@ -1,7 +1,7 @@
 import { callbacksText, formatCount } from '../../utils/format/count';
 import type { LeadSummary } from '../../utils/messaging/lead-summary';
 import { formatWallMs, zoneSuffix } from '../../utils/time/format-time';
-import { readClock } from '../../utils/time/clock-offset';
+import { labelHolds, readClock } from '../../utils/time/clock-offset';
 import type { Zones } from '../../utils/time/time-zone';
 import { nowWallMs, wallDay, wallTimeMs } from '../../utils/time/wall-clock';
 
@@ -34,7 +34,7 @@ export function nextText(summary: LeadSummary, now: Date, locale = 'en-US', brow
   const read = readClock(clock, now);
   const nowMs = read ?? nowWallMs(now, zones);
   const days = wallDay(at) - wallDay(nowMs);
-  const label = read !== null && clock ? (clock.nextLabel ? ` ${clock.nextLabel}` : '') : zoneSuffix(at, zones, locale);
+  const label = read !== null && clock && labelHolds(clock) ? (clock.nextLabel ? ` ${clock.nextLabel}` : '') : zoneSuffix(at, zones, locale);
   const time = formatWallMs(at, locale, { hour: 'numeric', minute: '2-digit' }) + label;
   let day: string;
   if (days === 0) day = 'today';

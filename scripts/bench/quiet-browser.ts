@@ -12,6 +12,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
 
 export interface CdpEvent {
   method: string;
@@ -79,14 +80,29 @@ export async function launchQuietBrowser(opts: { chromiumPath: string; extension
   let nextId = 0;
   const pending = new Map<number, { resolve: (v: any) => void; reject: (e: Error) => void; method: string }>();
   const listeners = new Set<(event: CdpEvent) => void>();
+  let gone: Error | null = null;
+  const failAll = (error: Error) => {
+    gone ??= error;
+    for (const waiter of pending.values()) waiter.reject(new Error(`${waiter.method}: ${error.message}`));
+    pending.clear();
+  };
+
+  // Messages are JSON, each ended by a NUL byte (JSON escapes any NUL inside). A
+  // character cut between two chunks is kept whole by the decoder.
+  const decoder = new StringDecoder('utf8');
   let buffered = '';
-  // Messages are JSON, each ended by a NUL byte.
   fromBrowser.on('data', (chunk: Buffer) => {
-    buffered += chunk.toString('utf8');
+    buffered += decoder.write(chunk);
     let end: number;
     while ((end = buffered.indexOf('\0')) >= 0) {
-      const message = JSON.parse(buffered.slice(0, end));
+      const text = buffered.slice(0, end);
       buffered = buffered.slice(end + 1);
+      let message: any;
+      try {
+        message = JSON.parse(text);
+      } catch {
+        continue;
+      }
       if (typeof message.id === 'number') {
         const waiter = pending.get(message.id);
         pending.delete(message.id);
@@ -97,14 +113,21 @@ export async function launchQuietBrowser(opts: { chromiumPath: string; extension
       }
     }
   });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  void exited.then(() => {
-    for (const waiter of pending.values()) waiter.reject(new Error(`${waiter.method}: the browser exited`));
-    pending.clear();
+  // A browser that could not start ('error', no 'exit') or exited settles everything waiting.
+  const exited = new Promise<void>((resolve) => {
+    child.once('exit', () => resolve());
+    child.once('error', (error) => {
+      failAll(error);
+      resolve();
+    });
   });
+  void exited.then(() => failAll(new Error('the browser exited')));
+  toBrowser.on('error', (error) => failAll(error));
+  fromBrowser.on('error', (error) => failAll(error));
 
   const send = <T = any>(method: string, params: Record<string, unknown> = {}, sessionId?: string): Promise<T> =>
     new Promise<T>((resolve, reject) => {
+      if (gone) return reject(new Error(`${method}: ${gone.message}`));
       const id = ++nextId;
       pending.set(id, { resolve, reject, method });
       toBrowser.write(`${JSON.stringify({ id, method, params, ...(sessionId && { sessionId }) })}\0`);
@@ -112,7 +135,8 @@ export async function launchQuietBrowser(opts: { chromiumPath: string; extension
 
   const close = async () => {
     child.kill();
-    await exited;
+    const stopped = await Promise.race([exited.then(() => true), new Promise<false>((r) => setTimeout(() => r(false), 5000))]);
+    if (!stopped) child.kill('SIGKILL');
     await rm(profile, { recursive: true, force: true }).catch(() => undefined);
   };
 

@@ -4,6 +4,7 @@ import { CALLBACK_STAGES, type SearchPage } from '../api/model';
 import { LeadIdSchema, type LeadReply, type ServiceError } from '../messaging/protocol';
 import type { LeadSummary } from '../messaging/lead-summary';
 import { summarizeLead } from './summarize-lead';
+import { CLOCK_SPAN_MS } from '../time/clock-offset';
 import { INTERNAL_ERROR } from './no-token';
 import { STORAGE_KEYS } from '../settings/storage-keys';
 import type { Same } from '../schema-matches';
@@ -102,13 +103,19 @@ export const LeadSummarySchema = v.object({
   ),
   timeZone: v.optional(v.pipe(v.string(), v.maxLength(64))),
   clock: v.optional(
-    v.object({
-      // UTC offsets run from -12 h to +14 h.
-      offsetMs: v.pipe(v.number(), v.integer(), v.minValue(-15 * 3_600_000), v.maxValue(15 * 3_600_000)),
-      from: v.pipe(v.number(), v.finite()),
-      until: v.pipe(v.number(), v.finite()),
-      nextLabel: v.pipe(v.string(), v.maxLength(16)),
-    }),
+    v.pipe(
+      v.object({
+        // UTC offsets run from -12 h to +14 h.
+        offsetMs: v.pipe(v.number(), v.integer(), v.minValue(-15 * 3_600_000), v.maxValue(15 * 3_600_000)),
+        from: v.pipe(v.number(), v.finite()),
+        until: v.pipe(v.number(), v.finite()),
+        // "PT", "GMT+5:30": what zoneAbbreviation writes.
+        nextLabel: v.pipe(v.string(), v.maxLength(16), v.regex(/^[\p{L}\p{N}+\-:]*$/u)),
+        labelAt: v.pipe(v.number(), v.finite()),
+        labelOffset: v.pipe(v.number(), v.integer(), v.minValue(-15 * 60), v.maxValue(15 * 60)),
+      }),
+      v.check((c) => c.from < c.until && c.until - c.from <= CLOCK_SPAN_MS, 'a clock holds for at most two days'),
+    ),
   ),
 });
 

@@ -25,7 +25,7 @@ describe('formatCount in en-US, written without Intl', () => {
     for (const n of [...numbers, ...numbers.map((x) => -x).filter((x) => x !== 0)]) expect(formatCount(n, 'en-US')).toBe(intl.format(n));
   });
 
-  it.each([1.5, 0.25, Number.NaN, Infinity, 2 ** 60])('leaves %s to Intl', (n) => {
+  it.each([1.5, 0.25, -0, Number.NaN, Infinity, 2 ** 60])('leaves %s to Intl', (n) => {
     expect(formatCount(n, 'en-US')).toBe(intl.format(n));
   });
 });

@@ -8,7 +8,7 @@ const formats = new Map<string, Intl.NumberFormat>();
  * count once per page load (see utils/time/en-us-wall.ts).
  */
 function enUsCount(n: number): string | null {
-  if (!Number.isSafeInteger(n)) return null;
+  if (!Number.isSafeInteger(n) || Object.is(n, -0)) return null;
   const digits = String(Math.abs(n));
   const grouped = digits.replace(/\B(?=(\d{3})+$)/g, ',');
   return n < 0 ? `-${grouped}` : grouped;

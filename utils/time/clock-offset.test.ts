@@ -53,3 +53,16 @@ describe('accountClock', () => {
     expect(accountClock('america/los_angeles', new Date('2025-06-01T12:00:00Z'), null)).toMatchObject({ offsetMs: -7 * HOUR, nextLabel: '' });
   });
 });
+
+describe('a clock read back from storage', () => {
+  it('holds for at most two days, with a label of letters, digits and + - :', async () => {
+    const { LeadSummarySchema } = await import('../background/lead-lookups');
+    const v = await import('valibot');
+    const base = { leadId: '55', total: 0, shown: 0, urgency: 'empty', next: null, overdue: 0, callbacks: [], timeZone: LA };
+    const clock = { offsetMs: -8 * HOUR, from: 0, until: 2 * 24 * HOUR, nextLabel: 'GMT+5:30', labelAt: 0, labelOffset: 0 };
+    expect(v.safeParse(LeadSummarySchema, { ...base, clock }).success).toBe(true);
+    for (const bad of [{ until: 1e300, from: -1e300 }, { until: 0 }, { nextLabel: '<b>PT</b>' }, { offsetMs: 20 * HOUR }]) {
+      expect(v.safeParse(LeadSummarySchema, { ...base, clock: { ...clock, ...bad } }).success).toBe(false);
+    }
+  });
+});
