@@ -6,7 +6,9 @@
 // page's own important rules, and an inline `!important` on text spacing would stop a
 // user's stylesheet from adjusting it (WCAG 1.4.12, axe's avoid-inline-spacing). `--on` is the text
 // colour on a coloured fill: white on the light theme's dark fills, near-black
-// on the dark theme's light ones (white on those is below 3:1).
+// on the dark theme's light ones (white on those is below 3:1). The panel's head and
+// foot stay in view while a long list scrolls: Close and View all are always one
+// click away. (Comments inside the CSS text would ship in the content script.)
 
 export const BADGE_CSS = `
 :host{all:initial!important;display:contents!important}
@@ -30,7 +32,6 @@ button:focus-visible{outline:2px solid var(--accent);outline-offset:1px}
 .u-past_due .t{font-weight:600}
 .panel{position:absolute;right:0;width:min(380px,calc(100vw - 8px));max-height:min(60vh,480px);overflow:auto;background:var(--bg);border:1px solid var(--line);border-radius:8px;box-shadow:var(--shadow);padding:10px}
 .up{bottom:calc(100% + 6px)}.down{top:calc(100% + 6px)}
-/* Head and foot stay in view while a long list scrolls: Close and View all are always one click away. */
 .head{display:flex;align-items:center;justify-content:space-between;gap:8px;position:sticky;top:-10px;z-index:1;margin:-10px 0 8px;padding:10px 0 0;background:var(--bg)}
 h2{font-size:14px;margin:0}
 ul{list-style:none;margin:0;padding:0}
