@@ -80,4 +80,52 @@ describe.skipIf(!findFirefox())('searching in a real Firefox', () => {
     expect(searchRequests().filter((r) => r.query.lead_id === FIXTURE_LEADS.leadB)).toHaveLength(1);
     await page.close();
   });
+
+  it('badge with an account time zone: the next time on the account’s clock, with the zone’s name', async () => {
+    // A zone this browser's clock reads differently from (Firefox follows the machine's zone).
+    const offsetIn = (timeZone: string) => wallIn(timeZone, 0).text;
+    const zone = offsetIn('America/Los_Angeles') !== offsetIn(Intl.DateTimeFormat().resolvedOptions().timeZone) ? 'America/Los_Angeles' : 'America/New_York';
+    const label = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'shortGeneric' }).formatToParts().find((p) => p.type === 'timeZoneName')!.value;
+    const options = await ff.openPage('options.html');
+    await typeInto(options, 'Account time zone', zone);
+    await clickButton(options, 'Save');
+    await waitUntil(async () => ((await textOf(options, '#connection-status')) === 'Saved.' ? true : null), 'the zone was not saved');
+    await options.close();
+
+    // Due 90 minutes from now on the account's clock.
+    const due = wallIn(zone, 90);
+    const today = wallIn(zone, 0).date;
+    const lead = '7650001';
+    ff.api.setFaults({
+      answer: {
+        body: {
+          success: true,
+          data: { offset: '0', limit: '100', total: '1', results: [{ id: '990002', lead_id: lead, stage: 'PENDING', callback_time: due.text }] },
+        },
+      },
+    });
+    try {
+      const page = await ff.openWeb(ff.crmUrl(`/crm/lead.html?lead_id=${lead}`));
+      const expected = `1 callback · Next: ${due.date === today ? 'today' : 'tomorrow'} ${due.time} ${label}`;
+      const shown = await waitUntil(async () => ((await badgeText(page, lead)) === expected ? expected : null), `the badge never said "${expected}"`);
+      expect(shown).toBe(expected);
+      await page.close();
+    } finally {
+      ff.api.resetFaults();
+    }
+  });
 });
+
+/** `minutes` from now on `timeZone`'s clock, as Convoso writes it, and as the badge reads it. */
+function wallIn(timeZone: string, minutes: number): { text: string; date: string; time: string } {
+  const at = new Date(Date.now() + minutes * 60_000);
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' })
+      .formatToParts(at)
+      .map((p) => [p.type, p.value]),
+  );
+  const date = `${parts.year}-${parts.month}-${parts.day}`;
+  const hour = Number(parts.hour);
+  const time = `${hour % 12 === 0 ? 12 : hour % 12}:${parts.minute} ${hour < 12 ? 'AM' : 'PM'}`;
+  return { text: `${date} ${parts.hour}:${parts.minute}:00`, date, time };
+}
