@@ -14,6 +14,7 @@ import {
   waitUntil,
   type FirefoxSession,
 } from './harness';
+import { wallIn } from '../support/wall-in';
 
 // Searching in a real Firefox: the popup page with paging, the search tab, and the badge
 // on a Convoso-style lead page. The extension is set up once through the options page,
@@ -115,17 +116,3 @@ describe.skipIf(!findFirefox())('searching in a real Firefox', () => {
     }
   });
 });
-
-/** `minutes` from now on `timeZone`'s clock, as Convoso writes it, and as the badge reads it. */
-function wallIn(timeZone: string, minutes: number): { text: string; date: string; time: string } {
-  const at = new Date(Date.now() + minutes * 60_000);
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' })
-      .formatToParts(at)
-      .map((p) => [p.type, p.value]),
-  );
-  const date = `${parts.year}-${parts.month}-${parts.day}`;
-  const hour = Number(parts.hour);
-  const time = `${hour % 12 === 0 ? 12 : hour % 12}:${parts.minute} ${hour < 12 ? 'AM' : 'PM'}`;
-  return { text: `${date} ${parts.hour}:${parts.minute}:00`, date, time };
-}

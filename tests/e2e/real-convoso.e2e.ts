@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { FIXTURE_LEADS } from '../../mock-api/server';
 import { byRole } from './closed-root';
 import { launchExtension, type ExtensionSession } from './harness';
+import { wallIn } from '../support/wall-in';
 
 // Issue 9: the answers real Convoso clients see, and an agent whose browser is
 // in another zone than the Convoso account, in a real Chromium: fields by their
@@ -140,20 +141,6 @@ describe('Convoso answers in a real Chromium', () => {
     expect(searchRequests()[2]!.params.stage).toBe('PAST_DUE');
   });
 });
-
-/** What the clock of `timeZone` reads `minutes` from now, as Convoso writes it (`YYYY-MM-DD HH:mm:00`). */
-function wallIn(timeZone: string, minutes: number): { text: string; date: string; time: string } {
-  const at = new Date(Date.now() + minutes * 60_000);
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' })
-      .formatToParts(at)
-      .map((p) => [p.type, p.value]),
-  );
-  const date = `${parts.year}-${parts.month}-${parts.day}`;
-  const hour = Number(parts.hour);
-  const time = `${hour % 12 === 0 ? 12 : hour % 12}:${parts.minute} ${hour < 12 ? 'AM' : 'PM'}`;
-  return { text: `${date} ${parts.hour}:${parts.minute}:00`, date, time };
-}
 
 describe('an agent in New York on a Pacific account', () => {
   it('sets the account zone in the options; badge, popup and tab count from the account’s clock and say PT', async () => {
