@@ -24,6 +24,14 @@ const summary = (next: string | null, total = 12250, overdue = 3): LeadSummary =
   callbacks: [],
 });
 
+/** The background's summary of one pending callback at `next`, on `zone`'s clock. */
+async function summarizedIn(zone: string, next: string, now: Date): Promise<LeadSummary> {
+  const { summarizeLead } = await import('../../utils/background/summarize-lead');
+  const { readCallback } = await import('../../utils/api/normalize');
+  const callback = readCallback({ id: '1', lead_id: '55', stage: 'PENDING', callback_time: next.replace('T', ' ') });
+  return summarizeLead('55', { offset: 0, limit: 100, total: 1, results: [callback] }, now, zone);
+}
+
 afterEach(() => vi.restoreAllMocks());
 
 describe('the badge line in en-US', () => {
@@ -57,11 +65,8 @@ describe('the badge line with an account zone', () => {
     ['Asia/Tokyo', wallIn(2, 23, 0)],
     ['Europe/Berlin', wallIn(3, 7, 15)],
   ])('%s: the same words as Intl gives, without Intl', async (zone, next) => {
-    const { summarizeLead } = await import('../../utils/background/summarize-lead');
-    const { readCallback } = await import('../../utils/api/normalize');
     const now = new Date();
-    const callback = readCallback({ id: '1', lead_id: '55', stage: 'PENDING', callback_time: next.replace('T', ' ') });
-    const made = summarizeLead('55', { offset: 0, limit: 100, total: 1, results: [callback] }, now, zone);
+    const made = await summarizedIn(zone, next, now);
     expect(made.clock).toBeDefined();
     expect(made.next).not.toBeNull();
     const viaIntl = badgeText({ ...made, clock: undefined }, now, 'en-US');
@@ -92,10 +97,7 @@ describe('when the badge does not use the clock the summary carries', () => {
   // (Intl, the summary's real zone) gives the right words.
   const zone = 'America/Los_Angeles';
   async function madeWithWrongClock(): Promise<{ made: LeadSummary; truth: (browser?: string, locale?: string) => string }> {
-    const { summarizeLead } = await import('../../utils/background/summarize-lead');
-    const { readCallback } = await import('../../utils/api/normalize');
-    const callback = readCallback({ id: '1', lead_id: '55', stage: 'PENDING', callback_time: wallIn(2, 10, 0).replace('T', ' ') });
-    const real = summarizeLead('55', { offset: 0, limit: 100, total: 1, results: [callback] }, new Date(), zone);
+    const real = await summarizedIn(zone, wallIn(2, 10, 0), new Date());
     const made: LeadSummary = { ...real, clock: { ...real.clock!, offsetMs: real.clock!.offsetMs + 6 * 3_600_000, nextLabel: 'XT' } };
     return { made, truth: (browser, locale = 'en-US') => badgeText({ ...real, clock: undefined }, new Date(), locale, browser) };
   }

@@ -27,8 +27,6 @@ export interface QuietBrowser {
   onEvent(listener: (event: CdpEvent) => void): () => void;
   /** Attaches to `targetId` just long enough to evaluate `expression` (awaited), and gives its value. */
   evaluate<T>(targetId: string, expression: string): Promise<T>;
-  /** The extension's service worker target, waiting up to 5 s for one to be running. */
-  workerTarget(): Promise<string>;
   /**
    * Evaluates `expression` in the extension's service worker. Tries again with the
    * worker then running if it went away meanwhile: just after start-up Chrome was
@@ -193,7 +191,6 @@ export async function launchQuietBrowser(opts: { chromiumPath: string; extension
         return () => listeners.delete(listener);
       },
       evaluate,
-      workerTarget: async () => (await findWorker()).targetId,
       async inWorker<T>(expression: string): Promise<T> {
         for (let attempt = 1; ; attempt++) {
           try {

@@ -58,10 +58,13 @@ export function offsetFrom(timeZone: string, fromMs: number, spanMs = CLOCK_SPAN
 
 const lastOffsets = new Map<string, ClockOffset>();
 
+/** Whether `clock` holds at the instant `t`. */
+const holds = (clock: ClockOffset, t: number) => t >= clock.from && t < clock.until;
+
 /** offsetFrom, kept per zone while it holds: every lead summarised asks again. */
 function offsetNow(zone: string, t: number): ClockOffset {
   const last = lastOffsets.get(zone);
-  if (last && t >= last.from && t < last.until) return last;
+  if (last && holds(last, t)) return last;
   const fresh = offsetFrom(zone, t);
   lastOffsets.set(zone, fresh);
   return fresh;
@@ -88,5 +91,5 @@ export function labelHolds(clock: AccountClock): boolean {
 /** The account clock's reading at `now`, if `clock` still holds then; else null (ask Intl). */
 export function readClock(clock: ClockOffset | undefined, now: Date): number | null {
   const t = now.getTime();
-  return clock && t >= clock.from && t < clock.until ? t + clock.offsetMs : null;
+  return clock && holds(clock, t) ? t + clock.offsetMs : null;
 }
