@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
-import { StageChip } from '../common/StageChip';
-import type { Callback } from '../../utils/api/model';
-import type { Zones } from '../../utils/time/time-zone';
+import { StageChip } from '../core/StageChip';
+import type { Callback } from '../../utils/core/api/model';
+import type { Zones } from '../../utils/core/time/time-zone';
 import { callbackName } from '../../utils/search/callback-name';
 import { ApiText, CallbackFields, CallbackWhen, CommentText, MISSING, agentText, recipientText } from './CallbackParts';
 import { CopyButton } from './CopyButton';

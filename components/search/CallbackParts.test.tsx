@@ -1,6 +1,6 @@
 import { render } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
-import { StageChip } from '../common/StageChip';
+import { StageChip } from '../core/StageChip';
 import { ApiText } from './CallbackParts';
 
 describe('API text in the popup and the tab (issue 8, item 6)', () => {

@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
-import type { Callback } from '../../utils/api/model';
-import { clip } from '../../utils/format/clip';
-import type { Zones } from '../../utils/time/time-zone';
+import type { Callback } from '../../utils/core/api/model';
+import { clip } from '../../utils/core/format/clip';
+import type { Zones } from '../../utils/core/time/time-zone';
 import { shorten } from '../../utils/search/shorten';
-import { whenOf } from '../../utils/time/when';
+import { whenOf } from '../../utils/core/time/when';
 import { CopyButton, detailsText } from './CopyButton';
 
 // Pieces shared by the popup's cards and the tab's table. Everything from the

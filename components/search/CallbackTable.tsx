@@ -1,7 +1,7 @@
 import { Fragment } from 'preact';
 import { useState } from 'preact/hooks';
-import { StageChip } from '../common/StageChip';
-import type { Callback } from '../../utils/api/model';
+import { StageChip } from '../core/StageChip';
+import type { Callback } from '../../utils/core/api/model';
 import { callbackName } from '../../utils/search/callback-name';
 import type { SortKey } from '../../utils/search/sort';
 import { ApiText, CallbackFields, CallbackWhen, CommentText, MISSING, agentText, recipientText } from './CallbackParts';

@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { csvFileName } from '../../utils/export/csv';
-import { exportPages, type ExportProgress } from '../../utils/export/export-pages';
-import { send } from '../../utils/messaging/send';
+import { csvFileName } from '../../utils/search/export/csv';
+import { exportPages, type ExportProgress } from '../../utils/search/export/export-pages';
+import { send } from '../../utils/core/messaging/send';
 import { checkForm, formToParams, type SearchForm } from '../../utils/search/form-state';
 
 /** The tab view's address parameter that starts an export asked for from the popup. */

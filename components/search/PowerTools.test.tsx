@@ -1,8 +1,8 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { normalizeCallback } from '../../utils/api/normalize';
-import type { Request } from '../../utils/messaging/protocol';
+import { normalizeCallback } from '../../utils/core/api/normalize';
+import type { Request } from '../../utils/core/messaging/protocol';
 import { EMPTY_FORM } from '../../utils/search/form-state';
 import { CopyButton, detailsText } from './CopyButton';
 import { ExportButton } from './ExportButton';

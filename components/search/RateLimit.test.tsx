@@ -2,7 +2,7 @@ import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testi
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { stubBackground, type BackgroundStub } from '../../tests/support/send-stub';
-import type { ReplyMap, Request, ServiceError } from '../../utils/messaging/protocol';
+import type { ReplyMap, Request, ServiceError } from '../../utils/core/messaging/protocol';
 import { SearchApp } from './SearchApp';
 
 // Issue 8, item 7: a long Retry-After shows as a countdown with Cancel, not as a minute of spinner.

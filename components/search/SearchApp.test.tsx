@@ -2,9 +2,9 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { stubBackground, type BackgroundStub } from '../../tests/support/send-stub';
-import { normalizeCallback } from '../../utils/api/normalize';
-import type { SearchPage } from '../../utils/api/model';
-import type { ReplyMap, Request, ServiceError, SettingsStatus } from '../../utils/messaging/protocol';
+import { normalizeCallback } from '../../utils/core/api/normalize';
+import type { SearchPage } from '../../utils/core/api/model';
+import type { ReplyMap, Request, ServiceError, SettingsStatus } from '../../utils/core/messaging/protocol';
 import { EMPTY_FORM } from '../../utils/search/form-state';
 import { readPopupState, writePopupState } from '../../utils/search/session-state';
 import { SearchApp, type SearchAppProps } from './SearchApp';

@@ -1,10 +1,10 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { SearchPage } from '../../utils/api/model';
-import type { Zones } from '../../utils/time/time-zone';
-import { DEFAULT_LIMIT } from '../../utils/api/vocabulary';
-import type { ReplyMap, ServiceError } from '../../utils/messaging/protocol';
-import { send } from '../../utils/messaging/send';
+import type { SearchPage } from '../../utils/core/api/model';
+import type { Zones } from '../../utils/core/time/time-zone';
+import { DEFAULT_LIMIT } from '../../utils/core/api/vocabulary';
+import type { ReplyMap, ServiceError } from '../../utils/core/messaging/protocol';
+import { send } from '../../utils/core/messaging/send';
 import { emptySentence } from '../../utils/search/filter-labels';
 import {
   DATE_FIELDS,

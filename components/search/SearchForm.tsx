@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
-import { errorId, fieldAria } from '../common/field-aria';
-import { FIELD_LABELS, PAGE_SIZES, RECIPIENT_FILTERS, STAGE_FILTERS } from '../../utils/api/vocabulary';
+import { errorId, fieldAria } from '../core/field-aria';
+import { FIELD_LABELS, PAGE_SIZES, RECIPIENT_FILTERS, STAGE_FILTERS } from '../../utils/core/api/vocabulary';
 import { MORE_FILTERS, hasMoreFilters, type DateField, type FormField, type SearchForm } from '../../utils/search/form-state';
 import { RECIPIENT_FILTER_LABELS, STAGE_FILTER_LABELS } from '../../utils/search/filter-labels';
 import { PRESET_LABELS, availablePresets, presetHint, type Preset } from '../../utils/search/presets';

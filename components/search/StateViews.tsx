@@ -1,5 +1,5 @@
-import { RETRYABLE_KINDS, type ApiErrorKind } from '../../utils/api/errors';
-import type { ServiceError } from '../../utils/messaging/protocol';
+import { RETRYABLE_KINDS, type ApiErrorKind } from '../../utils/core/api/errors';
+import type { ServiceError } from '../../utils/core/messaging/protocol';
 
 export function NoTokenNotice(props: { onOpenOptions(): void }) {
   return (

@@ -1,6 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { CONVOSO_MATCHES } from '../../utils/sites/built-in';
-import { startLeadBadge } from './app';
+import { startLeadBadge } from '../../utils/lookup/content/app';
 
 // Static on Convoso's own pages; the options page registers this same file
 // (content-scripts/content.js) at runtime on the CRM sites the user adds. The

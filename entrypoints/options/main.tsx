@@ -1,6 +1,6 @@
 import { render } from 'preact';
-import { OptionsApp } from '../../components/options/OptionsApp';
-import { readArea, writeArea } from '../../utils/settings/sealed';
+import { OptionsApp } from './OptionsApp';
+import { readArea, writeArea } from '../../utils/core/storage/sealed';
 import '../../assets/theme.css';
 import './style.css';
 

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { SearchApp } from '../../components/search/SearchApp';
 import '../../assets/theme.css';
-import '../../components/common/stage-chip.css';
+import '../../components/core/stage-chip.css';
 import '../../components/search/search.css';
 import './style.css';
 

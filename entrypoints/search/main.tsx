@@ -3,7 +3,7 @@ import { EXPORT_PARAM } from '../../components/search/ExportButton';
 import { SearchApp } from '../../components/search/SearchApp';
 import { formFromParams } from '../../utils/search/form-state';
 import '../../assets/theme.css';
-import '../../components/common/stage-chip.css';
+import '../../components/core/stage-chip.css';
 import '../../components/search/search.css';
 import './style.css';
 

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { AGENTS } from '../../mock-api/catalog';
 import { DEMO_TOKEN, FIXTURE_LEADS } from '../../mock-api/server';
-import { CSV_COLUMNS } from '../../utils/export/csv';
+import { CSV_COLUMNS } from '../../utils/search/export/csv';
 import { findFirefox } from './firefox-path';
 import { byLabel, clickButton, connectThroughOptions, launchFirefox, searchTabOpenedBy, textOf, typeInto, waitForText, waitUntil, type FirefoxSession } from './harness';
 import { parseCsv } from '../support/csv';

@@ -64,7 +64,7 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Extensi
     const { extensionId, worker } = browser;
     const port = new URL(api.url).port;
 
-    // Settings are stored sealed (utils/settings/sealed.ts): the test build's
+    // Settings are stored sealed (utils/core/storage/sealed.ts): the test build's
     // background exposes the trusted path that seals and opens them, so tests
     // write and read plain values as before. Other keys pass through unchanged.
     // The worker is looked up at each call: a test may have stopped or reloaded it.

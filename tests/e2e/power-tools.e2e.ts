@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { AGENTS } from '../../mock-api/catalog';
 import { FIXTURE_LEADS } from '../../mock-api/server';
-import { CSV_COLUMNS } from '../../utils/export/csv';
+import { CSV_COLUMNS } from '../../utils/search/export/csv';
 import { launchExtension, type ExtensionSession } from './harness';
 import { parseCsv } from '../support/csv';
 

@@ -78,7 +78,7 @@ describe('the content script’s world cannot reach the token or the settings', 
     expect(seen.id).toBe(ext.extensionId);
     // ...and nothing in it holds the token. (Chromium refuses these calls outright:
     // the background set storage to trusted contexts. Where a browser allows them,
-    // they find sealed values only, see the unit tests of utils/settings/sealed.ts.)
+    // they find sealed values only, see the unit tests of utils/core/storage/sealed.ts.)
     expect(JSON.stringify(seen)).not.toContain(DEMO_TOKEN);
 
     // The next lookup (a lead not cached yet) still goes to the saved API, and only there.

@@ -1,6 +1,6 @@
 import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createSiteSync, type SiteSync } from '../../utils/background/site-sync';
+import { createSiteSync, type SiteSync } from '../../utils/sites/background/site-sync';
 
 // fakeBrowser leaves permissions and scripting unimplemented: a small stand-in
 // with the browser's observable behaviour, for tests only.

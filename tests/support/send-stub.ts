@@ -1,6 +1,6 @@
 import { vi, type Mock } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { Request } from '../../utils/messaging/protocol';
+import type { Request } from '../../utils/core/messaging/protocol';
 
 /** The background as a component test plays it: each request the page sends, and what it answers. */
 export type BackgroundStub = Mock<(request: Request) => Promise<unknown>>;

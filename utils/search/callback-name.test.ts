@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Callback } from '../api/model';
+import type { Callback } from '../core/api/model';
 import { callbackName } from './callback-name';
 
 type Named = Pick<Callback, 'id' | 'leadId' | 'callbackTime'>;

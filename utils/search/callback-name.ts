@@ -1,5 +1,5 @@
-import type { Callback } from '../api/model';
-import { formatWallTime } from '../time/format-time';
+import type { Callback } from '../core/api/model';
+import { formatWallTime } from '../core/time/format-time';
 
 /**
  * How a screen reader tells one callback from the others on the page, for

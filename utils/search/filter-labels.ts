@@ -1,4 +1,4 @@
-import { FIELD_LABELS, FILTER_FIELDS, type RecipientFilter, type StageFilter } from '../api/vocabulary';
+import { FIELD_LABELS, FILTER_FIELDS, type RecipientFilter, type StageFilter } from '../core/api/vocabulary';
 import type { SearchForm } from './form-state';
 
 /** How the stage filter values read in a select and in sentences. */

@@ -1,5 +1,5 @@
-import type { SearchQueryInput } from '../api/query-input';
-import { validateQuery, type QueryIssue } from '../api/query';
+import type { SearchQueryInput } from '../core/api/query-input';
+import { validateQuery, type QueryIssue } from '../core/api/query';
 import {
   FIELD_LABELS,
   FILTER_FIELDS,
@@ -7,7 +7,7 @@ import {
   STAGE_FILTERS,
   vocabularyKey,
   type FilterField,
-} from '../api/vocabulary';
+} from '../core/api/vocabulary';
 
 // The search form as the user typed it: every filter as text, keyed by its API
 // name, so the same object round-trips through the URL, the session and the

@@ -1,6 +1,6 @@
-import { OFFSET_MAX } from '../api/vocabulary';
-import type { SearchPage } from '../api/model';
-import { callbacksText, formatCount } from '../format/count';
+import { OFFSET_MAX } from '../core/api/vocabulary';
+import type { SearchPage } from '../core/api/model';
+import { callbacksText, formatCount } from '../core/format/count';
 
 // The numbers around a result page, as people read them.
 

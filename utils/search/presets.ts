@@ -1,5 +1,5 @@
-import type { Zones } from '../time/time-zone';
-import { nowWallMs } from '../time/wall-clock';
+import type { Zones } from '../core/time/time-zone';
+import { nowWallMs } from '../core/time/wall-clock';
 import type { SearchForm } from './form-state';
 
 // One-click filters for what an agent asks most: a blank search lists the

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ApiError } from '../api/errors';
-import type { QueryField } from '../api/vocabulary';
+import type { ApiError } from '../core/api/errors';
+import type { QueryField } from '../core/api/vocabulary';
 import { EMPTY_FORM, type SearchForm } from './form-state';
 import { refusedFields } from './refused-fields';
 

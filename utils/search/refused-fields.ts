@@ -1,5 +1,5 @@
-import type { ApiError } from '../api/errors';
-import { FILTER_FIELDS } from '../api/vocabulary';
+import type { ApiError } from '../core/api/errors';
+import { FILTER_FIELDS } from '../core/api/vocabulary';
 import { DATE_FIELDS, type FormField, type SearchForm } from './form-state';
 
 const ON_FORM: ReadonlySet<string> = new Set([...FILTER_FIELDS, 'limit']);

@@ -1,4 +1,4 @@
-import { SAVED_SEARCHES_MAX, type SavedSearch } from '../settings/power-tools';
+import { SAVED_SEARCHES_MAX, type SavedSearch } from '../reminders/settings';
 import { formFromParams, formToParams, type SearchForm } from './form-state';
 
 // Saved searches as a list the agent orders: pure edits, stored by the caller.

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { normalizeCallback } from '../api/normalize';
+import { normalizeCallback } from '../core/api/normalize';
 import { EMPTY_FORM } from './form-state';
 import { clearPopupState, readPopupState, writePopupState, type PopupState } from './session-state';
 

@@ -1,10 +1,10 @@
 import * as v from 'valibot';
 import { storage } from 'wxt/utils/storage';
-import { FILTER_FIELDS, type FilterField } from '../api/vocabulary';
-import { CALLBACK_RECIPIENTS, CALLBACK_STAGES, type Callback, type SearchPage } from '../api/model';
-import type { Same } from '../schema-matches';
+import { FILTER_FIELDS, type FilterField } from '../core/api/vocabulary';
+import { CALLBACK_RECIPIENTS, CALLBACK_STAGES, type Callback, type SearchPage } from '../core/api/model';
+import type { Same } from '../core/storage/schema-matches';
 import type { SearchForm } from './form-state';
-import { STORAGE_KEYS } from '../settings/storage-keys';
+import { STORAGE_KEYS } from '../core/storage/storage-keys';
 
 // The popup forgets everything when it closes; the last search lives in
 // storage.session (memory only, gone with the browser session, readable only by

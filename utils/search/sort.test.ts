@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeCallback } from '../api/normalize';
+import { normalizeCallback } from '../core/api/normalize';
 import { sortCallbacks, type SortKey } from './sort';
 
 const cb = (id: string, callback_time: string, stage: string, user_name: string) =>

@@ -1,4 +1,4 @@
-import type { Callback, CallbackStage } from '../api/model';
+import type { Callback, CallbackStage } from '../core/api/model';
 
 // Sorting the page on screen only; the API has no sort parameter.
 

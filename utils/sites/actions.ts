@@ -1,10 +1,10 @@
 import { browser } from 'wxt/browser';
-import type { CustomRule } from '../lead/custom-rules';
-import { DEFAULT_BASE_URL } from '../settings/schemas';
-import { baseUrlSetting } from '../settings/settings';
+import type { CustomRule } from '../core/lead/custom-rules';
+import { DEFAULT_BASE_URL } from '../connection/schemas';
+import { baseUrlSetting } from '../connection/settings';
 import { CONVOSO_MATCHES, isBuiltInSite } from './built-in';
-import { normalizeSitePattern, originPattern, patternsShareHosts } from './match-pattern';
-import { publicSuffixProblem } from './public-suffix';
+import { normalizeSitePattern, originPattern, patternsShareHosts } from '../core/hosts/match-pattern';
+import { publicSuffixProblem } from '../core/hosts/public-suffix';
 import { askBackgroundToSyncSites } from './ask-sync';
 import type { Site, SiteMode } from './schema';
 import { newSiteId, readSites, saveSites } from './store';

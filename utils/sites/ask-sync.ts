@@ -1,4 +1,4 @@
-import { send } from '../messaging/send';
+import { send } from '../core/messaging/send';
 
 /**
  * Asks the background, which alone registers the CRM sites' scripts, to

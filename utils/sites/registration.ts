@@ -76,7 +76,7 @@ export async function registerSite(site: Site): Promise<void> {
     await browser.scripting.registerContentScripts([{ ...script, persistAcrossSessions: true }]);
   } catch (error) {
     // Firefox versions without persistent registrations refuse the flag; the
-    // background (utils/background/site-sync.ts) re-registers at every browser start instead.
+    // background (utils/sites/background/site-sync.ts) re-registers at every browser start instead.
     if (!/persistAcrossSessions/i.test(String(error))) throw error;
     await browser.scripting.registerContentScripts([script]);
   }
@@ -86,7 +86,7 @@ export async function registerSite(site: Site): Promise<void> {
  * Makes the registered scripts match `sites` and the granted access: registers
  * what is missing or changed, unregisters what was removed, switched off, or
  * lost its access. Only the background calls it, one run at a time
- * (utils/background/site-sync.ts), so two runs never race to register one id.
+ * (utils/sites/background/site-sync.ts), so two runs never race to register one id.
  * Gives back, by site id, why a wanted registration failed.
  */
 export async function reconcileRegistrations(sites: readonly Site[]): Promise<Record<string, string>> {

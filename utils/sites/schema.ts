@@ -1,6 +1,6 @@
 import * as v from 'valibot';
-import { CustomRulesSchema } from '../lead/custom-rules';
-import { isSitePattern } from './match-pattern';
+import { CustomRulesSchema } from '../core/lead/custom-rules';
+import { isSitePattern } from '../core/hosts/match-pattern';
 
 // The CRM site list lives in `local:sites`, which content scripts read to learn
 // their mode and lead rules. It must never hold anything secret.

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { DEFAULT_BASE_URL } from '../settings/schemas';
-import { baseUrlSetting } from '../settings/settings';
+import { DEFAULT_BASE_URL } from '../connection/schemas';
+import { baseUrlSetting } from '../connection/settings';
 import { addSite, removeSite, setSiteMode, setSiteRules, grantSiteAccess, releaseApiHost } from './actions';
 import { BUILT_IN_SITES } from './built-in';
 import { installFakeScripting, type FakeScripting } from '../../tests/support/fake-scripting';

@@ -1,12 +1,12 @@
 import * as v from 'valibot';
 import { storage } from 'wxt/utils/storage';
-import { protectKey, readSealed, writeSealed } from '../settings/sealed';
+import { protectKey, readSealed, writeSealed } from '../core/storage/sealed';
 import { BUILT_IN_SITES, isBuiltInSite } from './built-in';
 import { SiteSchema, SitesSchema, type Site } from './schema';
-import { STORAGE_KEYS } from '../settings/storage-keys';
+import { STORAGE_KEYS } from '../core/storage/storage-keys';
 
 export const SITES_KEY = STORAGE_KEYS.sites;
-// Sealed like every setting (utils/settings/sealed.ts): it decides where the badge runs and what it reads.
+// Sealed like every setting (utils/core/storage/sealed.ts): it decides where the badge runs and what it reads.
 protectKey(SITES_KEY);
 
 export interface SitesRead {

@@ -1,0 +1,66 @@
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { dueBadgeMinutesSetting, dueBadgeSetting, remindersSetting } from '../../utils/reminders/settings';
+import { userIdSetting } from '../../utils/connection/settings';
+import { PowerToolsSection } from './PowerToolsSection';
+
+// fakeBrowser has no permissions API: the user's answer to the browser's prompt.
+let answer = true;
+const granted = new Set<string>();
+beforeEach(() => {
+  fakeBrowser.reset();
+  answer = true;
+  granted.clear();
+  const p = fakeBrowser.permissions as any;
+  p.request = vi.fn(async ({ permissions = [] }: { permissions?: string[] }) => {
+    if (answer) permissions.forEach((x) => granted.add(x));
+    return answer;
+  });
+  p.contains = vi.fn(async ({ permissions = [] }: { permissions?: string[] }) => permissions.every((x) => granted.has(x)));
+});
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+});
+
+const badgeBox = () => screen.getByLabelText('Show my due callbacks on the toolbar icon') as HTMLInputElement;
+const remindersBox = () => screen.getByLabelText('Remind me before my callbacks are due') as HTMLInputElement;
+
+describe('PowerToolsSection', () => {
+  it('waits for a saved user ID, then saves the toolbar count at once', async () => {
+    render(<PowerToolsSection />);
+    await screen.findByText(/Save your Convoso user ID above/);
+    expect(badgeBox().disabled).toBe(true);
+
+    await userIdSetting.set('77');
+    await waitFor(() => expect(badgeBox().disabled).toBe(false));
+    fireEvent.click(badgeBox());
+    await waitFor(async () => expect((await dueBadgeSetting.get()).value).toBe(true));
+
+    const minutes = screen.getByLabelText('Refresh the count every (minutes)') as HTMLInputElement;
+    fireEvent.change(minutes, { target: { value: '0' } });
+    await screen.findByText('The refresh interval must be a whole number of minutes from 1 to 60.');
+    expect(minutes.getAttribute('aria-invalid')).toBe('true');
+    fireEvent.change(minutes, { target: { value: '2' } });
+    await waitFor(async () => expect((await dueBadgeMinutesSetting.get()).value).toBe(2));
+  });
+
+  it('turns reminders on only when the browser grants notifications', async () => {
+    await userIdSetting.set('77');
+    render(<PowerToolsSection />);
+    await waitFor(() => expect(remindersBox().disabled).toBe(false));
+
+    answer = false;
+    fireEvent.click(remindersBox());
+    await screen.findByText(/the browser did not give it/);
+    expect(remindersBox().checked).toBe(false);
+    expect((await remindersSetting.get()).value).toBe(false);
+
+    answer = true;
+    fireEvent.click(remindersBox());
+    await waitFor(async () => expect((await remindersSetting.get()).value).toBe(true));
+    expect(fakeBrowser.permissions.request).toHaveBeenLastCalledWith({ permissions: ['notifications'] });
+    expect(remindersBox().checked).toBe(true);
+  });
+});

@@ -1,0 +1,31 @@
+import * as v from 'valibot';
+import type { ReplyMap, Request } from '../../core/messaging/protocol';
+import { BaseUrlSchema, TokenSchema } from '../schemas';
+import { NO_TOKEN } from '../../core/messaging/service-errors';
+import { searchWithSavedConnection } from '../../core/api/saved-connection';
+
+type TestConnectionRequest = Extract<Request, { type: 'test-connection' }>;
+
+/**
+ * A one-result search. The options page may pass values it has not saved yet,
+ * so the user can check a token before keeping it.
+ */
+export function createTestConnectionHandler(deps: { fetch?: typeof fetch } = {}) {
+  return async function testConnection(request: TestConnectionRequest): Promise<ReplyMap['test-connection']> {
+    let token: string | undefined;
+    if (request.token !== undefined) {
+      const typed = v.safeParse(TokenSchema, request.token);
+      if (!typed.success) return { ok: false, error: NO_TOKEN };
+      token = typed.output;
+    }
+    let baseUrl: string | undefined;
+    if (request.baseUrl !== undefined) {
+      const typed = v.safeParse(BaseUrlSchema, request.baseUrl);
+      if (!typed.success) return { ok: false, error: { kind: 'refused', message: typed.issues[0].message } };
+      baseUrl = typed.output;
+    }
+    const result = await searchWithSavedConnection({ limit: 1 }, { fetch: deps.fetch, overrides: { token, baseUrl, method: request.method } });
+    if (!result.ok) return { ok: false, error: result.error };
+    return { ok: true, total: result.page.total, ...(result.page.totalAtLeast && { totalAtLeast: true as const }) };
+  };
+}

@@ -1,0 +1,28 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import * as sealed from '../storage/sealed';
+import { baseUrlSetting, localTokenSetting } from '../../connection/settings';
+import { createSettingsMemo } from './settings-memo';
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  vi.restoreAllMocks();
+});
+
+describe('createSettingsMemo', () => {
+  it('reads (and unseals) the settings once, and again only after storage changed', async () => {
+    await localTokenSetting.set('test-token-not-real-0001');
+    const settings = createSettingsMemo();
+    const reads = vi.spyOn(sealed, 'readSealed');
+    const first = await settings();
+    const count = reads.mock.calls.length;
+    expect(count).toBeGreaterThan(0);
+    expect(await settings()).toBe(first);
+    expect(reads.mock.calls.length).toBe(count);
+
+    await baseUrlSetting.set('https://api.corp.example/v1');
+    const next = await settings();
+    expect(next.connection.baseUrl).toBe('https://api.corp.example/v1');
+    expect(next.connection.token).toBe('test-token-not-real-0001');
+  });
+});

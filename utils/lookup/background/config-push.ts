@@ -1,0 +1,35 @@
+import { browser } from 'wxt/browser';
+import type { ConfigChangedNotice } from '../../core/messaging/protocol';
+import { areaName } from '../../core/storage/storage-keys';
+import { SITES_KEY } from '../../sites/store';
+import { CONNECTION_EPOCH_KEY } from './lead-summary';
+
+// Content scripts no longer watch storage (they cannot read it): the
+// background tells every tab when the site list or the connection changed, and
+// their content scripts ask again. Tabs without one refuse the message: ignored.
+
+export function noticeFor(changes: Record<string, unknown>, area: string): ConfigChangedNotice | null {
+  if (area !== 'local') return null;
+  const sites = areaName(SITES_KEY) in changes;
+  const connection = areaName(CONNECTION_EPOCH_KEY) in changes;
+  return sites || connection ? { type: 'config-changed', sites, connection } : null;
+}
+
+async function tellEveryTab(notice: ConfigChangedNotice): Promise<void> {
+  let tabs: { id?: number }[] = [];
+  try {
+    tabs = await browser.tabs.query({});
+  } catch {
+    return;
+  }
+  await Promise.all(tabs.map((tab) => (tab.id === undefined ? undefined : browser.tabs.sendMessage(tab.id, notice).catch(() => undefined))));
+}
+
+export function pushConfigChanges(): () => void {
+  const onChanged = (changes: Record<string, unknown>, area: string) => {
+    const notice = noticeFor(changes, area);
+    if (notice) void tellEveryTab(notice);
+  };
+  browser.storage.onChanged.addListener(onChanged);
+  return () => browser.storage.onChanged.removeListener(onChanged);
+}
