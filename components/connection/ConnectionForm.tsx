@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
 import { send } from '../../utils/core/messaging/send';
+import type { testConnection } from '../../utils/connection/connection-messages';
 import type { ManagedConfig } from '../../utils/core/storage/managed';
 import { forgetToken } from '../../utils/connection/read-connection';
 import {
@@ -230,7 +231,7 @@ export function ConnectionForm(props: {
         return;
       }
       if (managed.baseUrl) setManagedHostGranted(true);
-      const reply = await send({ type: 'test-connection', token: checked.token, baseUrl: checked.baseUrl, method: shownMethod });
+      const reply = await send<typeof testConnection>({ type: 'test-connection', token: checked.token, baseUrl: checked.baseUrl, method: shownMethod });
       if (reply.ok) {
         const count = `${reply.totalAtLeast ? 'at least ' : ''}${callbacksText(reply.total)}`;
         setTestStatus({ kind: 'ok', message: `Connected. The account has ${count}.` });

@@ -1,6 +1,6 @@
 import type { Zones } from '../../utils/core/time/time-zone';
-import type { BadgeCallback } from '../../utils/lookup/lead-summary';
-import { whenOf } from '../../utils/core/time/when';
+import type { BadgeCallback } from '../../utils/lookup/lookup-messages';
+import { whenOf } from '../../utils/core/format/when';
 import { h, type Child } from './dom';
 
 export function callbackItem(callback: BadgeCallback, now: Date, zones?: Zones): HTMLLIElement {

@@ -1,4 +1,4 @@
-import type { LeadSummary } from '../../utils/lookup/lead-summary';
+import type { LeadSummary } from '../../utils/lookup/lookup-messages';
 import { h, replaceKeepingFocus } from './dom';
 import { badgeView, type BadgeStatus } from './status';
 

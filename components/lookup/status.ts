@@ -1,5 +1,5 @@
-import type { PageError } from '../../utils/core/messaging/protocol';
-import type { LeadSummary } from '../../utils/lookup/lead-summary';
+import type { PageError } from '../../utils/core/messaging/replies';
+import type { LeadSummary } from '../../utils/lookup/lookup-messages';
 import { badgeText } from './summary-text';
 
 /** What the badge knows about its lead right now. */

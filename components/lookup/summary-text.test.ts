@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { LeadSummary } from '../../utils/lookup/lead-summary';
+import type { LeadSummary } from '../../utils/lookup/lookup-messages';
 import { badgeText } from './summary-text';
 
 // The badge writes its line once per page load, in a renderer that has built no

@@ -1,5 +1,5 @@
 import { callbacksText, formatCount } from '../../utils/core/format/count';
-import type { LeadSummary } from '../../utils/lookup/lead-summary';
+import type { LeadSummary } from '../../utils/lookup/lookup-messages';
 import { formatWallMs, zoneSuffix } from '../../utils/core/time/format-time';
 import { labelHolds, readClock } from '../../utils/core/time/clock-offset';
 import type { Zones } from '../../utils/core/time/time-zone';

@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { dueBadgeMinutesSetting, dueBadgeSetting, remindersSetting } from '../../utils/reminders/settings';
+import { dueBadgeMinutesSetting, dueBadgeSetting, remindersSetting } from '../../utils/reminders/reminder-settings';
 import { userIdSetting } from '../../utils/connection/settings';
 import { PowerToolsSection } from './PowerToolsSection';
 

@@ -6,7 +6,7 @@ import {
   dueBadgeSetting,
   reminderMinutesSetting,
   remindersSetting,
-} from '../../utils/reminders/settings';
+} from '../../utils/reminders/reminder-settings';
 import { userIdSetting } from '../../utils/connection/settings';
 import { Field, inputValue, StatusLine, type Status } from '../core/Field';
 

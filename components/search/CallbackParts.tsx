@@ -3,7 +3,7 @@ import type { Callback } from '../../utils/core/api/model';
 import { clip } from '../../utils/core/format/clip';
 import type { Zones } from '../../utils/core/time/time-zone';
 import { shorten } from '../../utils/search/shorten';
-import { whenOf } from '../../utils/core/time/when';
+import { whenOf } from '../../utils/core/format/when';
 import { CopyButton, detailsText } from './CopyButton';
 
 // Pieces shared by the popup's cards and the tab's table. Everything from the

@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { csvFileName } from '../../utils/search/export/csv';
 import { exportPages, type ExportProgress } from '../../utils/search/export/export-pages';
 import { send } from '../../utils/core/messaging/send';
+import type { search } from '../../utils/search/search-messages';
 import { checkForm, formToParams, type SearchForm } from '../../utils/search/form-state';
 
 /** The tab view's address parameter that starts an export asked for from the popup. */
@@ -73,7 +74,7 @@ export function ExportButton(props: ExportButtonProps) {
     setState({ phase: 'running', progress: { rows: 0, expected: null } });
     const result = await exportPages({
       query: check.input,
-      fetchPage: (query) => send({ type: 'search', query, purpose: 'export' }),
+      fetchPage: (query) => send<typeof search>({ type: 'search', query, purpose: 'export' }),
       // Each page becomes a Blob at once: its text and callbacks are dropped, and
       // the final Blob is made of these parts without copying them again.
       write: (chunk) => chunks.push(new Blob([chunk], { type: 'text/csv' })),

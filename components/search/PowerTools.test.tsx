@@ -2,7 +2,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { normalizeCallback } from '../../utils/core/api/normalize';
-import type { Request } from '../../utils/core/messaging/protocol';
+import type { Request } from '../../tests/support/send-stub';
 import { EMPTY_FORM } from '../../utils/search/form-state';
 import { CopyButton, detailsText } from './CopyButton';
 import { ExportButton } from './ExportButton';

@@ -2,13 +2,16 @@ import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testi
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { stubBackground, type BackgroundStub } from '../../tests/support/send-stub';
-import type { ReplyMap, Request, ServiceError } from '../../utils/core/messaging/protocol';
+import type { Request } from '../../tests/support/send-stub';
+import type { ServiceError } from '../../utils/core/messaging/replies';
+import type { AnswerOf } from '../../utils/core/messaging/define-message';
+import type { search } from '../../utils/search/search-messages';
 import { SearchApp } from './SearchApp';
 
 // Issue 8, item 7: a long Retry-After shows as a countdown with Cancel, not as a minute of spinner.
 
 const sendMock: BackgroundStub = vi.fn();
-type SearchReply = ReplyMap['search'];
+type SearchReply = AnswerOf<typeof search>;
 const LIMITED: ServiceError = { kind: 'rate-limited', status: 429, retryAfterMs: 30_000, message: 'Convoso is receiving too many requests. Wait about 30 s and try again.' };
 const EMPTY: SearchReply = { ok: true, page: { offset: 0, limit: 20, total: 0, results: [] } };
 

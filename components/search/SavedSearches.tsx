@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { savedSearchesSetting, type SavedSearch } from '../../utils/reminders/settings';
+import { savedSearchesSetting, type SavedSearch } from '../../utils/search/saved-searches-setting';
 import { deleteSearch, moveSearch, renameSearch, saveSearch, savedSearchForm, type Edit } from '../../utils/search/saved-searches';
 import type { SearchForm } from '../../utils/search/form-state';
 

@@ -4,7 +4,11 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { stubBackground, type BackgroundStub } from '../../tests/support/send-stub';
 import { normalizeCallback } from '../../utils/core/api/normalize';
 import type { SearchPage } from '../../utils/core/api/model';
-import type { ReplyMap, Request, ServiceError, SettingsStatus } from '../../utils/core/messaging/protocol';
+import type { Request } from '../../tests/support/send-stub';
+import type { ServiceError } from '../../utils/core/messaging/replies';
+import type { AnswerOf } from '../../utils/core/messaging/define-message';
+import type { search } from '../../utils/search/search-messages';
+import type { SettingsStatus, settingsStatus } from '../../utils/connection/connection-messages';
 import { EMPTY_FORM } from '../../utils/search/form-state';
 import { readPopupState, writePopupState } from '../../utils/search/session-state';
 import { SearchApp, type SearchAppProps } from './SearchApp';
@@ -25,10 +29,10 @@ const STATUS: SettingsStatus = {
   problems: [],
 };
 
-type SearchReply = ReplyMap['search'];
+type SearchReply = AnswerOf<typeof search>;
 type SearchQuery = Extract<Request, { type: 'search' }>['query'];
 
-let status: ReplyMap['settings-status'];
+let status: AnswerOf<typeof settingsStatus>;
 let searchReplies: Array<SearchReply | Promise<SearchReply>>;
 let searches: SearchQuery[];
 

@@ -3,7 +3,10 @@ import { browser } from 'wxt/browser';
 import type { SearchPage } from '../../utils/core/api/model';
 import type { Zones } from '../../utils/core/time/time-zone';
 import { DEFAULT_LIMIT } from '../../utils/core/api/vocabulary';
-import type { ReplyMap, ServiceError } from '../../utils/core/messaging/protocol';
+import type { AnswerOf } from '../../utils/core/messaging/define-message';
+import type { ServiceError } from '../../utils/core/messaging/replies';
+import type { settingsStatus } from '../../utils/connection/connection-messages';
+import type { search } from '../../utils/search/search-messages';
 import { send } from '../../utils/core/messaging/send';
 import { emptySentence } from '../../utils/search/filter-labels';
 import {
@@ -145,7 +148,7 @@ export function SearchApp(props: SearchAppProps) {
     lastRequest.current = { form: searchForm, offset };
     setLoading(true);
     const input = formToInput(searchForm, offset);
-    const reply = await send({ type: 'search', query: input });
+    const reply = await send<typeof search>({ type: 'search', query: input });
     // A newer search (or Clear) happened meanwhile: this answer is stale.
     if (mine !== seq.current) return;
     setLoading(false);
@@ -208,7 +211,7 @@ export function SearchApp(props: SearchAppProps) {
         setForm(state.form);
         if (state.page) setShown({ form: state.form, page: state.page });
       });
-      const status = await send({ type: 'settings-status' });
+      const status = await send<typeof settingsStatus>({ type: 'settings-status' });
       if (cancelled || !applyStatus(status) || !status.status.hasToken) return;
       await firstSearch(() => cancelled);
     })();
@@ -218,7 +221,7 @@ export function SearchApp(props: SearchAppProps) {
   }, []);
 
   /** Takes in the saved settings; a failure to read them is shown with a Retry. */
-  function applyStatus(status: ReplyMap['settings-status']): status is Extract<typeof status, { ok: true }> {
+  function applyStatus(status: AnswerOf<typeof settingsStatus>): status is Extract<typeof status, { ok: true }> {
     if (!status.ok) {
       setError(status.error);
       // Nothing more will come: a quick filter waiting goes on with the defaults.
@@ -237,7 +240,7 @@ export function SearchApp(props: SearchAppProps) {
 
   /** Retry after the settings could not be read (no search was asked for yet). */
   async function retrySettings() {
-    const status = await send({ type: 'settings-status' });
+    const status = await send<typeof settingsStatus>({ type: 'settings-status' });
     // A search started meanwhile owns the error notice now.
     if (lastRequest.current) return;
     if (applyStatus(status)) {

@@ -1,5 +1,5 @@
 import { RETRYABLE_KINDS, type ApiErrorKind } from '../../utils/core/api/errors';
-import type { ServiceError } from '../../utils/core/messaging/protocol';
+import type { ServiceError } from '../../utils/core/messaging/replies';
 
 export function NoTokenNotice(props: { onOpenOptions(): void }) {
   return (

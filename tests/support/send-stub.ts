@@ -1,6 +1,23 @@
 import { vi, type Mock } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { Request } from '../../utils/core/messaging/protocol';
+import type { RequestOf } from '../../utils/core/messaging/define-message';
+import type * as connection from '../../utils/connection/connection-messages';
+import type * as lookup from '../../utils/lookup/lookup-messages';
+import type * as search from '../../utils/search/search-messages';
+import type * as sites from '../../utils/sites/sites-messages';
+
+/** Every request a page can send. */
+export type Request =
+  | RequestOf<typeof search.search>
+  | RequestOf<typeof connection.settingsStatus>
+  | RequestOf<typeof connection.testConnection>
+  | RequestOf<typeof lookup.leadSummary>
+  | RequestOf<typeof lookup.leadSummaries>
+  | RequestOf<typeof lookup.openOptions>
+  | RequestOf<typeof lookup.openSearchTab>
+  | RequestOf<typeof lookup.siteConfig>
+  | RequestOf<typeof lookup.saveBadgePosition>
+  | RequestOf<typeof sites.syncSites>;
 
 /** The background as a component test plays it: each request the page sends, and what it answers. */
 export type BackgroundStub = Mock<(request: Request) => Promise<unknown>>;

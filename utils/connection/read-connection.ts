@@ -1,3 +1,4 @@
+import type { ApiConnection } from '../core/gateway/saved-connection';
 import type { RequestMethod, TokenStorage } from './schemas';
 import {
   baseUrlSetting,
@@ -9,7 +10,7 @@ import {
   tokenStorageSetting,
 } from './settings';
 
-export interface ConnectionSettings {
+export interface ConnectionSettings extends ApiConnection {
   token: string;
   tokenStorage: TokenStorage;
   baseUrl: string;

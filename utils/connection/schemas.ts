@@ -3,7 +3,9 @@ import { LIMIT_MAX } from '../core/api/vocabulary';
 import { LEAD_ID } from '../core/lead/lead-id';
 import { canonicalTimeZone } from '../core/time/time-zone';
 
-export const DEFAULT_BASE_URL = 'https://api.convoso.com/v1';
+import { DEFAULT_BASE_URL } from '../core/api/client';
+
+export { DEFAULT_BASE_URL };
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 

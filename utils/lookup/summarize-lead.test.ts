@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Callback, CallbackStage, SearchPage } from '../core/api/model';
 import { badgeText, countText, nextText } from '../../components/lookup/summary-text';
-import type { LeadSummary } from './lead-summary';
+import type { LeadSummary } from './lookup-messages';
 import { COMMENT_MAX, FIELD_MAX, summarizeLead } from './summarize-lead';
 
 const NOW = new Date(2025, 5, 3, 15, 0, 0); // Tue Jun 3 2025, 3:00 PM local wall time

@@ -1,6 +1,6 @@
 import { CALLBACK_STAGES, CLOSED_STAGES, type Callback, type CallbackStage, type SearchPage } from '../core/api/model';
 import { clip } from '../core/format/clip';
-import type { BadgeCallback, LeadSummary, LeadUrgency } from './lead-summary';
+import type { BadgeCallback, LeadSummary, LeadUrgency } from './lookup-messages';
 import { accountClock } from '../core/time/clock-offset';
 import type { Zones } from '../core/time/time-zone';
 import { HOUR_MS, msUntil, nowWallMs, wallTimeMs } from '../core/time/wall-clock';

@@ -1,9 +1,10 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { SearchQueryInput } from '../core/api/query-input';
-import type { ServiceError } from '../core/messaging/protocol';
+import type { ServiceError } from '../core/messaging/replies';
 import { DUE_ALARM, DUE_COLOR, PAST_DUE_COLOR, countDue, createDueCount, dueBadgeText, type BadgeApi } from './due-count';
 import { writeArea } from '../core/storage/sealed';
+import { readAgent } from '../connection/account';
 
 beforeEach(() => fakeBrowser.reset());
 
@@ -50,7 +51,7 @@ describe('createDueCount', () => {
     const search = vi.fn(async () => page(3));
     const { state, action } = fakeAction();
     await writeArea('local', { dueBadge: true });
-    await createDueCount({ search, action, now }).refresh();
+    await createDueCount({ agent: readAgent, search, action, now }).refresh();
     expect(search).not.toHaveBeenCalled();
     expect(state.text).toBe('');
     expect(await fakeBrowser.alarms.get(DUE_ALARM)).toBeUndefined();
@@ -60,13 +61,13 @@ describe('createDueCount', () => {
     await writeArea('local', { dueBadge: true, userId: '77', timeZone: 'America/Los_Angeles', dueBadgeMinutes: 3 });
     const search = vi.fn(async (q: SearchQueryInput) => page(q.stage === 'PENDING' ? 5 : 1));
     const { state, action } = fakeAction();
-    await createDueCount({ search, action, now }).refresh();
+    await createDueCount({ agent: readAgent, search, action, now }).refresh();
     expect(search.mock.calls[0]![0]).toMatchObject({ end_date: '2025-06-02' });
     expect(state).toEqual({ text: '6', color: PAST_DUE_COLOR, title: 'Convoso Callbacks: 6 due callbacks, 1 past due' });
     expect((await fakeBrowser.alarms.get(DUE_ALARM))?.periodInMinutes).toBe(3);
 
     search.mockImplementation(async (q) => page(q.stage === 'PENDING' ? 1200 : 0));
-    await createDueCount({ search, action, now }).refresh();
+    await createDueCount({ agent: readAgent, search, action, now }).refresh();
     expect(state).toMatchObject({ text: '999+', color: DUE_COLOR });
   });
 
@@ -76,7 +77,7 @@ describe('createDueCount', () => {
     const refused: ServiceError = { kind: 'auth', message: 'Convoso refused the API token.' } as ServiceError;
     const search = vi.fn(async () => ({ ok: false as const, error: refused }));
     const { state, action } = fakeAction();
-    await createDueCount({ search, action, now }).refresh();
+    await createDueCount({ agent: readAgent, search, action, now }).refresh();
     expect(state.text).toBe('');
     expect(state.title).toContain('paused');
     expect(await fakeBrowser.alarms.get(DUE_ALARM)).toBeUndefined();
@@ -91,7 +92,7 @@ describe('createDueCount', () => {
       return page(1);
     });
     const { action } = fakeAction();
-    const due = createDueCount({ search, action, now });
+    const due = createDueCount({ agent: readAgent, search, action, now });
     const first = due.refresh();
     const second = due.refresh();
     const third = due.refresh();

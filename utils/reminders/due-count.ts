@@ -2,11 +2,10 @@ import { serialRunner } from './serial';
 import { browser } from 'wxt/browser';
 import type { SearchPage } from '../core/api/model';
 import type { SearchQueryInput } from '../core/api/query-input';
-import type { ServiceError } from '../core/messaging/protocol';
-import { localDate } from '../search/presets';
-import { dueBadgeMinutesSetting, dueBadgeSetting } from './settings';
-import { timeZoneSetting, userIdSetting } from '../connection/settings';
-import { searchWithSavedConnection } from '../core/api/saved-connection';
+import type { ServiceError } from '../core/messaging/replies';
+
+import { dueBadgeMinutesSetting, dueBadgeSetting } from './reminder-settings';
+import { localDate } from '../core/time/wall-clock';
 
 // The toolbar icon's count of the agent's due callbacks: Pending or Past due,
 // dated today or earlier on the account's clock. Two one-result searches read
@@ -58,8 +57,12 @@ export function toolbarAction(): BadgeApi {
   return (b.action ?? b.browserAction)!;
 }
 
+/** Who the agent is: their user ID ('' when not saved) and the account's zone ('' for the browser's). */
+export type AgentReader = () => Promise<{ userId: string; timeZone: string }>;
+
 export interface DueCountDeps {
-  search?: Search;
+  search: Search;
+  agent: AgentReader;
   action?: BadgeApi;
   now?: () => Date;
 }
@@ -69,8 +72,8 @@ export interface DueCountDeps {
  * interval is a setting), and at once whenever a setting it depends on changes.
  * Returns `refresh` for the service's watchers and tests.
  */
-export function createDueCount(deps: DueCountDeps = {}) {
-  const search: Search = deps.search ?? ((q) => searchWithSavedConnection(q));
+export function createDueCount(deps: DueCountDeps) {
+  const { search } = deps;
   const action = () => deps.action ?? toolbarAction();
   const now = deps.now ?? (() => new Date());
 
@@ -80,19 +83,14 @@ export function createDueCount(deps: DueCountDeps = {}) {
   }
 
   async function once() {
-    const [on, userId, zone, minutes] = await Promise.all([
-      dueBadgeSetting.get(),
-      userIdSetting.get(),
-      timeZoneSetting.get(),
-      dueBadgeMinutesSetting.get(),
-    ]);
-    if (!on.value || !userId.value) {
+    const [on, agent, minutes] = await Promise.all([dueBadgeSetting.get(), deps.agent(), dueBadgeMinutesSetting.get()]);
+    if (!on.value || !agent.userId) {
       await browser.alarms.clear(DUE_ALARM);
       await show('', 'Convoso Callbacks');
       return;
     }
-    const today = localDate(now(), { account: zone.value });
-    const count = await countDue(search, userId.value, today);
+    const today = localDate(now(), { account: agent.timeZone });
+    const count = await countDue(search, agent.userId, today);
     if (!count.ok) {
       if (PAUSING_KINDS.has(count.error.kind)) {
         // Paused until the token or settings change (the service's watchers call refresh).

@@ -13,6 +13,7 @@ import {
   type Notifier,
 } from './reminders';
 import { writeArea } from '../core/storage/sealed';
+import { readAgent } from '../connection/account';
 
 const cb = (id: string, local: string, over: Partial<Callback> = {}): Callback =>
   ({
@@ -92,7 +93,7 @@ describe('createReminders with fake timers', () => {
 
   it('notifies each callback once, at its time, even after the worker restarts', async () => {
     const { search, shown, notifier } = setup();
-    const make = () => createReminders({ search, notifier: () => notifier, now: () => new Date() });
+    const make = () => createReminders({ agent: readAgent, search, notifier: () => notifier, now: () => new Date() });
 
     await make().check();
     expect(search.mock.calls[0]![0]).toEqual({ user_id: '77', start_date: '2025-06-03', end_date: '2025-06-04', offset: 0, limit: 500 });
@@ -115,16 +116,16 @@ describe('createReminders with fake timers', () => {
 
   it('two checks at once (an alarm and a settings change) show a reminder once', async () => {
     const { search, shown, notifier } = setup();
-    const reminders = createReminders({ search, notifier: () => notifier });
+    const reminders = createReminders({ agent: readAgent, search, notifier: () => notifier });
     await Promise.all([reminders.check(), reminders.check(), reminders.check()]);
     expect(shown).toHaveLength(1);
   });
 
   it('does nothing (no search, no alarms) while off, without a user ID or without the permission', async () => {
     const { search, shown, notifier } = setup();
-    await createReminders({ search, notifier: () => null }).check();
+    await createReminders({ agent: readAgent, search, notifier: () => null }).check();
     await writeArea('local', { reminders: false });
-    await createReminders({ search, notifier: () => notifier }).check();
+    await createReminders({ agent: readAgent, search, notifier: () => notifier }).check();
     expect(search).not.toHaveBeenCalled();
     expect(shown).toEqual([]);
     expect(await fakeBrowser.alarms.getAll()).toEqual([]);

@@ -5,13 +5,12 @@ import { CLOSED_STAGES, type Callback, type SearchPage } from '../core/api/model
 import type { SearchQueryInput } from '../core/api/query-input';
 import { formatWallTime } from '../core/time/format-time';
 import { resolveZones, wallToInstant, type Zones } from '../core/time/time-zone';
-import { DAY_MS, MINUTE_MS, wallTimeMs } from '../core/time/wall-clock';
-import type { ServiceError } from '../core/messaging/protocol';
-import { localDate } from '../search/presets';
-import { reminderMinutesSetting, remindersSetting } from './settings';
+import { DAY_MS, localDate, MINUTE_MS, wallTimeMs } from '../core/time/wall-clock';
+import type { ServiceError } from '../core/messaging/replies';
+
+import { reminderMinutesSetting, remindersSetting } from './reminder-settings';
 import { defineSetting } from '../core/storage/setting';
-import { timeZoneSetting, userIdSetting } from '../connection/settings';
-import { searchWithSavedConnection } from '../core/api/saved-connection';
+import type { AgentReader } from './due-count';
 import { STORAGE_KEYS } from '../core/storage/storage-keys';
 
 // Browser notifications N minutes before the agent's callbacks are due. The
@@ -83,7 +82,8 @@ export interface Notifier {
 }
 
 export interface RemindersDeps {
-  search?: Search;
+  search: Search;
+  agent: AgentReader;
   /** Null while the optional `notifications` permission is not granted. */
   notifier?: () => Notifier | null;
   now?: () => Date;
@@ -94,8 +94,8 @@ function browserNotifier(): Notifier | null {
   return ((browser as unknown as { notifications?: Notifier }).notifications ?? null) as Notifier | null;
 }
 
-export function createReminders(deps: RemindersDeps = {}) {
-  const search: Search = deps.search ?? ((q) => searchWithSavedConnection(q));
+export function createReminders(deps: RemindersDeps) {
+  const { search } = deps;
   const notifier = deps.notifier ?? browserNotifier;
   const now = deps.now ?? (() => new Date());
 
@@ -104,21 +104,16 @@ export function createReminders(deps: RemindersDeps = {}) {
   }
 
   async function once() {
-    const [on, userId, zone, lead] = await Promise.all([
-      remindersSetting.get(),
-      userIdSetting.get(),
-      timeZoneSetting.get(),
-      reminderMinutesSetting.get(),
-    ]);
+    const [on, agent, lead] = await Promise.all([remindersSetting.get(), deps.agent(), reminderMinutesSetting.get()]);
     const notify = notifier();
-    if (!on.value || !userId.value || !notify) return stop();
+    if (!on.value || !agent.userId || !notify) return stop();
     if (!(await browser.alarms.get(REMINDER_POLL_ALARM))) {
       await browser.alarms.create(REMINDER_POLL_ALARM, { periodInMinutes: REMINDER_POLL_MINUTES });
     }
     const at = now();
-    const zones = { account: zone.value };
+    const zones = { account: agent.timeZone };
     const result = await search({
-      user_id: userId.value,
+      user_id: agent.userId,
       start_date: localDate(at, zones),
       end_date: localDate(new Date(at.getTime() + DAY_MS), zones),
       offset: 0,

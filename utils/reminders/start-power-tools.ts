@@ -1,15 +1,7 @@
 import { browser } from 'wxt/browser';
-import { dueBadgeMinutesSetting, dueBadgeSetting, reminderMinutesSetting, remindersSetting } from './settings';
-import {
-  baseUrlSetting,
-  localTokenSetting,
-  methodSetting,
-  sessionTokenSetting,
-  timeZoneSetting,
-  tokenStorageSetting,
-  userIdSetting,
-} from '../connection/settings';
-import { DUE_ALARM, createDueCount } from './due-count';
+import { dueBadgeMinutesSetting, dueBadgeSetting, reminderMinutesSetting, remindersSetting } from './reminder-settings';
+import type { Convoso } from '../core/gateway/convoso';
+import { DUE_ALARM, createDueCount, type AgentReader } from './due-count';
 import { onMenuClicked, onOmniboxEntered, startLookupAnywhere } from './lookup-anywhere';
 import { REMINDER_NEXT_ALARM, REMINDER_POLL_ALARM, createReminders, onReminderClicked } from './reminders';
 
@@ -20,9 +12,15 @@ type NotificationsApi = { onClicked: { addListener(cb: (id: string) => void): vo
  * the context menu and the omnibox. Listeners are registered synchronously at
  * start-up, so an alarm or a click that woke the worker is not missed.
  */
-export function startPowerTools() {
-  const dueCount = createDueCount();
-  const reminders = createReminders();
+export function startPowerTools(deps: {
+  convoso: Convoso;
+  agent: AgentReader;
+  /** Calls back when the token, the API address, the method, the user ID or the zone changed. */
+  watchConnection: (cb: () => void) => unknown;
+}) {
+  const search = (query: Parameters<Convoso['search']>[0]) => deps.convoso.search(query);
+  const dueCount = createDueCount({ search, agent: deps.agent });
+  const reminders = createReminders({ search, agent: deps.agent });
   const refreshAll = () => {
     void dueCount.refresh();
     void reminders.check();
@@ -33,21 +31,8 @@ export function startPowerTools() {
     else if (alarm.name === REMINDER_POLL_ALARM || alarm.name === REMINDER_NEXT_ALARM) void reminders.check();
   });
   // "At once after saving settings", and un-paused when a token is saved again.
-  for (const setting of [
-    dueBadgeSetting,
-    dueBadgeMinutesSetting,
-    remindersSetting,
-    reminderMinutesSetting,
-    userIdSetting,
-    timeZoneSetting,
-    localTokenSetting,
-    sessionTokenSetting,
-    tokenStorageSetting,
-    baseUrlSetting,
-    methodSetting,
-  ]) {
-    setting.watch(refreshAll);
-  }
+  for (const setting of [dueBadgeSetting, dueBadgeMinutesSetting, remindersSetting, reminderMinutesSetting]) setting.watch(refreshAll);
+  deps.watchConnection(refreshAll);
   // The badge text outlives the worker within a browser session; a new session starts blank.
   browser.runtime.onStartup.addListener(refreshAll);
   browser.runtime.onInstalled.addListener(refreshAll);

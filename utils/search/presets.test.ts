@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EMPTY_FORM, type SearchForm } from './form-state';
-import { applyPreset, availablePresets, localDate, presetHint, type Preset } from './presets';
+import { localDate } from '../core/time/wall-clock';
+import { applyPreset, availablePresets, presetHint, type Preset } from './presets';
 
 const form = (values: Partial<SearchForm>): SearchForm => ({ ...EMPTY_FORM, ...values });
 

@@ -1,5 +1,4 @@
-import type { Zones } from '../core/time/time-zone';
-import { nowWallMs } from '../core/time/wall-clock';
+import { localDate } from '../core/time/wall-clock';
 import type { SearchForm } from './form-state';
 
 // One-click filters for what an agent asks most: a blank search lists the
@@ -43,14 +42,6 @@ export function presetHint(preset: Preset, userId: string): string {
 /** "Mine" needs a user ID saved in the options; without one it would only clear the field. */
 export function availablePresets(userId: string): Preset[] {
   return PRESETS.filter((p) => p !== 'mine' || userId !== '');
-}
-
-/**
- * YYYY-MM-DD of `now` in the account's zone: Convoso's dates are the account's,
- * so an agent in New York at 1 AM on a Pacific account is still in yesterday.
- */
-export function localDate(now: Date, zones?: Zones): string {
-  return new Date(nowWallMs(now, zones)).toISOString().slice(0, 10);
 }
 
 export function applyPreset(form: SearchForm, preset: Preset, context: PresetContext): SearchForm {

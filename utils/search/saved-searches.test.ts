@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { installFakeScripting } from '../../tests/support/fake-scripting';
 import { applyImport, exportSettings, planImport } from '../core/transfer/export-import';
-import { SAVED_SEARCHES_MAX, savedSearchesSetting, type SavedSearch } from '../reminders/settings';
+import { SAVED_SEARCHES_MAX, savedSearchesSetting, type SavedSearch } from './saved-searches-setting';
 import { EMPTY_FORM } from './form-state';
 import { deleteSearch, moveSearch, renameSearch, saveSearch, savedSearchForm } from './saved-searches';
 

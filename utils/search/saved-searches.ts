@@ -1,4 +1,4 @@
-import { SAVED_SEARCHES_MAX, type SavedSearch } from '../reminders/settings';
+import { SAVED_SEARCHES_MAX, type SavedSearch } from './saved-searches-setting';
 import { formFromParams, formToParams, type SearchForm } from './form-state';
 
 // Saved searches as a list the agent orders: pure edits, stored by the caller.

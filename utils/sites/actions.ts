@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { CustomRule } from '../core/lead/custom-rules';
-import { DEFAULT_BASE_URL } from '../connection/schemas';
+import { DEFAULT_BASE_URL } from '../core/api/client';
 import { baseUrlSetting } from '../connection/settings';
 import { CONVOSO_MATCHES, isBuiltInSite } from './built-in';
 import { normalizeSitePattern, originPattern, patternsShareHosts } from '../core/hosts/match-pattern';

@@ -1,4 +1,5 @@
 import { send } from '../core/messaging/send';
+import type { syncSites } from './sites-messages';
 
 /**
  * Asks the background, which alone registers the CRM sites' scripts, to
@@ -7,6 +8,6 @@ import { send } from '../core/messaging/send';
  * is treated as nothing failed (it reconciles on the storage change anyway).
  */
 export async function askBackgroundToSyncSites(): Promise<Record<string, string>> {
-  const reply = await send({ type: 'sync-sites' });
+  const reply = await send<typeof syncSites>({ type: 'sync-sites' });
   return reply?.ok ? reply.failures : {};
 }

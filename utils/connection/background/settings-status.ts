@@ -1,8 +1,9 @@
-import type { ReplyMap } from '../../core/messaging/protocol';
+import type { AnswerOf } from '../../core/messaging/define-message';
+import type { settingsStatus as settingsStatusMessage } from '../connection-messages';
 import { readConnection, tokenHint } from '../read-connection';
 import { timeZoneSetting, userIdSetting } from '../settings';
 
-export async function settingsStatus(): Promise<ReplyMap['settings-status']> {
+export async function settingsStatus(): Promise<AnswerOf<typeof settingsStatusMessage>> {
   const [s, user, zone] = await Promise.all([readConnection(), userIdSetting.get(), timeZoneSetting.get()]);
   return {
     ok: true,

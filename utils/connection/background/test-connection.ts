@@ -1,17 +1,18 @@
 import * as v from 'valibot';
-import type { ReplyMap, Request } from '../../core/messaging/protocol';
+import type { AnswerOf, RequestOf } from '../../core/messaging/define-message';
+import type { testConnection as testConnectionMessage } from '../connection-messages';
 import { BaseUrlSchema, TokenSchema } from '../schemas';
-import { NO_TOKEN } from '../../core/messaging/service-errors';
-import { searchWithSavedConnection } from '../../core/api/saved-connection';
+import { NO_TOKEN } from '../../core/messaging/replies';
+import type { Convoso } from '../../core/gateway/convoso';
 
-type TestConnectionRequest = Extract<Request, { type: 'test-connection' }>;
+type TestConnectionRequest = RequestOf<typeof testConnectionMessage>;
 
 /**
  * A one-result search. The options page may pass values it has not saved yet,
  * so the user can check a token before keeping it.
  */
-export function createTestConnectionHandler(deps: { fetch?: typeof fetch } = {}) {
-  return async function testConnection(request: TestConnectionRequest): Promise<ReplyMap['test-connection']> {
+export function createTestConnectionHandler(convoso: Convoso, deps: { fetch?: typeof fetch } = {}) {
+  return async function testConnection(request: TestConnectionRequest): Promise<AnswerOf<typeof testConnectionMessage>> {
     let token: string | undefined;
     if (request.token !== undefined) {
       const typed = v.safeParse(TokenSchema, request.token);
@@ -24,7 +25,7 @@ export function createTestConnectionHandler(deps: { fetch?: typeof fetch } = {})
       if (!typed.success) return { ok: false, error: { kind: 'refused', message: typed.issues[0].message } };
       baseUrl = typed.output;
     }
-    const result = await searchWithSavedConnection({ limit: 1 }, { fetch: deps.fetch, overrides: { token, baseUrl, method: request.method } });
+    const result = await convoso.search({ limit: 1 }, { fetch: deps.fetch, overrides: { token, baseUrl, method: request.method } });
     if (!result.ok) return { ok: false, error: result.error };
     return { ok: true, total: result.page.total, ...(result.page.totalAtLeast && { totalAtLeast: true as const }) };
   };

@@ -4,13 +4,14 @@ import { answerShape, type AnswerShape } from '../../../mock-api/answer-shapes';
 import { createLeadSearch } from '../../lookup/background/lead-summary';
 import { createTestConnectionHandler } from '../../connection/background/test-connection';
 import { createLeadLookups } from '../../lookup/background/lead-lookups';
-import { searchWithSavedConnection } from './saved-connection';
+
 import { badgeView } from '../../../components/lookup/status';
 import { summarizeLead } from '../../lookup/summarize-lead';
 import { searchCallbacks, type SearchOptions } from './client';
 import { normalizeResponse } from './normalize';
 import { writeArea } from '../storage/sealed';
 import { installFakeScripting } from '../../../tests/support/fake-scripting';
+import { testConvoso } from '../../../tests/support/convoso';
 
 // Every answer shape of mock-api/answers (issue 9) through the client, the
 // background (saved connection, Test connection, lead lookups) and the badge.
@@ -99,34 +100,34 @@ describe('the background: saved connection, Test connection, lead lookups', () =
   });
 
   it.each<AnswerShape>(['missing-callbacks-6000', 'no-record-6001'])('%s is an empty page, and Test connection says connected', async (name) => {
-    expect(await searchWithSavedConnection({ lead_id: '880100' }, { fetch: fetchOf(name) })).toMatchObject({
+    expect(await testConvoso().search({ lead_id: '880100' }, { fetch: fetchOf(name) })).toMatchObject({
       ok: true,
       page: { total: 0, results: [] },
     });
-    expect(await createTestConnectionHandler({ fetch: fetchOf(name) })({ type: 'test-connection' })).toEqual({ ok: true, total: 0 });
+    expect(await createTestConnectionHandler(testConvoso(), { fetch: fetchOf(name) })({ type: 'test-connection' })).toEqual({ ok: true, total: 0 });
   });
 
   it('Test connection reports an unusable total as a lower bound', async () => {
-    expect(await createTestConnectionHandler({ fetch: fetchOf('total-missing') })({ type: 'test-connection' })).toMatchObject({
+    expect(await createTestConnectionHandler(testConvoso(), { fetch: fetchOf('total-missing') })({ type: 'test-connection' })).toMatchObject({
       ok: true,
       totalAtLeast: true,
     });
   });
 
   it('the saved account zone reaches the page and its ISO times', async () => {
-    const result = await searchWithSavedConnection({}, { fetch: fetchOf('time-shapes') });
+    const result = await testConvoso().search({}, { fetch: fetchOf('time-shapes') });
     expect(result).toMatchObject({ ok: true, timeZone: LA });
     expect(result.ok && result.page.results[2]!.callbackTime).toEqual({ local: '2025-03-08T09:00:00' });
   });
 
   it('lead lookups: 6000 is "No callbacks" on the badge, 5001 asks to set up', async () => {
     const now = () => Date.parse('2025-03-08T16:00:00Z');
-    const empty = createLeadLookups({ search: createLeadSearch({ fetch: fetchOf('missing-callbacks-6000') }), now, persist: null });
+    const empty = createLeadLookups({ search: createLeadSearch(testConvoso(), { fetch: fetchOf('missing-callbacks-6000') }), now, persist: null });
     const emptyReply = await empty.get('880100');
     expect(emptyReply).toMatchObject({ ok: true, summary: { urgency: 'empty', total: 0 } });
     if (emptyReply.ok) expect(badgeView({ kind: 'ready', summary: emptyReply.summary }, new Date(now())).text).toBe('No callbacks');
 
-    const refused = createLeadLookups({ search: createLeadSearch({ fetch: fetchOf('auth-5001') }), now, persist: null });
+    const refused = createLeadLookups({ search: createLeadSearch(testConvoso(), { fetch: fetchOf('auth-5001') }), now, persist: null });
     const refusedReply = await refused.get('880100');
     expect(refusedReply).toMatchObject({ ok: false, error: { kind: 'auth' } });
     if (!refusedReply.ok) expect(badgeView({ kind: 'error', error: refusedReply.error }, new Date(now())).action).toBe('set-up');
@@ -135,7 +136,7 @@ describe('the background: saved connection, Test connection, lead lookups', () =
   it('lead lookups summarise in the account zone: 9:00 Pacific is upcoming at 7:00 Pacific (10:00 in New York)', async () => {
     // 2025-03-08 15:00Z = 7:00 PST = 10:00 EST.
     const now = () => Date.parse('2025-03-08T15:00:00Z');
-    const lookups = createLeadLookups({ search: createLeadSearch({ fetch: fetchOf('time-shapes') }), now, persist: null });
+    const lookups = createLeadLookups({ search: createLeadSearch(testConvoso(), { fetch: fetchOf('time-shapes') }), now, persist: null });
     const got = await lookups.get('880100');
     expect(got).toMatchObject({ ok: true, summary: { urgency: 'upcoming', overdue: 0, timeZone: LA, next: { local: '2025-03-08T09:00:00' } } });
   });

@@ -48,6 +48,9 @@ export type SearchResult = { ok: true; page: SearchPage; query: SearchQuery } | 
  */
 const SERVER_ERROR_RETRIES = 1;
 
+/** Convoso's API, where the token goes unless the options name another address. */
+export const DEFAULT_BASE_URL = 'https://api.convoso.com/v1';
+
 export const DEFAULT_TIMEOUT_MS = 20_000;
 export const DEFAULT_MAX_RETRIES = 2;
 /** Whatever the server asks, one search never waits more than this in all (callers showing a spinner pass less). */

@@ -16,11 +16,9 @@ export const CALLBACK_RECIPIENTS = ['system', 'personal', 'unknown'] as const;
 /** Normalised recipient, from `USERONLY` / `system` / `personal` and friends. */
 export type CallbackRecipient = (typeof CALLBACK_RECIPIENTS)[number];
 
-/**
- * A wall-clock time in the Convoso account's time zone, which the API never names.
- * `local` is ISO-like without a zone (`2025-06-03T15:00:00`) so it sorts as text.
- */
-export type WallTime = { local: string };
+import type { WallTime } from '../time/wall-clock';
+
+export type { WallTime };
 
 export interface Callback {
   id: string;

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createRouter, type Handlers } from './router';
+import { connectionRoutesFor } from '../../../tests/support/routes';
+import { createRouter } from './router';
 
 const OWN = 'abcdefghijklmnopabcdefghijklmnop';
 const ORIGIN = `chrome-extension://${OWN}`;
@@ -20,8 +21,8 @@ function setup() {
     'site-config': vi.fn(async () => ({ ok: true as const, config: { mode: 'badge' as const, rules: [] }, position: { right: 16, bottom: 16 } })),
     'save-badge-position': vi.fn(async () => ({ ok: true as const })),
     'sync-sites': vi.fn(async () => ({ ok: true as const, failures: {} })),
-  } satisfies Handlers;
-  return { handlers, route: createRouter(handlers, { id: OWN, origin: ORIGIN }) };
+  };
+  return { handlers, route: createRouter(connectionRoutesFor(handlers), { id: OWN, origin: ORIGIN }) };
 }
 
 describe('router', () => {

@@ -1,64 +1,58 @@
 import * as v from 'valibot';
 import type { Browser } from 'wxt/browser';
-import {
-  CONTENT_SCRIPT_REQUESTS,
-  RequestSchema,
-  type ReplyMap,
-  type Request,
-  type RequestType,
-  type PageError,
-  type ServiceError,
-} from './protocol';
-import { INTERNAL_ERROR } from './service-errors';
+import type { AnswerOf, MessageDef, RequestOf } from './define-message';
+import { INTERNAL_ERROR, type PageError } from './replies';
 import { senderRole } from './sender';
 
-export type Handlers = {
-  [T in RequestType]: (request: Extract<Request, { type: T }>, sender: Browser.runtime.MessageSender) => Promise<ReplyMap[T]>;
-};
+type Sender = Browser.runtime.MessageSender;
 
-export type AnyReply = ReplyMap[RequestType];
-
-const refuse = (message: string): AnyReply => ({ ok: false, error: { kind: 'refused', message } });
-
-/** Only `kind` and `message` of an error: a badge needs no more, and server text stays in the extension. */
-function pageSafeError(error: ServiceError): PageError {
-  return { kind: error.kind, message: error.message };
+export interface Route<M extends MessageDef = MessageDef> {
+  message: M;
+  handle: (request: RequestOf<M>, sender: Sender) => Promise<AnswerOf<M>>;
 }
 
-type PageReply = { ok: false; error: PageError } | { ok: true; summaries: Record<string, unknown> } | Extract<AnyReply, { ok: true }>;
+/** Binds a handler to its message, checking their types against each other. */
+export function route<M extends MessageDef>(message: M, handle: (request: RequestOf<M>, sender: Sender) => Promise<AnswerOf<M>>): Route {
+  return { message, handle } as unknown as Route;
+}
+
+const refuse = (message: string) => ({ ok: false, error: { kind: 'refused', message } });
+
+const isError = (value: unknown): value is PageError =>
+  !!value && typeof value === 'object' && typeof (value as PageError).kind === 'string' && typeof (value as PageError).message === 'string';
 
 /**
- * What a content script receives: errors cut down to what the badge shows
- * (an API excerpt is redacted, but a web page has no use for it either).
+ * What a content script receives: every error in the reply (the reply's own, or
+ * one per item of a batch) cut down to its kind and sentence. An API excerpt is
+ * redacted, but a web page has no use for it either.
  */
-function forPage(reply: AnyReply): PageReply {
-  if (!reply.ok) return { ok: false, error: pageSafeError(reply.error) };
-  if ('summaries' in reply) {
-    const summaries = Object.fromEntries(
-      Object.entries(reply.summaries).map(([id, r]) => [id, r.ok ? r : { ok: false as const, error: pageSafeError(r.error) }]),
-    );
-    return { ...reply, summaries };
-  }
-  return reply;
+export function forPage(reply: unknown): unknown {
+  if (!reply || typeof reply !== 'object') return reply;
+  if (Array.isArray(reply)) return reply.map(forPage);
+  return Object.fromEntries(
+    Object.entries(reply).map(([key, value]) => [key, key === 'error' && isError(value) ? { kind: value.kind, message: value.message } : forPage(value)]),
+  );
 }
 
 /**
- * The background's single entry point: validate the message, check who sent it,
- * then dispatch. Refusals are replies, never thrown, so a caller always learns why.
+ * The background's single entry point: find the message's definition, check who
+ * sent it and validate it, then dispatch. Refusals are replies, never thrown, so
+ * a caller always learns why.
  */
-export function createRouter(handlers: Handlers, own: { id: string; origin: string }) {
-  return async function route(message: unknown, sender: Browser.runtime.MessageSender): Promise<AnyReply | PageReply> {
+export function createRouter(routes: readonly Route[], own: { id: string; origin: string }) {
+  const byType = new Map(routes.map((r) => [r.message.type, r]));
+  return async function dispatch(message: unknown, sender: Sender): Promise<unknown> {
     const role = senderRole(sender, own.id, own.origin);
     if (role === 'unknown') return refuse('This request did not come from the extension.');
-    const parsed = v.safeParse(RequestSchema, message);
-    if (!parsed.success) return refuse('The extension received a request it does not understand.');
-    const request = parsed.output;
-    if (role === 'content-script' && !CONTENT_SCRIPT_REQUESTS.has(request.type)) {
+    const type = message && typeof message === 'object' ? (message as { type?: unknown }).type : undefined;
+    const found = typeof type === 'string' ? byType.get(type) : undefined;
+    const parsed = found ? v.safeParse(found.message.schema, message) : null;
+    if (!found || !parsed?.success) return refuse('The extension received a request it does not understand.');
+    if (role === 'content-script' && found.message.from !== 'page') {
       return refuse('A web page may only ask for the callbacks of the lead it shows.');
     }
     try {
-      const handler = handlers[request.type] as (r: Request, s: Browser.runtime.MessageSender) => Promise<AnyReply>;
-      const reply = await handler(request, sender);
+      const reply = await found.handle(parsed.output, sender);
       return role === 'content-script' ? forPage(reply) : reply;
     } catch {
       // Never echo the exception: it could quote a URL that carries the token.

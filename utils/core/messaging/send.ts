@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { ReplyMap, Request, RequestType } from './protocol';
+import type { AnswerOf, MessageDef, RequestOf } from './define-message';
 
 // Shown in the popup too, which has no page to reload: the sentence says what
 // helps everywhere, and the notice offers Retry.
@@ -8,25 +8,28 @@ const NO_ANSWER = 'The extension did not answer. Try again.';
 // runtime for good: no retry reaches the new background, only a page reload does.
 const ORPHANED = 'The extension was updated or reloaded. Reload this page to use it again.';
 
-function noAnswer<T extends RequestType>(): ReplyMap[T] {
+function noAnswer<A>(): A {
   let orphaned: boolean;
   try {
     orphaned = !browser.runtime?.id;
   } catch {
     orphaned = true;
   }
-  return { ok: false, error: { kind: 'internal', message: orphaned ? ORPHANED : NO_ANSWER } } as ReplyMap[T];
+  return { ok: false, error: { kind: 'internal', message: orphaned ? ORPHANED : NO_ANSWER } } as A;
 }
 
-/** Typed `runtime.sendMessage`; a failure to reach the background becomes an error reply. */
-export async function send<T extends RequestType>(
-  request: Extract<Request, { type: T }>,
-): Promise<ReplyMap[T]> {
+/**
+ * Typed `runtime.sendMessage`: `send<typeof leadSummary>({ type: 'lead-summary', leadId })`.
+ * The definition is named by its type only (`import type`), so a content script
+ * carries none of the schemas (valibot stays in the background). Failing to reach
+ * the background becomes an error reply.
+ */
+export async function send<M extends MessageDef>(request: RequestOf<M>): Promise<AnswerOf<M>> {
   try {
-    const reply = (await browser.runtime.sendMessage(request)) as ReplyMap[T] | undefined;
+    const reply = (await browser.runtime.sendMessage(request)) as AnswerOf<M> | undefined;
     if (reply && typeof reply === 'object' && 'ok' in reply) return reply;
-    return noAnswer<T>();
+    return noAnswer<AnswerOf<M>>();
   } catch {
-    return noAnswer<T>();
+    return noAnswer<AnswerOf<M>>();
   }
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readCallback } from '../api/normalize';
 import type { SearchPage } from '../api/model';
-import { localDate } from '../../search/presets';
-import { whenOf } from './when';
+import { localDate } from './wall-clock';
+import { whenOf } from '../format/when';
 import { formatWallTime, relativeTime } from './format-time';
 import { badgeText, nextText } from '../../../components/lookup/summary-text';
 import { summarizeLead } from '../../lookup/summarize-lead';

@@ -1,4 +1,4 @@
-import type { WallTime } from '../api/model';
+import type { WallTime } from './wall-clock';
 import { enUsWall } from './en-us-wall';
 import { zoneLabel, type Zones } from './time-zone';
 import { DAY_MS, HOUR_MS, MINUTE_MS, msUntil, wallTimeMs } from './wall-clock';

@@ -1,5 +1,10 @@
-import type { WallTime } from '../api/model';
 import { resolveZones, wallToInstant, zonedWallMs, type Zones } from './time-zone';
+
+/**
+ * A wall-clock time in the Convoso account's time zone, which the API never names.
+ * `local` is ISO-like without a zone (`2025-06-03T15:00:00`) so it sorts as text.
+ */
+export type WallTime = { local: string };
 
 // Convoso sends wall-clock times in the account's time zone and never names it;
 // the options' "Account time zone" says which it is (default: the browser's).
@@ -49,4 +54,12 @@ export function wallDay(ms: number): number {
 /** Real milliseconds from `now` to a wall time of the account (negative when past). */
 export function msUntil(wallMs: number, now: Date, zones?: Zones): number {
   return wallToInstant(wallMs, resolveZones(zones).account) - now.getTime();
+}
+
+/**
+ * YYYY-MM-DD of `now` in the account's zone: Convoso's dates are the account's,
+ * so an agent in New York at 1 AM on a Pacific account is still in yesterday.
+ */
+export function localDate(now: Date, zones?: Zones): string {
+  return new Date(nowWallMs(now, zones)).toISOString().slice(0, 10);
 }

@@ -13,7 +13,7 @@ import { LIMIT_MAX } from '../api/vocabulary';
 import { BaseUrlSchema, MethodSchema, PageSizeSchema, TimeZoneSchema, type RequestMethod } from '../../connection/schemas';
 import { writeSettings, type Setting } from '../storage/setting';
 import { baseUrlSetting, methodSetting, pageSizeSetting, timeZoneSetting } from '../../connection/settings';
-import { SavedSearchesSchema, savedSearchesSetting, type SavedSearch } from '../../reminders/settings';
+import { SavedSearchesSchema, savedSearchesSetting, type SavedSearch } from '../../search/saved-searches-setting';
 
 // "Export settings" / "Import settings" for teams: one agent (or the admin) sets
 // the extension up and shares a file. It never holds the token, nor the user ID

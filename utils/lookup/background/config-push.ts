@@ -1,7 +1,6 @@
 import { browser } from 'wxt/browser';
-import type { ConfigChangedNotice } from '../../core/messaging/protocol';
-import { areaName } from '../../core/storage/storage-keys';
-import { SITES_KEY } from '../../sites/store';
+import type { ConfigChangedNotice } from '../lookup-messages';
+import { STORAGE_KEYS, areaName } from '../../core/storage/storage-keys';
 import { CONNECTION_EPOCH_KEY } from './lead-summary';
 
 // Content scripts no longer watch storage (they cannot read it): the
@@ -10,7 +9,7 @@ import { CONNECTION_EPOCH_KEY } from './lead-summary';
 
 export function noticeFor(changes: Record<string, unknown>, area: string): ConfigChangedNotice | null {
   if (area !== 'local') return null;
-  const sites = areaName(SITES_KEY) in changes;
+  const sites = areaName(STORAGE_KEYS.sites) in changes;
   const connection = areaName(CONNECTION_EPOCH_KEY) in changes;
   return sites || connection ? { type: 'config-changed', sites, connection } : null;
 }

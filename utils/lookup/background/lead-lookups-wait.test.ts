@@ -4,6 +4,7 @@ import type { SearchPage } from '../../core/api/model';
 import { writeArea } from '../../core/storage/sealed';
 import { createLeadSearch, LEAD_MAX_WAIT_MS } from './lead-summary';
 import { createLeadLookups, type LeadSearch } from './lead-lookups';
+import { testConvoso } from '../../../tests/support/convoso';
 
 // Issue 8, item 7: a badge waiting out a 429 must not hold one of the few
 // concurrency slots meanwhile, and the wait has a ceiling.
@@ -80,13 +81,13 @@ describe('lead lookups and Retry-After', () => {
       outsideCalls++;
       return wait;
     };
-    const search = createLeadSearch({ fetch: fetch as unknown as typeof globalThis.fetch, sleep: async (ms) => void sleeps.push(ms) });
+    const search = createLeadSearch(testConvoso(), { fetch: fetch as unknown as typeof globalThis.fetch, sleep: async (ms) => void sleeps.push(ms) });
     expect(await search('42', undefined, outside)).toMatchObject({ ok: true });
     expect(sleeps).toEqual([2000]);
     expect(outsideCalls).toBe(1);
 
     const limited = vi.fn(async () => new Response('', { status: 429, headers: { 'Retry-After': '3600' } }));
-    const capped = createLeadSearch({ fetch: limited as unknown as typeof globalThis.fetch, sleep: async (ms) => void sleeps.push(ms) });
+    const capped = createLeadSearch(testConvoso(), { fetch: limited as unknown as typeof globalThis.fetch, sleep: async (ms) => void sleeps.push(ms) });
     expect(await capped('42')).toMatchObject({ ok: false, error: { kind: 'rate-limited' } });
     expect(sleeps.slice(1).reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(LEAD_MAX_WAIT_MS);
   });

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Callback, SearchPage } from '../../core/api/model';
-import type { ServiceError } from '../../core/messaging/protocol';
+import type { ServiceError } from '../../core/messaging/replies';
 import {
   LEAD_CACHE_KEY,
   createLeadLookups,

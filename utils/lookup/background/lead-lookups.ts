@@ -1,11 +1,11 @@
 import * as v from 'valibot';
 import { storage } from 'wxt/utils/storage';
 import { CALLBACK_STAGES, type SearchPage } from '../../core/api/model';
-import { LeadIdSchema, type LeadReply, type ServiceError } from '../../core/messaging/protocol';
-import type { LeadSummary } from '../lead-summary';
+import type { ServiceError } from '../../core/messaging/replies';
+import { LeadIdSchema, type LeadReply, type LeadSummary } from '../lookup-messages';
 import { summarizeLead } from '../summarize-lead';
 import { CLOCK_SPAN_MS } from '../../core/time/clock-offset';
-import { INTERNAL_ERROR } from '../../core/messaging/service-errors';
+import { INTERNAL_ERROR } from '../../core/messaging/replies';
 import { STORAGE_KEYS } from '../../core/storage/storage-keys';
 import type { Same } from '../../core/storage/schema-matches';
 

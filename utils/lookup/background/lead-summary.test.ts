@@ -14,6 +14,8 @@ import {
 } from './lead-summary';
 import { writeArea } from '../../core/storage/sealed';
 import { installFakeScripting } from '../../../tests/support/fake-scripting';
+import { testConvoso } from '../../../tests/support/convoso';
+import { watchConnection } from '../../connection/account';
 
 const TOKEN = 'test-token-not-real-0001';
 
@@ -174,7 +176,7 @@ describe('createLeadSearch', () => {
 
   it("answers 'no-token' and sends nothing before the extension is set up", async () => {
     const fetch = vi.fn();
-    const search = createLeadSearch({ fetch: fetch as unknown as typeof globalThis.fetch });
+    const search = createLeadSearch(testConvoso(), { fetch: fetch as unknown as typeof globalThis.fetch });
     expect(await search('42')).toMatchObject({ ok: false, error: { kind: 'no-token' } });
     expect(fetch).not.toHaveBeenCalled();
   });
@@ -188,7 +190,7 @@ describe('createLeadSearch', () => {
         headers: { 'content-type': 'application/json' },
       });
     });
-    const search = createLeadSearch({ fetch: fetch as unknown as typeof globalThis.fetch });
+    const search = createLeadSearch(testConvoso(), { fetch: fetch as unknown as typeof globalThis.fetch });
     expect(await search('42')).toMatchObject({ ok: true, page: { total: 0, results: [] } });
     const url = new URL(urls[0]!);
     expect(url.origin + url.pathname).toBe('https://api.example.test/v1/callbacks/search');
@@ -199,7 +201,7 @@ describe('createLeadSearch', () => {
   it("reads Convoso's 'no record' answer (6001) as a lead without callbacks", async () => {
     await writeArea('local', { token: TOKEN });
     const fetch = vi.fn(async () => new Response(JSON.stringify({ success: false, code: 6001, text: 'No record found' }), { status: 200 }));
-    const lookups = createLeadLookups({ search: createLeadSearch({ fetch: fetch as unknown as typeof globalThis.fetch }), persist: null });
+    const lookups = createLeadLookups({ search: createLeadSearch(testConvoso(), { fetch: fetch as unknown as typeof globalThis.fetch }), persist: null });
     expect(await lookups.get('42')).toMatchObject({ ok: true, summary: { leadId: '42', total: 0, urgency: 'empty' } });
   });
 });
@@ -212,7 +214,7 @@ describe('resetLeadsOnConnectionChange', () => {
     ['the API address', { apiBaseUrl: 'https://api.example.test/v1' }],
   ])('clears the lookups and bumps the epoch when %s changes', async (_label, change) => {
     const lookups = fakeLookups();
-    const stop = resetLeadsOnConnectionChange(lookups);
+    const stop = resetLeadsOnConnectionChange(lookups, watchConnection);
     await writeArea('local', change);
     await vi.waitFor(async () => expect((await fakeBrowser.storage.local.get('connectionEpoch')).connectionEpoch).toBe(1));
     expect(lookups.clear).toHaveBeenCalledTimes(1);
@@ -225,7 +227,7 @@ describe('resetLeadsOnConnectionChange', () => {
 
   it('does not react to other settings', async () => {
     const lookups = fakeLookups();
-    const stop = resetLeadsOnConnectionChange(lookups);
+    const stop = resetLeadsOnConnectionChange(lookups, watchConnection);
     await writeArea('local', { pageSize: 50, badgePositions: {} });
     await new Promise((r) => setTimeout(r, 10));
     expect(lookups.clear).not.toHaveBeenCalled();

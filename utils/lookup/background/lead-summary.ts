@@ -1,15 +1,15 @@
 import { browser, type Browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
-import type { BadgeMode } from '../content/site-config';
-import type { LeadReply, ReplyMap, Request } from '../../core/messaging/protocol';
-import { baseUrlSetting, localTokenSetting, sessionTokenSetting, timeZoneSetting } from '../../connection/settings';
+import type { BadgeMode } from '../../sites/sites-messages';
+import type { AnswerOf, RequestOf } from '../../core/messaging/define-message';
+import type { LeadReply, leadSummaries, leadSummary } from '../lookup-messages';
 import { LEAD_SEARCH_LIMIT, type LeadLookups, type LeadSearch } from './lead-lookups';
-import { searchWithSavedConnection, type SavedSearchOptions } from '../../core/api/saved-connection';
+import type { Convoso } from '../../core/gateway/convoso';
 import { createTabBudget, type TabBudget } from './tab-budget';
 import { STORAGE_KEYS } from '../../core/storage/storage-keys';
 
-type LeadSummaryRequest = Extract<Request, { type: 'lead-summary' }>;
-type LeadSummariesRequest = Extract<Request, { type: 'lead-summaries' }>;
+type LeadSummaryRequest = RequestOf<typeof leadSummary>;
+type LeadSummariesRequest = RequestOf<typeof leadSummaries>;
 
 /**
  * How many distinct leads one tab may look up. The badge shows one lead at a
@@ -71,14 +71,14 @@ export function createLeadSummaryHandlers(
   const switchedOff = async (tabId: number | undefined, sender?: Browser.runtime.MessageSender) =>
     tabId !== undefined && (await modeOf(sender?.url ?? '')) === 'off';
   return {
-    'lead-summary': async (request: LeadSummaryRequest, sender?: Browser.runtime.MessageSender): Promise<ReplyMap['lead-summary']> => {
+    'lead-summary': async (request: LeadSummaryRequest, sender?: Browser.runtime.MessageSender): Promise<AnswerOf<typeof leadSummary>> => {
       prepare();
       const tabId = pageTab(sender);
       if (await switchedOff(tabId, sender)) return SITE_OFF;
       if (tabId !== undefined && !budgets.badge.allow(tabId, request.leadId)) return PAUSED;
       return lookups.get(request.leadId, { afterRefresh: request.afterRefresh === true, priority: 'badge', ...(tabId !== undefined && { tabId }) });
     },
-    'lead-summaries': async (request: LeadSummariesRequest, sender?: Browser.runtime.MessageSender): Promise<ReplyMap['lead-summaries']> => {
+    'lead-summaries': async (request: LeadSummariesRequest, sender?: Browser.runtime.MessageSender): Promise<AnswerOf<typeof leadSummaries>> => {
       const tabId = pageTab(sender);
       if (await switchedOff(tabId, sender)) return { ok: true, summaries: Object.fromEntries(request.leadIds.map((id) => [id, SITE_OFF])) };
       const allowed = tabId === undefined ? request.leadIds : request.leadIds.filter((id) => budgets.inline.allow(tabId, id));
@@ -120,16 +120,16 @@ export function dropLookupsOfGoneTabs(lookups: LeadLookups, budgets: readonly Ta
  * Convoso's "no record" arrives as an empty page (a lead without callbacks).
  */
 export function createLeadSearch(
-  deps: { fetch?: typeof fetch; sleep?: (ms: number, signal?: AbortSignal) => Promise<void>; settings?: SavedSearchOptions['settings'] } = {},
+  convoso: Convoso,
+  deps: { fetch?: typeof fetch; sleep?: (ms: number, signal?: AbortSignal) => Promise<void> } = {},
 ): LeadSearch {
   const sleep = deps.sleep ?? abortableSleep;
   return (leadId, signal, outsideSlot) =>
-    searchWithSavedConnection(
+    convoso.searchCached(
       { lead_id: leadId, limit: LEAD_SEARCH_LIMIT },
       {
         signal,
         fetch: deps.fetch,
-        ...(deps.settings && { settings: deps.settings }),
         // A badge waits out a 429 by itself (up to LEAD_MAX_WAIT_MS in all), without holding a slot others could use.
         maxWaitMs: LEAD_MAX_WAIT_MS,
         sleep: (ms, s) => (outsideSlot ? outsideSlot(sleep(ms, s)) : sleep(ms, s)),
@@ -160,13 +160,12 @@ export const CONNECTION_EPOCH_KEY = STORAGE_KEYS.connectionEpoch;
  * old connection: drop them, then tell open badges to ask again. A new account
  * time zone changes every summary's urgency and times: the same.
  */
-export function resetLeadsOnConnectionChange(lookups: LeadLookups): () => void {
+export function resetLeadsOnConnectionChange(lookups: LeadLookups, watchConnection: (cb: () => void) => () => void): () => void {
   const epoch = storage.defineItem<number>(CONNECTION_EPOCH_KEY, { fallback: 0 });
   const reset = async () => {
     await lookups.clear();
     const current = await epoch.getValue();
     await epoch.setValue((Number.isSafeInteger(current) ? current : 0) + 1);
   };
-  const stops = [localTokenSetting, sessionTokenSetting, baseUrlSetting, timeZoneSetting].map((s) => s.watch(() => void reset()));
-  return () => stops.forEach((stop) => stop());
+  return watchConnection(() => void reset());
 }

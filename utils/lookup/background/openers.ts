@@ -1,8 +1,9 @@
 import { browser, type Browser } from 'wxt/browser';
-import type { ReplyMap, Request } from '../../core/messaging/protocol';
+import type { AnswerOf, RequestOf } from '../../core/messaging/define-message';
+import type { openOptions as openOptionsMessage, openSearchTab as openSearchTabMessage } from '../lookup-messages';
 import { createTabRateLimit, type TabBudget } from './tab-budget';
 
-type OpenSearchTabRequest = Extract<Request, { type: 'open-search-tab' }>;
+type OpenSearchTabRequest = RequestOf<typeof openSearchTabMessage>;
 
 /**
  * Tabs a web page's badge may open. The content script only sends these after a
@@ -26,7 +27,7 @@ export async function openOptions(
   _request?: unknown,
   sender?: Browser.runtime.MessageSender,
   limit: TabBudget = openerLimit,
-): Promise<ReplyMap['open-options']> {
+): Promise<AnswerOf<typeof openOptionsMessage>> {
   if (overLimit(sender, limit)) return TOO_MANY;
   await browser.runtime.openOptionsPage();
   return { ok: true };
@@ -41,7 +42,7 @@ export async function openSearchTab(
   request: OpenSearchTabRequest,
   sender?: Browser.runtime.MessageSender,
   limit: TabBudget = openerLimit,
-): Promise<ReplyMap['open-search-tab']> {
+): Promise<AnswerOf<typeof openSearchTabMessage>> {
   if (overLimit(sender, limit)) return TOO_MANY;
   const url = browser.runtime.getURL(`/search.html?lead_id=${encodeURIComponent(request.leadId)}`);
   await browser.tabs.create({ url, ...besideSender(sender) });

@@ -2,14 +2,17 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { watchDom } from './dom-watcher';
 import { watchLocation } from './location-watcher';
-import { DEFAULT_CONFIG, type SiteConfig } from './site-config';
+import type { SiteConfig } from '../../sites/sites-messages';
 import { detectLead } from '../../core/lead/detect';
 import { leadIdFromUrl } from '../../core/lead/detectors';
-import type { ConfigChangedNotice } from '../../core/messaging/protocol';
+import type { ConfigChangedNotice, siteConfig } from '../lookup-messages';
 import { send } from '../../core/messaging/send';
 import { createBadgeController } from './badge-controller';
 import { createChipsController } from './chips-controller';
 import { isOurNode } from './shadow-host';
+
+/** Without an answer from the background: badge mode, built-in detectors only. */
+const NO_ANSWER_CONFIG: SiteConfig = { mode: 'badge', rules: [] };
 
 /**
  * The content script (run at document_start): asks at once for a lead the
@@ -25,7 +28,7 @@ export function startLeadBadge(ctx: ContentScriptContext): void {
   if (w[flag]) return;
   w[flag] = true;
 
-  let config: SiteConfig = DEFAULT_CONFIG;
+  let config: SiteConfig = NO_ANSWER_CONFIG;
   const badge = createBadgeController(ctx);
   const chips = createChipsController(ctx);
 
@@ -42,10 +45,10 @@ export function startLeadBadge(ctx: ContentScriptContext): void {
 
   /** This page's mode, rules and badge position, from the background (content scripts never read extension storage). */
   async function loadConfig(): Promise<boolean> {
-    const reply = await send({ type: 'site-config' });
+    const reply = await send<typeof siteConfig>({ type: 'site-config' });
     if (ctx.isInvalid) return false;
     // No answer: built-in detectors, badge mode, default position.
-    config = reply.ok ? reply.config : DEFAULT_CONFIG;
+    config = reply.ok ? reply.config : NO_ANSWER_CONFIG;
     if (reply.ok) badge.setPosition(reply.position);
     return true;
   }

@@ -2,8 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { LeadReply } from '../../core/messaging/protocol';
-import type { LeadSummary } from '../lead-summary';
+import type { LeadReply, LeadSummary } from '../lookup-messages';
 import { stubBackground, type BackgroundStub } from '../../../tests/support/send-stub';
 import { createBadgeController, type BadgeController } from './badge-controller';
 import { HOST_TAG } from './shadow-host';

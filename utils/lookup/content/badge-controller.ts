@@ -4,7 +4,7 @@ import type { BadgeStatus } from '../../../components/lookup/status';
 import { debounce } from './debounce';
 import { settling, type Settling } from './settled';
 import { DEFAULT_POSITION, clampPosition, type BadgePosition } from './position';
-import type { LeadReply } from '../../core/messaging/protocol';
+import type { LeadReply, leadSummary, openOptions, openSearchTab, saveBadgePosition } from '../lookup-messages';
 import { send } from '../../core/messaging/send';
 import { drawsAtOnce, mark, statusOf } from './lead-status';
 import { HOST_TAG, createShadowHost } from './shadow-host';
@@ -116,9 +116,9 @@ export function createBadgeController(ctx: ContentScriptContext): BadgeControlle
         position: shown,
         onToggle: () => setExpanded(!expanded),
         onCollapse: () => setExpanded(false),
-        onSetUp: () => void send({ type: 'open-options' }),
+        onSetUp: () => void send<typeof openOptions>({ type: 'open-options' }),
         onRetry: () => void request(id),
-        onViewAll: () => void send({ type: 'open-search-tab', leadId: id }),
+        onViewAll: () => void send<typeof openSearchTab>({ type: 'open-search-tab', leadId: id }),
         onHide: () => {
           hiddenOn = location.href;
           expanded = false;
@@ -128,7 +128,7 @@ export function createBadgeController(ctx: ContentScriptContext): BadgeControlle
           position = onScreen(next);
           render();
           // The background stores it for this page's origin (it reads the origin from the sender).
-          void send({ type: 'save-badge-position', right: position.right, bottom: position.bottom });
+          void send<typeof saveBadgePosition>({ type: 'save-badge-position', right: position.right, bottom: position.bottom });
         },
       });
     shown = onScreen(position);
@@ -158,7 +158,7 @@ export function createBadgeController(ctx: ContentScriptContext): BadgeControlle
     const seq = ++requestSeq;
     const early = !afterRefresh && !again && prefetched?.leadId === id ? prefetched.reply : null;
     prefetched = null;
-    const asked = early?.promise ?? send(afterRefresh ? { type: 'lead-summary', leadId: id, afterRefresh } : { type: 'lead-summary', leadId: id });
+    const asked = early?.promise ?? send<typeof leadSummary>({ type: 'lead-summary', leadId: id, ...(afterRefresh && { afterRefresh }) });
     // The early answer is often in by DOMContentLoaded (a cached lead): then the
     // answer is drawn once, without "Looking up…" (and its layout) first.
     const ready = drawsAtOnce(early?.value) ? early?.value : undefined;
@@ -235,7 +235,7 @@ export function createBadgeController(ctx: ContentScriptContext): BadgeControlle
   return {
     prefetch(id) {
       mark('request', { leadId: id });
-      prefetched = { leadId: id, reply: settling(send({ type: 'lead-summary', leadId: id })) };
+      prefetched = { leadId: id, reply: settling(send<typeof leadSummary>({ type: 'lead-summary', leadId: id })) };
     },
     show(next) {
       // The early answer is for the first detection only, and only if it found that lead.

@@ -4,7 +4,7 @@ import type { BadgeStatus } from '../../../components/lookup/status';
 import type { CustomRule } from '../../core/lead/custom-rules';
 import { findAllLeadIds } from '../../core/lead/detect';
 import { MAX_LEAD_IDS } from '../../core/lead/lead-id';
-import type { LeadReply } from '../../core/messaging/protocol';
+import type { LeadReply, leadSummaries, openSearchTab } from '../lookup-messages';
 import { send } from '../../core/messaging/send';
 import { statusOf } from './lead-status';
 import { CHIP_TAG, createShadowHost } from './shadow-host';
@@ -44,7 +44,7 @@ export function createChipsController(ctx: ContentScriptContext): ChipsControlle
       leadId: chip.leadId,
       status: answers.get(chip.leadId) ?? { kind: 'loading' },
       now: new Date(),
-      onOpen: () => void send({ type: 'open-search-tab', leadId: chip.leadId }),
+      onOpen: () => void send<typeof openSearchTab>({ type: 'open-search-tab', leadId: chip.leadId }),
     });
   }
 
@@ -55,7 +55,7 @@ export function createChipsController(ctx: ContentScriptContext): ChipsControlle
 
   /** Like the badge's question, per batch: stale chips are shown, then follow their refresh. */
   async function request(ids: string[], afterRefresh = false): Promise<void> {
-    const reply = await send(afterRefresh ? { type: 'lead-summaries', leadIds: ids, afterRefresh } : { type: 'lead-summaries', leadIds: ids });
+    const reply = await send<typeof leadSummaries>({ type: 'lead-summaries', leadIds: ids, ...(afterRefresh && { afterRefresh }) });
     if (ctx.isInvalid) return;
     const refreshing: string[] = [];
     for (const id of ids) {

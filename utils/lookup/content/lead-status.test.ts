@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { LeadReply } from '../../core/messaging/protocol';
+import type { LeadReply } from '../lookup-messages';
 import { drawsAtOnce } from './lead-status';
 
 const summary = { total: 0, callbacks: [] } as unknown as Extract<LeadReply, { ok: true }>['summary'];

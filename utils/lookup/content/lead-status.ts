@@ -1,5 +1,5 @@
 import type { BadgeStatus } from '../../../components/lookup/status';
-import type { LeadReply } from '../../core/messaging/protocol';
+import type { LeadReply } from '../lookup-messages';
 
 const MARK = 'convoso-callbacks';
 

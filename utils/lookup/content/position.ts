@@ -1,3 +1,4 @@
+import type { BadgePosition } from '../lookup-messages';
 import { STORAGE_KEYS, areaName } from '../../core/storage/storage-keys';
 
 // Where the agent dragged the badge, per site. Stored as distances from the
@@ -5,10 +6,7 @@ import { STORAGE_KEYS, areaName } from '../../core/storage/storage-keys';
 // is resized. The content script carries no valibot, so the stored value is
 // checked by hand and anything odd falls back to the default.
 
-export interface BadgePosition {
-  right: number;
-  bottom: number;
-}
+export type { BadgePosition };
 
 export const DEFAULT_POSITION: BadgePosition = { right: 16, bottom: 16 };
 export const POSITIONS_KEY = /* @__PURE__ */ areaName(STORAGE_KEYS.badgePositions);

@@ -1,9 +1,10 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import * as v from 'valibot';
-import { RequestSchema } from '../../core/messaging/protocol';
+import { search as searchMessage } from '../search-messages';
 import { createSearchHandler } from './search';
 import { writeArea } from '../../core/storage/sealed';
+import { testConvoso } from '../../../tests/support/convoso';
 
 const TOKEN = 'test-token-not-real-0002';
 const tab = { id: 'x', url: 'chrome-extension://x/search.html', documentId: 'doc-1' };
@@ -27,7 +28,7 @@ describe('export pages beside the page’s own searches', () => {
           setTimeout(() => resolve(ok(signals.length)), 10);
         }),
     );
-    const search = createSearchHandler({ fetch });
+    const search = createSearchHandler(testConvoso(), { fetch });
     const exportPage = search({ type: 'search', purpose: 'export', query: { offset: 0, limit: 1000 } }, tab);
     const pageSearch = search({ type: 'search', query: { lead_id: '1' } }, tab);
     expect(await exportPage).toMatchObject({ ok: true });
@@ -36,7 +37,7 @@ describe('export pages beside the page’s own searches', () => {
   });
 
   it('the message schema takes only the export purpose', () => {
-    expect(v.safeParse(RequestSchema, { type: 'search', query: {}, purpose: 'export' }).success).toBe(true);
-    expect(v.safeParse(RequestSchema, { type: 'search', query: {}, purpose: 'other' }).success).toBe(false);
+    expect(v.safeParse(searchMessage.schema, { type: 'search', query: {}, purpose: 'export' }).success).toBe(true);
+    expect(v.safeParse(searchMessage.schema, { type: 'search', query: {}, purpose: 'other' }).success).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
 import type { SearchPage } from '../../core/api/model';
 import type { SearchQueryInput } from '../../core/api/query-input';
 import { OFFSET_MAX } from '../../core/api/vocabulary';
-import type { ServiceError } from '../../core/messaging/protocol';
+import type { ServiceError } from '../../core/messaging/replies';
 import { csvHeader, csvRows } from './csv';
 
 /** Large pages: few requests, yet a page's JSON stays a few megabytes. */

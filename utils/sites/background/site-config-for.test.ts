@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG } from '../../lookup/content/site-config';
+import { DEFAULT_CONFIG } from '../sites-messages';
 import type { Site } from '../schema';
 import { siteConfigFor } from './site-config-for';
 

@@ -1,4 +1,4 @@
-import { DEFAULT_CONFIG, type SiteConfig } from '../../lookup/content/site-config';
+import { DEFAULT_CONFIG, type SiteConfig } from '../sites-messages';
 import { urlMatchesPattern } from '../../core/hosts/match-pattern';
 import type { Site } from '../schema';
 

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { SiteConfig } from '../../lookup/content/site-config';
+import type { SiteConfig } from '../sites-messages';
 import { siteConfigFor } from './site-config-for';
 import { areaName } from '../../core/storage/storage-keys';
 import { readSites, SITES_KEY } from '../store';

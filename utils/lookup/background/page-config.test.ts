@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { BUILT_IN_SITES } from '../built-in';
-import { saveSites } from '../store';
-import { noticeFor } from '../../lookup/background/config-push';
-import { createSitesMemo } from './sites-memo';
-import { createSiteConfigHandler, saveBadgePosition } from './site-config';
+import { BUILT_IN_SITES } from '../../sites/built-in';
+import { saveSites } from '../../sites/store';
+import { noticeFor } from './config-push';
+import { createSitesMemo } from '../../sites/background/sites-memo';
+import { createSiteConfigHandler, saveBadgePosition } from './page-config';
 
 const tab = { id: 3 } as never;
 const onCrm = { id: 'x', url: 'https://crm.example.com/lead/7?x=1', tab };
@@ -13,7 +13,7 @@ const rules = [{ kind: 'url' as const, pattern: 'lead/(\\d+)' }];
 let siteConfig: ReturnType<typeof createSiteConfigHandler>;
 beforeEach(() => {
   fakeBrowser.reset();
-  siteConfig = createSiteConfigHandler(createSitesMemo());
+  siteConfig = createSiteConfigHandler(createSitesMemo().configFor);
 });
 
 describe('site-config: a content script learns its own page’s configuration', () => {

@@ -1,18 +1,15 @@
-import { searchCallbacks } from './client';
-import { isNoMatch } from './errors';
-import type { SearchPage } from './model';
-import { validateQuery } from './query';
-import type { SearchQueryInput } from './query-input';
+import { searchCallbacks } from '../api/client';
+import { isNoMatch } from '../api/errors';
+import type { SearchPage } from '../api/model';
+import { validateQuery } from '../api/query';
+import type { SearchQueryInput } from '../api/query-input';
 import * as v from 'valibot';
-import { PAST_DUE_SPELLINGS } from './vocabulary';
-import type { ServiceError } from '../messaging/protocol';
-import { readConnection, type ConnectionSettings } from '../../connection/read-connection';
-import type { RequestMethod } from '../../connection/schemas';
+import { PAST_DUE_SPELLINGS } from '../api/vocabulary';
+import type { ServiceError } from '../messaging/replies';
 import { defineSetting } from '../storage/setting';
-import { timeZoneSetting } from '../../connection/settings';
 import { prepareTimeZone } from '../time/time-zone';
 import { apiHostRefusal } from './api-host';
-import { NO_TOKEN } from '../messaging/service-errors';
+import { NO_TOKEN } from '../messaging/replies';
 import { STORAGE_KEYS } from '../storage/storage-keys';
 
 /** A popup or tab search waits this long at most before answering "rate limited, retry in N s". */
@@ -45,21 +42,36 @@ export interface SavedSearchOptions {
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   /** Already-validated values the options page has not saved yet ("Test connection"). */
   overrides?: { token?: string; baseUrl?: string; method?: RequestMethod };
-  /** Where the saved settings come from: by default read (and unsealed) now; the badge's lookups pass a copy kept in memory. */
-  settings?: () => Promise<SavedSettings>;
+  /** Where the saved settings come from (convoso.ts: read now, or a copy kept in memory for lookups). */
+  settings: () => Promise<SavedSettings>;
 }
 
-export interface SavedSettings {
-  connection: ConnectionSettings;
+export type RequestMethod = 'GET' | 'POST';
+
+/** What a request needs of the saved connection; the connection feature reads it (utils/connection). */
+export interface ApiConnection {
+  token: string;
+  baseUrl: string;
+  method: RequestMethod;
+  pageSize: number;
+  timeoutMs: number;
+}
+
+/** The connection and the account's zone, as the connection feature stores them. */
+export interface AccountSettings {
+  connection: ApiConnection;
   /** The account's zone from the options ('' for the browser's). */
   timeZone: string;
+}
+
+export interface SavedSettings extends AccountSettings {
   pastDueSpelling: Awaited<ReturnType<typeof pastDueSpellingSetting.get>>['value'];
 }
 
-/** Every setting a search uses, read together. */
-export async function readSavedSettings(): Promise<SavedSettings> {
-  const [connection, zone, spelling] = await Promise.all([readConnection(), timeZoneSetting.get(), pastDueSpellingSetting.get()]);
-  return { connection, timeZone: zone.value, pastDueSpelling: spelling.value };
+/** Every setting a search uses: the account's, and the past-due spelling the background learned. */
+export async function readSavedSettings(readAccount: () => Promise<AccountSettings>): Promise<SavedSettings> {
+  const [account, spelling] = await Promise.all([readAccount(), pastDueSpellingSetting.get()]);
+  return { ...account, pastDueSpelling: spelling.value };
 }
 
 /**
@@ -68,8 +80,8 @@ export async function readSavedSettings(): Promise<SavedSettings> {
  * Convoso answers "record not found" (6001) or "Missing callbacks" (6000) where
  * it means "nothing matched", so that answer is an empty page here and nowhere else.
  */
-export async function searchWithSavedConnection(query: SearchQueryInput, options: SavedSearchOptions = {}): Promise<SavedSearchResult> {
-  const { connection: saved, timeZone, pastDueSpelling } = await (options.settings ?? readSavedSettings)();
+export async function searchWithSavedConnection(query: SearchQueryInput, options: SavedSearchOptions): Promise<SavedSearchResult> {
+  const { connection: saved, timeZone, pastDueSpelling } = await options.settings();
   const token = options.overrides?.token ?? saved.token;
   if (!token) return { ok: false, error: NO_TOKEN };
   const input = { limit: saved.pageSize, ...query };

@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { defineSetting } from '../core/storage/setting';
 import { STORAGE_KEYS } from '../core/storage/storage-keys';
 
-// The agent's own power tools: the toolbar count, reminders and saved searches.
+// The agent's own power tools: the toolbar count and reminders.
 // No secret here: the popup and the options page read these directly.
 
 export const DueBadgeSchema = v.boolean();
@@ -17,16 +17,3 @@ export const dueBadgeSetting = defineSetting(STORAGE_KEYS.dueBadge, 'The toolbar
 export const dueBadgeMinutesSetting = defineSetting(STORAGE_KEYS.dueBadgeMinutes, 'The toolbar count refresh interval', DueBadgeMinutesSchema, 5);
 export const remindersSetting = defineSetting(STORAGE_KEYS.reminders, 'Callback reminders', v.boolean(), false);
 export const reminderMinutesSetting = defineSetting(STORAGE_KEYS.reminderMinutes, 'The reminder time', ReminderMinutesSchema, 10);
-
-export const SAVED_SEARCHES_MAX = 50;
-/** A saved search: its name and its filters as the tab view's query string (`stage=PENDING&user_id=7`). */
-export const SavedSearchSchema = v.strictObject({
-  name: v.pipe(v.string(), v.trim(), v.nonEmpty('Give the search a name.'), v.maxLength(80, 'A name has at most 80 characters.')),
-  query: v.pipe(v.string(), v.maxLength(4000)),
-});
-export type SavedSearch = v.InferOutput<typeof SavedSearchSchema>;
-export const SavedSearchesSchema = v.pipe(
-  v.array(SavedSearchSchema),
-  v.maxLength(SAVED_SEARCHES_MAX, `At most ${SAVED_SEARCHES_MAX} saved searches.`),
-);
-export const savedSearchesSetting = defineSetting(STORAGE_KEYS.savedSearches, 'Saved searches', SavedSearchesSchema, []);

@@ -1,7 +1,7 @@
 import { CLOSED_STAGES, type Callback } from '../api/model';
-import { formatWallTime, relativeTime } from './format-time';
-import type { Zones } from './time-zone';
-import { msUntil, wallTimeMs } from './wall-clock';
+import { formatWallTime, relativeTime } from '../time/format-time';
+import type { Zones } from '../time/time-zone';
+import { msUntil, wallTimeMs } from '../time/wall-clock';
 
 
 export interface When {

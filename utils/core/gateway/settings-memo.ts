@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { readSavedSettings, type SavedSettings } from './saved-connection';
+import type { SavedSettings } from './saved-connection';
 
 /**
  * The settings a lookup uses, read and unsealed once, then kept in memory
@@ -7,13 +7,13 @@ import { readSavedSettings, type SavedSettings } from './saved-connection';
  * the API address, the zone, the past-due spelling). Without it every badge
  * lookup read and decrypted six items in two rounds before its request.
  */
-export function createSettingsMemo(): () => Promise<SavedSettings> {
+export function createSettingsMemo(readSettings: () => Promise<SavedSettings>): () => Promise<SavedSettings> {
   let current: Promise<SavedSettings> | null = null;
   browser.storage.onChanged.addListener((_changes, area) => {
     if (area === 'local' || area === 'session') current = null;
   });
   return () => {
-    const read = (current ??= readSavedSettings());
+    const read = (current ??= readSettings());
     // A failed read is not kept: the next lookup tries again.
     read.catch(() => {
       if (current === read) current = null;

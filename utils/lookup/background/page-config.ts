@@ -1,14 +1,15 @@
 import type { Browser } from 'wxt/browser';
 import { browser } from 'wxt/browser';
-import { POSITIONS_KEY, positionFor, savePosition, type PositionStore } from '../../lookup/content/position';
-import type { ReplyMap, Request } from '../../core/messaging/protocol';
-import type { SitesMemo } from './sites-memo';
+import { POSITIONS_KEY, positionFor, savePosition, type PositionStore } from '../content/position';
+import type { AnswerOf, RequestOf } from '../../core/messaging/define-message';
+import type { SiteConfig } from '../../sites/sites-messages';
+import type { saveBadgePosition as saveBadgePositionMessage, siteConfig as siteConfigMessage } from '../lookup-messages';
 
 // Content scripts never touch extension storage: they ask here. The page is
 // the one the browser says sent the message (sender.url), never one the
 // message names, so a page can learn only its own mode, rules and position.
 
-type SaveBadgePositionRequest = Extract<Request, { type: 'save-badge-position' }>;
+type SaveBadgePositionRequest = RequestOf<typeof saveBadgePositionMessage>;
 
 const NOT_A_PAGE = { ok: false as const, error: { kind: 'refused' as const, message: 'Only a web page’s badge has a configuration.' } };
 
@@ -47,12 +48,13 @@ function createPositionsMemo(): () => Promise<unknown> {
   };
 }
 
-export function createSiteConfigHandler(memo: SitesMemo) {
+/** `configFor`: the sites feature's configuration of a page, handed in by the background's wiring. */
+export function createSiteConfigHandler(configFor: (href: string) => Promise<SiteConfig>) {
   const storedPositions = createPositionsMemo();
-  return async function siteConfig(_request: unknown, sender: Browser.runtime.MessageSender): Promise<ReplyMap['site-config']> {
+  return async function siteConfig(_request: unknown, sender: Browser.runtime.MessageSender): Promise<AnswerOf<typeof siteConfigMessage>> {
     const page = pageOf(sender);
     if (!page) return NOT_A_PAGE;
-    const [config, stored] = await Promise.all([memo.configFor(page.href), storedPositions()]);
+    const [config, stored] = await Promise.all([configFor(page.href), storedPositions()]);
     return { ok: true, config, position: positionFor(stored, page.origin) };
   };
 }
@@ -60,7 +62,7 @@ export function createSiteConfigHandler(memo: SitesMemo) {
 export async function saveBadgePosition(
   request: SaveBadgePositionRequest,
   sender: Browser.runtime.MessageSender,
-): Promise<ReplyMap['save-badge-position']> {
+): Promise<AnswerOf<typeof saveBadgePositionMessage>> {
   const page = pageOf(sender);
   if (!page) return NOT_A_PAGE;
   await savePosition(positions, page.origin, { right: request.right, bottom: request.bottom });

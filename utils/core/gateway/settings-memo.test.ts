@@ -2,6 +2,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import * as sealed from '../storage/sealed';
 import { baseUrlSetting, localTokenSetting } from '../../connection/settings';
+import { readAccountSettings } from '../../connection/account';
+import { readSavedSettings } from './saved-connection';
 import { createSettingsMemo } from './settings-memo';
 
 beforeEach(() => {
@@ -12,7 +14,7 @@ beforeEach(() => {
 describe('createSettingsMemo', () => {
   it('reads (and unseals) the settings once, and again only after storage changed', async () => {
     await localTokenSetting.set('test-token-not-real-0001');
-    const settings = createSettingsMemo();
+    const settings = createSettingsMemo(() => readSavedSettings(readAccountSettings));
     const reads = vi.spyOn(sealed, 'readSealed');
     const first = await settings();
     const count = reads.mock.calls.length;

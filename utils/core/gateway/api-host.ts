@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
-import type { ServiceError } from '../messaging/protocol';
-import { DEFAULT_BASE_URL } from '../../connection/schemas';
+import type { ServiceError } from '../messaging/replies';
+import { DEFAULT_BASE_URL } from '../api/client';
 import { originPattern } from '../hosts/match-pattern';
 
 // The last check before the token leaves the background: it goes to Convoso's

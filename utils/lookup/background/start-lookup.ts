@@ -1,0 +1,45 @@
+import type { Convoso } from '../../core/gateway/convoso';
+import { route, type Route } from '../../core/messaging/router';
+import type { SiteConfig } from '../../sites/sites-messages';
+import { leadSummaries, leadSummary, openOptions, openSearchTab, saveBadgePosition, siteConfig } from '../lookup-messages';
+import { pushConfigChanges } from './config-push';
+import { createLeadLookups } from './lead-lookups';
+import { createLeadBudgets, createLeadSearch, createLeadSummaryHandlers, dropLookupsOfGoneTabs, resetLeadsOnConnectionChange } from './lead-summary';
+import { openOptions as openOptionsPage, openSearchTab as openTabView, openerLimit } from './openers';
+import { createSiteConfigHandler, saveBadgePosition as saveBadgePositionFor } from './page-config';
+
+export interface LookupDeps {
+  convoso: Convoso;
+  /** The sites feature's configuration of a page (its mode and rules), from the page's address. */
+  configFor: (href: string) => Promise<SiteConfig>;
+  /** Calls back when a saved setting changes what Convoso answers; returns how to stop. */
+  watchConnection: (cb: () => void) => () => void;
+}
+
+/**
+ * The lookup's background part: the lead cache and its queue, the per-tab
+ * budgets, the notices to content scripts, and the answers to their messages.
+ */
+export function startLookup(deps: LookupDeps): Route[] {
+  const lookups = createLeadLookups({ search: createLeadSearch(deps.convoso) });
+  resetLeadsOnConnectionChange(lookups, deps.watchConnection);
+  const budgets = createLeadBudgets();
+  dropLookupsOfGoneTabs(lookups, [budgets.badge, budgets.inline, openerLimit]);
+  // Content scripts cannot watch storage: they are told when their configuration changed.
+  pushConfigChanges();
+  // A content script may ask before it knows its site's mode: the page's mode is checked here.
+  const leads = createLeadSummaryHandlers(
+    lookups,
+    budgets,
+    async (href) => (await deps.configFor(href)).mode,
+    () => deps.convoso.prepare(),
+  );
+  return [
+    route(leadSummary, leads['lead-summary']),
+    route(leadSummaries, leads['lead-summaries']),
+    route(openOptions, (request, sender) => openOptionsPage(request, sender)),
+    route(openSearchTab, (request, sender) => openTabView(request, sender)),
+    route(siteConfig, createSiteConfigHandler(deps.configFor)),
+    route(saveBadgePosition, saveBadgePositionFor),
+  ];
+}
