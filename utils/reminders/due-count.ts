@@ -5,6 +5,7 @@ import type { SearchQueryInput } from '../core/api/query-input';
 import type { ServiceError } from '../core/messaging/replies';
 
 import { dueBadgeMinutesSetting, dueBadgeSetting } from './reminder-settings';
+import { dueQueries } from '../core/api/due-queries';
 import { localDate } from '../core/time/wall-clock';
 
 // The toolbar icon's count of the agent's due callbacks: Pending or Past due,
@@ -30,8 +31,10 @@ export type DueCount =
 
 /** The two totals for `userId` up to `today` (YYYY-MM-DD, account's date). */
 export async function countDue(search: Search, userId: string, today: string): Promise<DueCount> {
-  const ask = (stage: string) => search({ user_id: userId, end_date: today, stage, offset: 0, limit: 1 });
-  const [pending, pastDue] = await Promise.all([ask('PENDING'), ask('PASTDUE')]);
+  // Totals only: one result each.
+  const [pendingQuery, pastDueQuery] = dueQueries(userId, today);
+  const ask = (query: SearchQueryInput) => search({ ...query, offset: 0, limit: 1 });
+  const [pending, pastDue] = await Promise.all([ask(pendingQuery.query), ask(pastDueQuery.query)]);
   if (!pending.ok) return pending;
   if (!pastDue.ok) return pastDue;
   return {
