@@ -1,6 +1,6 @@
 import type { Site } from './schema';
 
-// Convoso's own admin and agent pages (see API-NOTES). The manifest's static
+// Convoso's own admin and agent pages (see docs/API.md). The manifest's static
 // content script covers them, so they are never registered at runtime and can
 // be switched to inline or off but not removed.
 

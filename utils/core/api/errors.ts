@@ -89,7 +89,7 @@ interface CodeEntry {
 }
 
 /**
- * Convoso business codes seen for this endpoint and its parameters (API-NOTES).
+ * Convoso business codes seen for this endpoint and its parameters (docs/API.md, "Errors").
  * 403 is handled apart: it is an auth failure, not a parameter problem.
  */
 export const CONVOSO_CODES: Readonly<Record<number, CodeEntry>> = {

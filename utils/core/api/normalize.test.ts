@@ -160,7 +160,7 @@ describe('normalizeResponse: the spec example', () => {
   });
 });
 
-describe('normalizeResponse: shapes from API-NOTES', () => {
+describe('normalizeResponse: shapes from docs/API.md', () => {
   it('numbers instead of strings: counts become numbers, ids stay strings', () => {
     const p = page({
       success: true,

@@ -6,7 +6,7 @@ import { vocabularyKey } from './vocabulary';
 import { browserTimeZone, canonicalTimeZone, zonedWallMs } from '../time/time-zone';
 
 // Turns whatever the search endpoint answered into the model the UI trusts.
-// API-NOTES: numbers arrive as numbers or strings, fields go missing or come
+// docs/API.md: numbers arrive as numbers or strings, fields go missing or come
 // extra, times come in two formats. One odd result must never cost the agent
 // the rest of the page, so every field falls back on its own.
 

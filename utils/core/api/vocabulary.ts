@@ -1,4 +1,4 @@
-// The API's filter vocabularies, kept in one place (API-NOTES: the spec spells
+// The API's filter vocabularies, kept in one place (docs/API.md: the spec spells
 // the past-due stage PASTDUE, public SDKs PAST_DUE; we send the spec's spelling).
 
 /**
