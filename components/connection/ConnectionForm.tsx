@@ -15,7 +15,6 @@ import {
   type TokenStorage,
 } from '../../utils/connection/schemas';
 import { localTokenSetting, sessionTokenSetting, tokenStorageSetting } from '../../utils/connection/settings';
-import { callbacksText } from '../../utils/core/format/count';
 import { browserTimeZone, timeZoneNames } from '../../utils/core/time/time-zone';
 import { extraApiOrigin } from '../../utils/sites/actions';
 import { readConnectionForm, saveConnection, type ConnectionFormState } from '../../utils/connection/save-connection';
@@ -233,7 +232,7 @@ export function ConnectionForm(props: {
       if (managed.baseUrl) setManagedHostGranted(true);
       const reply = await send<typeof testConnection>({ type: 'test-connection', token: checked.token, baseUrl: checked.baseUrl, method: shownMethod });
       if (reply.ok) {
-        const count = `${reply.totalAtLeast ? 'at least ' : ''}${callbacksText(reply.total)}`;
+        const count = `${reply.totalAtLeast ? 'at least ' : ''}${reply.total.toLocaleString('en-US')} ${reply.total === 1 ? 'callback' : 'callbacks'}`;
         setTestStatus({ kind: 'ok', message: `Connected. The account has ${count}.` });
       } else {
         setTestStatus({ kind: 'error', message: reply.error.message });

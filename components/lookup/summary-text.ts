@@ -1,7 +1,5 @@
-import { callbacksText, formatCount } from '../../utils/core/format/count';
 import type { LeadSummary } from '../../utils/lookup/lookup-messages';
 import { formatWallMs, zoneSuffix } from '../../utils/core/time/format-time';
-import { labelHolds, readClock } from '../../utils/core/time/clock-offset';
 import type { Zones } from '../../utils/core/time/time-zone';
 import { nowWallMs, wallDay, wallTimeMs } from '../../utils/core/time/wall-clock';
 
@@ -13,10 +11,12 @@ export function summaryZones(summary: Pick<LeadSummary, 'timeZone'>, browser?: s
   return { account: summary.timeZone, browser };
 }
 
+const formatCount = (n: number, locale: string) => n.toLocaleString(locale);
+
 /** "No callbacks", "1 callback", "3 callbacks · 1 past due", "At least 100 callbacks". */
 export function countText(summary: LeadSummary, locale = 'en-US'): string {
   if (summary.total === 0 && summary.shown === 0) return 'No callbacks';
-  const count = `${summary.totalAtLeast ? 'At least ' : ''}${callbacksText(summary.total, locale)}`;
+  const count = `${summary.totalAtLeast ? 'At least ' : ''}${formatCount(summary.total, locale)} ${summary.total === 1 ? 'callback' : 'callbacks'}`;
   return summary.overdue > 0 ? `${count} · ${formatCount(summary.overdue, locale)} past due` : count;
 }
 
@@ -28,14 +28,9 @@ export function nextText(summary: LeadSummary, now: Date, locale = 'en-US', brow
   const at = wallTimeMs(summary.next);
   if (at === null) return null;
   const zones = summaryZones(summary, browserZone);
-  // The account clock as the background read it, while that holds: worked out for this
-  // browser's zone and in en-US, it spares the page building Intl formatters.
-  const clock = browserZone === undefined && locale === 'en-US' ? summary.clock : undefined;
-  const read = readClock(clock, now);
-  const nowMs = read ?? nowWallMs(now, zones);
+  const nowMs = nowWallMs(now, zones);
   const days = wallDay(at) - wallDay(nowMs);
-  const label = read !== null && clock && labelHolds(clock) ? (clock.nextLabel ? ` ${clock.nextLabel}` : '') : zoneSuffix(at, zones, locale);
-  const time = formatWallMs(at, locale, { hour: 'numeric', minute: '2-digit' }) + label;
+  const time = formatWallMs(at, locale, { hour: 'numeric', minute: '2-digit' }) + zoneSuffix(at, zones, locale);
   let day: string;
   if (days === 0) day = 'today';
   else if (days === 1) day = 'tomorrow';

@@ -3,7 +3,6 @@ import type { CallbackStage, WallTime } from '../core/api/model';
 import { LEAD_ID, MAX_LEAD_IDS } from '../core/lead/lead-id';
 import { defineMessage } from '../core/messaging/define-message';
 import type { Reply } from '../core/messaging/replies';
-import type { AccountClock } from '../core/time/clock-offset';
 import type { SiteConfig } from '../sites/sites-messages';
 
 // The lookup's messages: what a CRM page's content script may ask of the
@@ -104,9 +103,4 @@ export interface LeadSummary {
   callbacks: BadgeCallback[];
   /** The account's IANA zone the times are written in; absent: the browser's. */
   timeZone?: string;
-  /**
-   * With `timeZone`: its offset from UTC while it holds, and the label the next
-   * callback's time needs here, so the badge writes its line without Intl (clock-offset.ts).
-   */
-  clock?: AccountClock;
 }

@@ -1,7 +1,6 @@
 import { CALLBACK_STAGES, CLOSED_STAGES, type Callback, type CallbackStage, type SearchPage } from '../core/api/model';
 import { clip } from '../core/format/clip';
 import type { BadgeCallback, LeadSummary, LeadUrgency } from './lookup-messages';
-import { accountClock } from '../core/time/clock-offset';
 import type { Zones } from '../core/time/time-zone';
 import { HOUR_MS, msUntil, nowWallMs, wallTimeMs } from '../core/time/wall-clock';
 
@@ -76,7 +75,6 @@ export function summarizeLead(leadId: string, page: SearchPage, now: Date, timeZ
   const anyOpen = ranked.some((r) => r.group !== CLOSED);
 
   const next = nextRanked?.callback.callbackTime ? { local: nextRanked.callback.callbackTime.local } : null;
-  const clock = accountClock(timeZone, now, next ? wallTimeMs(next) : null);
 
   let urgency: LeadUrgency;
   if (mine.length === 0) urgency = 'empty';
@@ -95,6 +93,5 @@ export function summarizeLead(leadId: string, page: SearchPage, now: Date, timeZ
     overdue,
     callbacks: ranked.slice(0, BADGE_CALLBACKS).map(toBadge),
     ...(timeZone && { timeZone }),
-    ...(clock && { clock }),
   };
 }

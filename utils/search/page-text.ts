@@ -1,8 +1,10 @@
 import { OFFSET_MAX } from '../core/api/vocabulary';
 import type { SearchPage } from '../core/api/model';
-import { callbacksText, formatCount } from '../core/format/count';
 
 // The numbers around a result page, as people read them.
+
+const formatCount = (n: number, locale?: string) => n.toLocaleString(locale);
+const callbacksText = (total: number, locale?: string) => `${formatCount(total, locale)} ${total === 1 ? 'callback' : 'callbacks'}`;
 
 type PageShape = Pick<SearchPage, 'offset' | 'limit' | 'total' | 'totalAtLeast'> & { results: readonly unknown[] };
 

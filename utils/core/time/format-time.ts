@@ -1,5 +1,4 @@
 import type { WallTime } from './wall-clock';
-import { enUsWall } from './en-us-wall';
 import { zoneLabel, type Zones } from './time-zone';
 import { DAY_MS, HOUR_MS, MINUTE_MS, msUntil, wallTimeMs } from './wall-clock';
 
@@ -26,8 +25,7 @@ export function wallFormatter(locale: string, options: Intl.DateTimeFormatOption
 }
 
 export function formatWallMs(ms: number, locale: string, options: Intl.DateTimeFormatOptions): string {
-  // en-US, the badge's, without building a formatter (en-us-wall.ts says why).
-  return (locale === 'en-US' && enUsWall(ms, options)) || tidy(wallFormatter(locale, options).format(ms));
+  return tidy(wallFormatter(locale, options).format(ms));
 }
 
 /** " PT" when the account's clock is not the browser's, else ''. */

@@ -4,7 +4,6 @@ import { CALLBACK_STAGES, type SearchPage } from '../../core/api/model';
 import type { ServiceError } from '../../core/messaging/replies';
 import { LeadIdSchema, type LeadReply, type LeadSummary } from '../lookup-messages';
 import { summarizeLead } from '../summarize-lead';
-import { CLOCK_SPAN_MS } from '../../core/time/clock-offset';
 import { INTERNAL_ERROR } from '../../core/messaging/replies';
 import { STORAGE_KEYS } from '../../core/storage/storage-keys';
 import type { Same } from '../../core/storage/schema-matches';
@@ -102,21 +101,6 @@ export const LeadSummarySchema = v.object({
     v.maxLength(100),
   ),
   timeZone: v.optional(v.pipe(v.string(), v.maxLength(64))),
-  clock: v.optional(
-    v.pipe(
-      v.object({
-        // UTC offsets run from -12 h to +14 h.
-        offsetMs: v.pipe(v.number(), v.integer(), v.minValue(-15 * 3_600_000), v.maxValue(15 * 3_600_000)),
-        from: v.pipe(v.number(), v.finite()),
-        until: v.pipe(v.number(), v.finite()),
-        // "PT", "GMT+5:30": what zoneAbbreviation writes.
-        nextLabel: v.pipe(v.string(), v.maxLength(16), v.regex(/^[\p{L}\p{N}+\-:]*$/u)),
-        labelAt: v.pipe(v.number(), v.finite()),
-        labelOffset: v.pipe(v.number(), v.integer(), v.minValue(-15 * 60), v.maxValue(15 * 60)),
-      }),
-      v.check((c) => c.from < c.until && c.until - c.from <= CLOCK_SPAN_MS, 'a clock holds for at most two days'),
-    ),
-  ),
 });
 
 // If messaging/lead-summary.ts changes LeadSummary, this line stops compiling until the schema follows.
