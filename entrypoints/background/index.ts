@@ -28,7 +28,9 @@ export default defineBackground({
       ...startLookup({ convoso, configFor: sites.configFor, watchConnection }),
       ...sites.routes,
     ];
-    const route = createRouter(routes, { id: browser.runtime.id, origin: new URL(browser.runtime.getURL('/')).origin });
+    // The badge and the chips are extension pages framed in CRM pages: they speak for their tab.
+    const frames = ['/badge.html', '/chip.html'];
+    const route = createRouter(routes, { id: browser.runtime.id, origin: new URL(browser.runtime.getURL('/')).origin, frames });
     browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
     startPowerTools({ convoso, agent: readAgent, watchConnection: (cb) => watchConnection(cb, 'agent') });
 

@@ -11,6 +11,7 @@ export const EVERY_MESSAGE = [
   connection.testConnection,
   lookup.leadSummary,
   lookup.leadSummaries,
+  lookup.pageLead,
   lookup.openOptions,
   lookup.openSearchTab,
   lookup.siteConfig,

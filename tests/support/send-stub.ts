@@ -13,6 +13,7 @@ export type Request =
   | RequestOf<typeof connection.testConnection>
   | RequestOf<typeof lookup.leadSummary>
   | RequestOf<typeof lookup.leadSummaries>
+  | RequestOf<typeof lookup.pageLead>
   | RequestOf<typeof lookup.openOptions>
   | RequestOf<typeof lookup.openSearchTab>
   | RequestOf<typeof lookup.siteConfig>

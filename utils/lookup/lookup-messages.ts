@@ -5,9 +5,11 @@ import { defineMessage } from '../core/messaging/define-message';
 import type { Reply } from '../core/messaging/replies';
 import type { SiteConfig } from '../sites/sites-messages';
 
-// The lookup's messages: what a CRM page's content script may ask of the
-// background (its lead's summary, its site's configuration, two tabs to open,
-// its badge's place), and what the background tells it.
+// The lookup's messages. A CRM page's content script may tell the background
+// which lead its page shows and ask for its site's configuration and its badge's
+// place; it never receives a summary. The badge and the chips, extension pages
+// framed in the CRM page (entrypoints/badge, entrypoints/chip), ask for the
+// summaries and open the tabs: the background answers them for their tab.
 
 export const LeadIdSchema = v.pipe(v.string(), v.regex(LEAD_ID, 'A lead ID is a positive whole number.'));
 
@@ -20,22 +22,37 @@ const AfterRefreshSchema = v.optional(v.literal(true));
 /**
  * A lead's summary for the badge. `refreshing`: the summary is older than the
  * cache period and a refresh is running; ask again with `afterRefresh` to get it.
+ * `asOf`: when Convoso gave the answer (ms since the epoch), so an old one shows
+ * its age. (Optional until the background fills it in everywhere.)
  */
-export type LeadReply = Reply<{ summary: LeadSummary; refreshing?: true }>;
+export type LeadReply = Reply<{ summary: LeadSummary; refreshing?: true; asOf?: number }>;
 
-export const leadSummary = defineMessage<LeadReply>()('lead-summary', 'page', { leadId: LeadIdSchema, afterRefresh: AfterRefreshSchema });
+/** `refresh`: a person asked to refresh; the cache is bypassed, the tab's budget still counts. */
+export const leadSummary = defineMessage<LeadReply>()('lead-summary', 'frame', {
+  leadId: LeadIdSchema,
+  afterRefresh: AfterRefreshSchema,
+  refresh: v.optional(v.literal(true)),
+});
+
+/**
+ * The lead a page shows, from its content script as soon as it knows (the page's
+ * address often names it before the page is parsed): the background starts
+ * looking it up for the badge, under the tab's budget, and answers no more than
+ * that it heard. The badge's frame then gets the answer.
+ */
+export const pageLead = defineMessage<Reply<{}>>()('page-lead', 'page', { leadId: LeadIdSchema });
 
 /** Inline mode: many leads of a list page at once. */
-export const leadSummaries = defineMessage<Reply<{ summaries: Record<string, LeadReply> }>>()('lead-summaries', 'page', {
+export const leadSummaries = defineMessage<Reply<{ summaries: Record<string, LeadReply> }>>()('lead-summaries', 'frame', {
   leadIds: v.pipe(v.array(LeadIdSchema), v.minLength(1), v.maxLength(MAX_LEAD_IDS)),
   afterRefresh: AfterRefreshSchema,
 });
 
-/** The badge's "Set up": a content script cannot open the options page itself. */
-export const openOptions = defineMessage<Reply<{}>>()('open-options', 'page', {});
+/** The badge's "Set up": a framed page cannot open the options page itself. */
+export const openOptions = defineMessage<Reply<{}>>()('open-options', 'frame', {});
 
 /** The badge's "View all": the tab view, filtered to the lead. */
-export const openSearchTab = defineMessage<Reply<{}>>()('open-search-tab', 'page', { leadId: LeadIdSchema });
+export const openSearchTab = defineMessage<Reply<{}>>()('open-search-tab', 'frame', { leadId: LeadIdSchema });
 
 /** A content script's configuration for its own page: the background reads the page's address from the sender. */
 export const siteConfig = defineMessage<Reply<{ config: SiteConfig; position: BadgePosition }>>()('site-config', 'page', {});

@@ -5,8 +5,13 @@ import * as v from 'valibot';
 // and the type of its reply. The background entrypoint hands every feature's
 // handlers to one router (router.ts); pages send with `send` (send.ts).
 
-/** 'page': content scripts on web pages may send it too; 'extension': only the extension's own pages. */
-export type Audience = 'page' | 'extension';
+/**
+ * Who may send a message besides the extension's own pages (which may send any):
+ * 'page': a content script on a web page; 'frame': one of the extension's pages
+ * framed inside a web page (the badge and the chips, router.ts's `frames`), which
+ * speaks for that page's tab; 'extension': nobody else.
+ */
+export type Audience = 'page' | 'frame' | 'extension';
 
 export interface MessageDef<Type extends string = string, Request = unknown, Answer = unknown> {
   readonly type: Type;

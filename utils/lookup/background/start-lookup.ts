@@ -1,7 +1,7 @@
 import type { Convoso } from '../../core/gateway/convoso';
 import { route, type Route } from '../../core/messaging/router';
 import type { SiteConfig } from '../../sites/sites-messages';
-import { leadSummaries, leadSummary, openOptions, openSearchTab, saveBadgePosition, siteConfig } from '../lookup-messages';
+import { leadSummaries, leadSummary, openOptions, openSearchTab, pageLead, saveBadgePosition, siteConfig } from '../lookup-messages';
 import { pushConfigChanges } from './config-push';
 import { createLeadLookups } from './lead-lookups';
 import { createLeadBudgets, createLeadSearch, createLeadSummaryHandlers, dropLookupsOfGoneTabs, resetLeadsOnConnectionChange } from './lead-summary';
@@ -36,6 +36,11 @@ export function startLookup(deps: LookupDeps): Route[] {
   );
   return [
     route(leadSummary, leads['lead-summary']),
+    // The content script's word of its page's lead: the badge's lookup starts (under the tab's budget); the frame gets the answer.
+    route(pageLead, async (request, sender) => {
+      void leads['lead-summary']({ type: 'lead-summary', leadId: request.leadId }, sender);
+      return { ok: true as const };
+    }),
     route(leadSummaries, leads['lead-summaries']),
     route(openOptions, (request, sender) => openOptionsPage(request, sender)),
     route(openSearchTab, (request, sender) => openTabView(request, sender)),
