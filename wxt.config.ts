@@ -2,6 +2,12 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { quietContentScriptStart } from './build-plugins/quiet-content-script-start';
 
+// The badge and the chips: extension pages framed in CRM pages by the content
+// script. In Chrome a page can load them only at an address made up for each
+// browser session (use_dynamic_url), so no page can probe for the extension by
+// a fixed address; Firefox's MV2 has no such option (docs/DEVELOPING.md, Firefox).
+const FRAMED_PAGES = ['badge.html', 'chip.html'];
+
 // Test builds (`wxt build --mode test`: the real-browser tests and the demo) and
 // `npm run dev` may also reach the local mock API; a production build never asks
 // for loopback hosts.
@@ -73,6 +79,7 @@ export default defineConfig({
     action: { default_title: 'Convoso Callbacks' },
     // Administrators preset the API address, sites and rules through browser policy.
     storage: { managed_schema: 'managed_schema.json' },
+    web_accessible_resources: [{ resources: FRAMED_PAGES, matches: ['<all_urls>'], use_dynamic_url: true }],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -124,7 +124,7 @@ describe('badge text', () => {
     [{ total: 2, shown: 2, next: { local: '2025-06-03T15:30:00' } }, '2 callbacks · Next: today 3:30 PM'],
     [{ total: 3, shown: 3, overdue: 2, next: { local: '2025-06-04T09:00:00' } }, '3 callbacks · 2 past due · Next: tomorrow 9:00 AM'],
   ])('%j -> %s', (over, expected) => {
-    expect(badgeText(summaryWith(over), NOW, 'en-US')).toBe(expected);
+    expect(badgeText(summaryWith(over), NOW)).toBe(expected);
   });
 
   it.each([
@@ -138,7 +138,7 @@ describe('badge text', () => {
     ['2025-12-03T09:00:00', 'Next: Dec 3, 9:00 AM'],
     ['2026-01-02T09:00:00', 'Next: Jan 2, 2026, 9:00 AM'],
   ])('next %s -> %s', (local, expected) => {
-    expect(nextText(summaryWith({ next: { local } }), NOW, 'en-US')).toBe(expected);
+    expect(nextText(summaryWith({ next: { local } }), NOW)).toBe(expected);
   });
 
   it('has no next line without a next callback', () => {

@@ -90,9 +90,9 @@ describe('the badge summary in the account’s zone', () => {
   it('a callback 30 min ahead on the account’s clock is due soon, not past due', () => {
     const summary = summarizeLead('55', page, now, LA);
     expect(summary).toMatchObject({ urgency: 'due_soon', overdue: 0, next: { local: '2025-01-15T09:30:00' }, timeZone: LA });
-    expect(nextText(summary, now, 'en-US', NY)).toBe('Next: today 9:30 AM PT');
-    expect(nextText(summary, now, 'en-US', LA)).toBe('Next: today 9:30 AM');
-    expect(badgeText(summary, now, 'en-US', NY)).toBe('2 callbacks · Next: today 9:30 AM PT');
+    expect(nextText(summary, now, NY)).toBe('Next: today 9:30 AM PT');
+    expect(nextText(summary, now, LA)).toBe('Next: today 9:30 AM');
+    expect(badgeText(summary, now, NY)).toBe('2 callbacks · Next: today 9:30 AM PT');
   });
   it('without an account zone the summary carries none', () => {
     expect(summarizeLead('55', page, now)).not.toHaveProperty('timeZone');
@@ -100,7 +100,7 @@ describe('the badge summary in the account’s zone', () => {
   it('"today" is the account’s today: 1:00 AM in New York is still yesterday in Los Angeles', () => {
     const late = at('2025-01-16T06:00:00Z'); // 1:00 EST Jan 16 = 22:00 PST Jan 15
     const summary = summarizeLead('55', leadPage(['2025-01-15 23:00:00', 'PENDING']), late, LA);
-    expect(nextText(summary, late, 'en-US', NY)).toBe('Next: today 11:00 PM PT');
+    expect(nextText(summary, late, NY)).toBe('Next: today 11:00 PM PT');
     expect(localDate(late, { account: LA, browser: NY })).toBe('2025-01-15');
     expect(localDate(late, { account: NY, browser: NY })).toBe('2025-01-16');
   });
@@ -112,6 +112,6 @@ describe('the badge without a usable total (issue 9)', () => {
     const now = at('2025-01-15T17:00:00Z');
     const summary = summarizeLead('55', page, now, LA);
     expect(summary).toMatchObject({ total: 2, totalAtLeast: true });
-    expect(badgeText(summary, now, 'en-US', LA)).toBe('At least 2 callbacks · Next: today 9:30 AM');
+    expect(badgeText(summary, now, LA)).toBe('At least 2 callbacks · Next: today 9:30 AM');
   });
 });

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { PageContext } from './context';
 import { watchDom } from './dom-watcher';
 import { watchLocation } from './location-watcher';
 import type { SiteConfig } from '../../sites/sites-messages';
@@ -15,13 +15,13 @@ import { isOurNode } from './shadow-host';
 const NO_ANSWER_CONFIG: SiteConfig = { mode: 'badge', rules: [] };
 
 /**
- * The content script (run at document_start): asks at once for a lead the
- * address names, reads this page's configuration from the background, finds
- * the lead on the parsed page and hands it to the badge (or, in inline mode,
- * the list's leads to the chips). A page without a lead costs detection only:
- * no UI, no lead question.
+ * The content script (run at document_start): tells the background at once of a
+ * lead the address names, reads this page's configuration from the background,
+ * finds the lead on the parsed page and hands it to the badge (or, in inline
+ * mode, the list's leads to the chips). A page without a lead costs detection
+ * only: no frame, no lead question.
  */
-export function startLeadBadge(ctx: ContentScriptContext): void {
+export function startLeadBadge(ctx: PageContext): void {
   // The same file may be injected twice (a Convoso page the user also added as a site).
   const flag = '__convosoCallbacksStarted';
   const w = window as unknown as Record<string, unknown>;
@@ -71,8 +71,7 @@ export function startLeadBadge(ctx: ContentScriptContext): void {
     }
     if (notice.connection) {
       // The connection changed (token, API address): ask again for everything shown.
-      chips.forget();
-      if (config.mode === 'inline') chips.clear();
+      chips.clear();
       badge.refetch();
       detect();
     }
@@ -98,7 +97,7 @@ export function startLeadBadge(ctx: ContentScriptContext): void {
 }
 
 /** Resolves once the document is parsed (DOMContentLoaded), at once if it already is. */
-function parsed(ctx: ContentScriptContext): Promise<void> {
+function parsed(ctx: PageContext): Promise<void> {
   if (document.readyState !== 'loading') return Promise.resolve();
   return new Promise((resolve) => ctx.addEventListener(document, 'DOMContentLoaded', () => resolve(), { once: true }));
 }

@@ -1,28 +1,22 @@
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { renderChip as drawChip } from '../../../components/lookup/inline-chip';
-import type { BadgeStatus } from '../../../components/lookup/status';
+import { browser } from 'wxt/browser';
 import type { CustomRule } from '../../core/lead/custom-rules';
 import { findAllLeadIds } from '../../core/lead/detect';
-import { MAX_LEAD_IDS } from '../../core/lead/lead-id';
-import type { LeadReply, leadSummaries, openSearchTab } from '../lookup-messages';
-import { send } from '../../core/messaging/send';
-import { statusOf } from './lead-status';
-import { CHIP_TAG, createShadowHost } from './shadow-host';
+import { CHIP_HEIGHT, CHIP_WIDTH } from '../frame-port';
+import type { PageContext } from './context';
+import { CHIP_TAG, createFrameHost } from './shadow-host';
 
 export interface ChipsController {
-  /** Puts a chip beside every lead of the page the rules find, and asks for the new ones. */
+  /** Puts a chip beside every lead of the page the rules find, once its row is on screen. */
   sync(rules: readonly CustomRule[]): void;
-  /** Removes every chip (inline mode off, or new rules). */
+  /** Removes every chip (inline mode off, new rules, a new connection). */
   clear(): void;
-  /** Forgets every answer (the connection changed). */
-  forget(): void;
 }
 
-interface Chip {
-  host: HTMLElement;
-  mount: HTMLElement;
-  leadId: string;
-}
+// Every chip has the same size, whatever it says (or if it says nothing).
+const CSS =
+  ':host{all:initial!important;display:inline-block!important;vertical-align:middle!important}' +
+  `iframe{display:block;width:${CHIP_WIDTH}px;height:${CHIP_HEIGHT}px;margin:0 0 0 4px;padding:0;border:0;` +
+  'background:transparent;color-scheme:light dark}';
 
 /** Where a chip goes: inside the lead's element, in its last cell for a table row; after a form field. */
 function placeChip(element: Element, host: HTMLElement): void {
@@ -32,91 +26,66 @@ function placeChip(element: Element, host: HTMLElement): void {
 }
 
 /**
- * Inline mode: one chip per lead element of a list, answers shared per lead id.
- * Its state and timer are its own and tied to `ctx`.
+ * Inline mode: one chip per lead element of a list, each an extension page in a
+ * frame (entrypoints/chip) that asks the background for its lead. A chip is
+ * made when its element comes on screen (or near it), so a long list asks only
+ * for the rows an agent can see; once made it stays.
  */
-export function createChipsController(ctx: ContentScriptContext): ChipsController {
-  const chips = new Map<Element, Chip>();
-  const answers = new Map<string, BadgeStatus>();
+export function createChipsController(ctx: PageContext): ChipsController {
+  /** Elements with a chip, and elements waiting to come on screen, each with its lead. */
+  const chips = new Map<Element, { leadId: string; host: HTMLElement }>();
+  const waiting = new Map<Element, string>();
+  let watcher: IntersectionObserver | null = null;
 
-  function render(chip: Chip): void {
-    drawChip(chip.mount, {
-      leadId: chip.leadId,
-      status: answers.get(chip.leadId) ?? { kind: 'loading' },
-      now: new Date(),
-      onOpen: () => void send<typeof openSearchTab>({ type: 'open-search-tab', leadId: chip.leadId }),
-    });
+  function make(element: Element, leadId: string): void {
+    const { host } = createFrameHost(CHIP_TAG, CSS, `${browser.runtime.getURL('/chip.html')}#${leadId}`);
+    chips.set(element, { leadId, host });
+    placeChip(element, host);
+  }
+
+  function onScreen(entries: IntersectionObserverEntry[]): void {
+    for (const entry of entries) {
+      const leadId = waiting.get(entry.target);
+      if (!entry.isIntersecting || leadId === undefined) continue;
+      waiting.delete(entry.target);
+      watcher?.unobserve(entry.target);
+      make(entry.target, leadId);
+    }
   }
 
   function clear(): void {
+    watcher?.disconnect();
+    waiting.clear();
     for (const chip of chips.values()) chip.host.remove();
     chips.clear();
   }
-
-  /** Like the badge's question, per batch: stale chips are shown, then follow their refresh. */
-  async function request(ids: string[], afterRefresh = false): Promise<void> {
-    const reply = await send<typeof leadSummaries>({ type: 'lead-summaries', leadIds: ids, ...(afterRefresh && { afterRefresh }) });
-    if (ctx.isInvalid) return;
-    const refreshing: string[] = [];
-    for (const id of ids) {
-      const one: LeadReply = reply.ok ? (reply.summaries[id] ?? { ok: false, error: { kind: 'internal', message: 'No answer for this lead.' } }) : reply;
-      const next = statusOf(one);
-      if (next) answers.set(id, next);
-      else answers.delete(id);
-      if (one.ok && one.refreshing) refreshing.push(id);
-    }
-    for (const chip of chips.values()) if (ids.includes(chip.leadId)) render(chip);
-    if (refreshing.length && !afterRefresh) void request(refreshing, true);
-  }
-
   ctx.onInvalidated(clear);
-  // "in 5 min" must not stay "in 5 min" for an hour. Set up with the first
-  // chip: a page that never shows one pays no timer.
-  let ticking = false;
-  function tick(): void {
-    if (ticking) return;
-    ticking = true;
-    ctx.setInterval(() => {
-      for (const chip of chips.values()) render(chip);
-    }, 60_000);
-  }
 
   return {
     sync(rules) {
-      const found = findAllLeadIds(document, rules);
+      watcher ??= new IntersectionObserver(onScreen, { rootMargin: '200px 0px' });
       const seen = new Set<Element>();
-      const missing: string[] = [];
-      for (const { element, leadId } of found) {
+      for (const { element, leadId } of findAllLeadIds(document, rules)) {
         seen.add(element);
-        let chip = chips.get(element);
-        if (chip && (chip.leadId !== leadId || !chip.host.isConnected)) {
-          chip.host.remove();
-          chip = undefined;
-        }
-        if (!chip) {
-          tick();
-          const made = createShadowHost(CHIP_TAG);
-          chip = { ...made, leadId };
-          chips.set(element, chip);
-          placeChip(element, made.host);
-          render(chip);
-        }
-        if (!answers.has(leadId)) {
-          answers.set(leadId, { kind: 'loading' });
-          missing.push(leadId);
-        }
+        const chip = chips.get(element);
+        if (chip && chip.leadId === leadId && chip.host.isConnected) continue;
+        chip?.host.remove();
+        chips.delete(element);
+        if (waiting.get(element) === leadId) continue;
+        waiting.set(element, leadId);
+        watcher.observe(element);
       }
       for (const [element, chip] of chips) {
-        if (!seen.has(element)) {
-          chip.host.remove();
-          chips.delete(element);
-        }
+        if (seen.has(element)) continue;
+        chip.host.remove();
+        chips.delete(element);
       }
-      for (let i = 0; i < missing.length; i += MAX_LEAD_IDS) void request(missing.slice(i, i + MAX_LEAD_IDS));
+      for (const element of waiting.keys()) {
+        if (seen.has(element)) continue;
+        waiting.delete(element);
+        watcher.unobserve(element);
+      }
     },
     clear,
-    forget() {
-      answers.clear();
-    },
   };
 }

@@ -1,4 +1,4 @@
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { PageContext as ContentScriptContext } from './context';
 
 export interface LocationWatcherOptions {
   /** Called with the new href after a change without a reload. */

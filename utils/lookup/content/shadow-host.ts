@@ -1,26 +1,24 @@
-import { BADGE_CSS } from '../../../components/lookup/styles';
-
 export const HOST_TAG = 'convoso-callbacks';
 export const CHIP_TAG = 'convoso-callbacks-chip';
 
 /**
- * A host element with a closed shadow root holding our CSS inline and a mount
- * point. Closed: the page's scripts must not read what the badge shows (a
- * lead's comments, agents, campaigns) nor reach its buttons; only this content
- * script keeps the mount. Made by hand (not WXT's createShadowRootUi) because that one would
- * also fetch a CSS file that user CRM sites may not be allowed to load, and a
- * plain element is smaller.
+ * A host element with a closed shadow root holding `css` and an extension
+ * frame. What the badge says lives in the frame, at the extension's origin: the
+ * page's scripts can neither read it nor find it (window.find), and the frame
+ * has a fixed size. Closed, so the page cannot reach the frame element either
+ * (nor its window: a frame inside a shadow root is not in `window.frames`).
+ * `all: initial` in `css` keeps the page's styles off the host.
  */
-export function createShadowHost(tag: string): { host: HTMLElement; mount: HTMLElement } {
+export function createFrameHost(tag: string, css: string, src: string): { host: HTMLElement; frame: HTMLIFrameElement } {
   const host = document.createElement(tag);
-  // The page's CSS can still reach the host element itself: BADGE_CSS's important
-  // :host rule resets it (inline !important would also block users' text spacing).
   const shadow = host.attachShadow({ mode: 'closed' });
   const style = document.createElement('style');
-  style.textContent = BADGE_CSS;
-  const mount = document.createElement('div');
-  shadow.append(style, mount);
-  return { host, mount };
+  style.textContent = css;
+  const frame = document.createElement('iframe');
+  frame.title = 'Convoso Callbacks';
+  frame.src = src;
+  shadow.append(style, frame);
+  return { host, frame };
 }
 
 /** Whether a node is one of ours (a host or inside one), for the page watcher. */
