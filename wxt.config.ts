@@ -1,7 +1,9 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
-import { quietContentScriptStart } from './build-plugins/quiet-content-script-start';
+import { ownContentScriptContext } from './build-plugins/own-content-script-context';
 
+const CONTENT_CONTEXT = fileURLToPath(new URL('./utils/lookup/content/context.ts', import.meta.url));
 // The badge and the chips: extension pages framed in CRM pages by the content
 // script. In Chrome a page can load them only at an address made up for each
 // browser session (use_dynamic_url), so no page can probe for the extension by
@@ -37,7 +39,7 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // Explicit imports everywhere: a reader (and a reviewer) sees where each name comes from.
   imports: false,
-  vite: () => ({ plugins: [preact(), quietContentScriptStart()] }),
+  vite: () => ({ plugins: [preact(), ownContentScriptContext(CONTENT_CONTEXT)] }),
   // Firefox's sources archive holds what a reviewer needs to rebuild the package
   // (`npm ci && npm run build:firefox`), nothing of the tests, the bench, the demo or the
   // local API. WXT already leaves out dot-folders, node_modules, *.test.* and .output.

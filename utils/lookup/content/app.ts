@@ -15,6 +15,14 @@ import { isOurNode } from './shadow-host';
 const NO_ANSWER_CONFIG: SiteConfig = { mode: 'badge', rules: [] };
 
 /**
+ * Marks this page's content-script world as started. The same file may be
+ * injected twice (a Convoso page the user also added as a site); both copies run
+ * in the extension's one isolated world, whose symbol registry the page's own
+ * scripts do not share.
+ */
+const STARTED = Symbol.for('convoso-callbacks/content-script');
+
+/**
  * The content script (run at document_start): tells the background at once of a
  * lead the address names, reads this page's configuration from the background,
  * finds the lead on the parsed page and hands it to the badge (or, in inline
@@ -22,11 +30,9 @@ const NO_ANSWER_CONFIG: SiteConfig = { mode: 'badge', rules: [] };
  * only: no frame, no lead question.
  */
 export function startLeadBadge(ctx: PageContext): void {
-  // The same file may be injected twice (a Convoso page the user also added as a site).
-  const flag = '__convosoCallbacksStarted';
-  const w = window as unknown as Record<string, unknown>;
-  if (w[flag]) return;
-  w[flag] = true;
+  const world = globalThis as unknown as Record<symbol, boolean>;
+  if (world[STARTED]) return;
+  world[STARTED] = true;
 
   let config: SiteConfig = NO_ANSWER_CONFIG;
   const badge = createBadgeController(ctx);

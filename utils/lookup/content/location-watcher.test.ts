@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { ContentScriptContext } from './context';
 import { watchLocation } from './location-watcher';
 
 let ctx: ContentScriptContext;
@@ -12,7 +12,7 @@ beforeEach(() => {
   ctx = new ContentScriptContext('content');
 });
 afterEach(() => {
-  ctx.notifyInvalidated();
+  ctx.invalidate();
   vi.useRealTimers();
 });
 
@@ -28,18 +28,27 @@ describe('watchLocation', () => {
     expect(onChange).toHaveBeenCalledTimes(1);
   });
 
-  it('hears WXT’s own location-change event (dispatched under its prefixed name) before its own poll would', () => {
-    const onChange = vi.fn();
-    watchLocation(ctx, { onChange, pollMs: 60_000 });
-    history.pushState(null, '', '/crm/spa.html?lead_id=3');
-    // Without the Navigation API (happy-dom), WXT's watcher compares the address every second.
-    vi.advanceTimersByTime(1001);
-    expect(onChange).toHaveBeenCalledWith(expect.stringContaining('lead_id=3'));
+  it('hears the Navigation API’s change of entry at once, and dispatches nothing a page could hear (issue 20, item 6)', () => {
+    const navigation = new EventTarget();
+    vi.stubGlobal('navigation', navigation);
+    const dispatched = vi.spyOn(window, 'dispatchEvent');
+    const onDocument = vi.spyOn(document, 'dispatchEvent');
+    try {
+      const onChange = vi.fn();
+      watchLocation(ctx, { onChange });
+      history.pushState(null, '', '/crm/spa.html?lead_id=3');
+      navigation.dispatchEvent(new Event('currententrychange'));
+      vi.advanceTimersByTime(1);
+      expect(onChange).toHaveBeenCalledWith(expect.stringContaining('lead_id=3'));
+      expect(dispatched).not.toHaveBeenCalled();
+      expect(onDocument).not.toHaveBeenCalled();
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it('polls by default only without the Navigation API (with it, every same-document change is announced)', () => {
     const interval = vi.spyOn(ctx, 'setInterval');
-    // WXT's own watcher (started by the first subscription) polls every second without the API; ours every 250 ms.
     const ours = () => interval.mock.calls.filter(([, ms]) => ms === 250).length;
     watchLocation(ctx, { onChange: vi.fn() });
     expect(ours()).toBe(1);
@@ -69,7 +78,7 @@ describe('watchLocation', () => {
     window.dispatchEvent(new PopStateEvent('popstate'));
     vi.advanceTimersByTime(500);
     expect(onChange).not.toHaveBeenCalled();
-    ctx.notifyInvalidated();
+    ctx.invalidate();
     history.pushState(null, '', '/crm/spa.html?lead_id=9');
     window.dispatchEvent(new PopStateEvent('popstate'));
     vi.advanceTimersByTime(5000);

@@ -1,4 +1,4 @@
-import type { PageContext as ContentScriptContext } from './context';
+import type { PageContext } from './context';
 
 export interface LocationWatcherOptions {
   /** Called with the new href after a change without a reload. */
@@ -12,17 +12,17 @@ export interface LocationWatcherOptions {
   pollMs?: number;
 }
 
-/** What the watcher needs of WXT's content-script context (the real one in the content script). */
-export type LocationContext = Pick<ContentScriptContext, 'addEventListener' | 'setTimeout' | 'setInterval'>;
+/** What the watcher needs of the content script's context. */
+export type LocationContext = Pick<PageContext, 'addEventListener' | 'setTimeout' | 'setInterval'>;
 
 /**
  * Single-page apps change the URL without reloading. We listen to what the
- * browser announces (popstate, hashchange, WXT's 'wxt:locationchange') and poll
- * `location.href` as a fallback; every signal leads to the same comparison, so
- * duplicates are harmless. Everything goes through `ctx`, which removes it when
- * the content script is invalidated. WXT dispatches its event under a name
- * unique to the extension and entrypoint, and only once something subscribed
- * through `ctx.addEventListener`: a plain `addEventListener` never hears it.
+ * browser announces (the Navigation API's `currententrychange`, popstate,
+ * hashchange) and poll `location.href` where nothing announces pushState; every
+ * signal leads to the same comparison, so duplicates (or a page sending these
+ * events itself) are harmless. Nothing here dispatches an event the page could
+ * hear. Everything goes through `ctx`, which removes it when the content script
+ * is invalidated.
  */
 export function watchLocation(ctx: LocationContext, options: LocationWatcherOptions): void {
   let last = location.href;
@@ -32,18 +32,19 @@ export function watchLocation(ctx: LocationContext, options: LocationWatcherOpti
     last = href;
     options.onChange(href);
   };
-  // The Navigation API's 'navigate' (which WXT's event is built on) fires before
-  // the URL changes; look once the current task is over.
+  // Look once the current task is over: the page may change the address again at once.
   const later = () => void ctx.setTimeout(check, 0);
-  ctx.addEventListener(window, 'wxt:locationchange', later);
+  const navigation = navigationApi();
+  if (navigation) ctx.addEventListener(navigation, 'currententrychange', later);
   ctx.addEventListener(window, 'popstate', later);
   ctx.addEventListener(window, 'hashchange', later);
-  const pollMs = options.pollMs ?? (hasNavigationApi() ? null : DEFAULT_POLL_MS);
+  const pollMs = options.pollMs ?? (navigation ? null : DEFAULT_POLL_MS);
   if (pollMs !== null) ctx.setInterval(check, pollMs);
 }
 
 const DEFAULT_POLL_MS = 250;
 
-function hasNavigationApi(): boolean {
-  return typeof (globalThis as { navigation?: { addEventListener?: unknown } }).navigation?.addEventListener === 'function';
+function navigationApi(): EventTarget | null {
+  const navigation = (globalThis as { navigation?: EventTarget }).navigation;
+  return typeof navigation?.addEventListener === 'function' ? navigation : null;
 }
