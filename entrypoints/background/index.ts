@@ -4,6 +4,7 @@ import { readAccountSettings, readAgent, watchConnection } from '../../utils/con
 import { connectionRoutes } from '../../utils/connection/background/connection-routes';
 import { createConvoso } from '../../utils/core/gateway/convoso';
 import { createRouter } from '../../utils/core/messaging/router';
+import { createTabPages } from '../../utils/core/messaging/tab-pages';
 import { readArea, writeArea } from '../../utils/core/storage/sealed';
 import { restrictStorageToExtension } from '../../utils/core/storage/access-level';
 import { startLookup } from '../../utils/lookup/background/start-lookup';
@@ -28,9 +29,16 @@ export default defineBackground({
       ...startLookup({ convoso, configFor: sites.configFor, watchConnection }),
       ...sites.routes,
     ];
-    // The badge and the chips are extension pages framed in CRM pages: they speak for their tab.
+    // The badge and the chips are extension pages framed in CRM pages: they speak for their tab's page.
     const frames = ['/badge.html', '/chip.html'];
-    const route = createRouter(routes, { id: browser.runtime.id, origin: new URL(browser.runtime.getURL('/')).origin, frames });
+    const tabs = createTabPages();
+    const route = createRouter(routes, {
+      id: browser.runtime.id,
+      origin: new URL(browser.runtime.getURL('/')).origin,
+      frames,
+      pageOf: tabs.pageOf,
+      heard: tabs.heard,
+    });
     browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
     startPowerTools({ convoso, agent: readAgent, watchConnection: (cb) => watchConnection(cb, 'agent') });
 

@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import type { Browser } from 'wxt/browser';
 import type { AnswerOf, MessageDef, RequestOf } from './define-message';
 import { INTERNAL_ERROR, type PageError, type ServiceError } from './replies';
-import { asItsPage, senderRole, type SenderRole } from './sender';
+import { asItsPage, framedIn, senderRole, type Own, type SenderRole } from './sender';
 
 type Sender = Browser.runtime.MessageSender;
 
@@ -72,11 +72,9 @@ const MAY_SEND: Readonly<Record<Exclude<SenderRole, 'unknown'>, (from: MessageDe
   'content-script': (from) => from === 'page',
 };
 
-export interface RouterOptions {
-  id: string;
-  origin: string;
-  /** Paths of the extension's pages shown only inside web pages (sender.ts). */
-  frames?: readonly string[];
+/** This extension as the router checks senders against (sender.ts), and, for Firefox, what content scripts said of their tabs (tab-pages.ts). */
+export interface RouterOptions extends Own {
+  heard?: (sender: Sender) => void;
 }
 
 /**
@@ -87,15 +85,16 @@ export interface RouterOptions {
 export function createRouter(routes: readonly Route[], own: RouterOptions) {
   const byType = new Map(routes.map((r) => [r.message.type, r]));
   return async function dispatch(message: unknown, sender: Sender): Promise<unknown> {
-    const role = senderRole(sender, own.id, own.origin, own.frames);
+    const role = senderRole(sender, own);
     if (role === 'unknown') return refuse('This request did not come from the extension.');
+    if (role === 'content-script') own.heard?.(sender);
     const type = message && typeof message === 'object' ? (message as { type?: unknown }).type : undefined;
     const found = typeof type === 'string' ? byType.get(type) : undefined;
     const parsed = found ? v.safeParse(found.message.schema, message) : null;
     if (!found || !parsed?.success) return refuse('The extension received a request it does not understand.');
     if (!MAY_SEND[role](found.message.from)) return refuse('A web page may only ask for the callbacks of the lead it shows.');
     try {
-      const reply = await found.handle(parsed.output, role === 'page-frame' ? asItsPage(sender) : sender);
+      const reply = await found.handle(parsed.output, role === 'page-frame' ? asItsPage(sender, framedIn(sender, own)) : sender);
       if (role === 'content-script') return forPage(reply);
       return role === 'page-frame' ? forFrame(reply) : reply;
     } catch {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { asItsPage, senderRole, type SenderRole } from './sender';
+import { asItsPage, framedIn, senderRole, type SenderRole } from './sender';
+import { createTabPages } from './tab-pages';
 
 const OWN = 'abcdefghijklmnopabcdefghijklmnop';
 const ORIGIN = `chrome-extension://${OWN}`;
@@ -28,13 +29,28 @@ describe('senderRole', () => {
     ['a look-alike origin', { id: OWN, url: `chrome-extension://${OWN}x/popup.html` }, 'unknown'],
   ];
   it.each(table)('%s', (_name, sender, role) => {
-    expect(senderRole(sender, OWN, ORIGIN, FRAMES)).toBe(role);
+    expect(senderRole(sender, { id: OWN, origin: ORIGIN, frames: FRAMES })).toBe(role);
+  });
+
+  it('takes a framed page’s tab address from what its content script said, where the browser keeps it back (Firefox)', () => {
+    const pages = createTabPages(false);
+    const framed = { id: OWN, url: `${ORIGIN}/badge.html#1`, tab: { id: 7 } as never, frameId: 3 };
+    const own = { id: OWN, origin: ORIGIN, frames: FRAMES, pageOf: pages.pageOf };
+    expect(senderRole(framed, own)).toBe('unknown');
+    // A subframe's content script does not name the tab's page; the top frame's does.
+    pages.heard({ id: OWN, url: 'https://ads.example.com/x', tab: { id: 7 } as never, frameId: 12 });
+    expect(senderRole(framed, own)).toBe('unknown');
+    pages.heard({ id: OWN, url: 'https://crm.example.com/lead/1', tab: { id: 7 } as never, frameId: 0 });
+    expect(senderRole(framed, own)).toBe('page-frame');
+    expect(framedIn(framed, own)).toBe('https://crm.example.com/lead/1');
+    // The browser's own word wins when it gives one.
+    expect(framedIn({ ...framed, tab: { id: 7, url: 'https://crm.example.com/lead/2' } as never }, own)).toBe('https://crm.example.com/lead/2');
   });
 });
 
 describe('asItsPage', () => {
   it('names the tab’s web page as the sender’s address, keeping the tab and frame', () => {
-    expect(asItsPage({ id: OWN, url: `${ORIGIN}/badge.html#1`, tab: crmTab, frameId: 4 })).toEqual({
+    expect(asItsPage({ id: OWN, url: `${ORIGIN}/badge.html#1`, tab: crmTab, frameId: 4 }, 'https://crm.example.com/lead/1')).toEqual({
       id: OWN,
       url: 'https://crm.example.com/lead/1',
       tab: crmTab,
