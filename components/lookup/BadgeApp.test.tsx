@@ -92,6 +92,8 @@ describe('the collapsed badge', () => {
     expect(badge().querySelector('.first')!.textContent).toBe(line1);
     expect(badge().querySelector('.second')?.textContent ?? null).toBe(line2);
     expect(badge().getAttribute('aria-label')).toBe(`Convoso callbacks for lead 424242: ${line2 ? `${line1} · ${line2}` : line1}`);
+    // Its text reads as one line too (copied, or read by a screen reader's browse mode).
+    expect(badge().textContent).toBe(line2 ? `${line1} · ${line2}` : line1);
     for (const name of ['Set up', 'Retry']) expect(screen.queryByRole('button', { name }) !== null).toBe(name === action);
   });
 

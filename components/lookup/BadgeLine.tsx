@@ -111,6 +111,8 @@ export function BadgeLine({ leadId, view, age, open, onToggle, onSetUp, onRetry,
         <span class="dot" aria-hidden="true" />
         <span class={`words${second ? '' : ' single'}`} ref={box}>
           <span class="first">{first}</span>
+          {/* Read and copied as one line; seen as two. */}
+          {second && <span class="sr"> · </span>}
           {second && <span class="second">{second}</span>}
         </span>
       </button>
