@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { quietFrameLoading } from '../../../tests/support/quiet-frames';
 import { CHIP_HEIGHT, CHIP_WIDTH } from '../frame-port';
-import { createChipsController, type ChipsController } from './chips-controller';
+import { CHIPS_MAX, CHIPS_PER_SECOND, createChipsController, type ChipsController } from './chips-controller';
 import { ContentScriptContext } from './context';
 import { CHIP_TAG } from './shadow-host';
 
@@ -87,6 +87,25 @@ describe('inline chips', () => {
     expect(document.querySelector(CHIP_TAG)).toBe(first);
     FakeObserver.current!.show('22');
     expect(chipSources()).toEqual(['chip.html#11', 'chip.html#22']);
+  });
+
+  it('a page that puts hundreds of rows on screen gets at most CHIPS_PER_SECOND new chips a second, and CHIPS_MAX in all', () => {
+    vi.useFakeTimers();
+    try {
+      const ids = Array.from({ length: 300 }, (_, i) => String(1000 + i));
+      document.body.innerHTML = ids.map((id) => `<div data-lead-id="${id}">Lead ${id}</div>`).join('');
+      chips.sync([]);
+      FakeObserver.current!.show(...ids);
+      expect(chipSources()).toHaveLength(CHIPS_PER_SECOND);
+      for (let second = 1; second <= 10; second++) {
+        vi.advanceTimersByTime(1000);
+        // Observed anew, the rows still waiting say again that they are on screen.
+        FakeObserver.current!.show(...ids);
+        expect(chipSources()).toHaveLength(Math.min(CHIPS_MAX, CHIPS_PER_SECOND * (second + 1)));
+      }
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('clear removes them all, and rows still waiting are forgotten', () => {

@@ -12,6 +12,16 @@ export interface ChipsController {
   clear(): void;
 }
 
+/**
+ * Chip frames alive at once, and made per second. Each is an extension page: a
+ * page that keeps putting new rows on screen must not make the extension load
+ * hundreds a second (its own process serves every tab's badge). No screen shows
+ * this many; rows past the limit get their chip a moment later.
+ */
+export const CHIPS_MAX = 200;
+export const CHIPS_PER_SECOND = 40;
+const RETRY_MS = 1000;
+
 // Every chip has the same size, whatever it says (or if it says nothing).
 const CSS =
   ':host{all:initial!important;display:inline-block!important;vertical-align:middle!important}' +
@@ -36,6 +46,30 @@ export function createChipsController(ctx: PageContext): ChipsController {
   const chips = new Map<Element, { leadId: string; host: HTMLElement }>();
   const waiting = new Map<Element, string>();
   let watcher: IntersectionObserver | null = null;
+  let made: number[] = [];
+  let retrying = false;
+
+  /** Whether another chip may be made now (CHIPS_MAX alive, CHIPS_PER_SECOND made). */
+  function mayMake(): boolean {
+    const now = Date.now();
+    made = made.filter((at) => now - at < 1000);
+    if (chips.size >= CHIPS_MAX || made.length >= CHIPS_PER_SECOND) return false;
+    made.push(now);
+    return true;
+  }
+
+  /** Rows that came on screen past the limits: looked at again in a moment (observing anew reports where they are now). */
+  function retryLater(): void {
+    if (retrying) return;
+    retrying = true;
+    ctx.setTimeout(() => {
+      retrying = false;
+      for (const element of waiting.keys()) {
+        watcher?.unobserve(element);
+        watcher?.observe(element);
+      }
+    }, RETRY_MS);
+  }
 
   function make(element: Element, leadId: string): void {
     const { host } = createFrameHost(CHIP_TAG, CSS, `${browser.runtime.getURL('/chip.html')}#${leadId}`);
@@ -47,6 +81,10 @@ export function createChipsController(ctx: PageContext): ChipsController {
     for (const entry of entries) {
       const leadId = waiting.get(entry.target);
       if (!entry.isIntersecting || leadId === undefined) continue;
+      if (!mayMake()) {
+        retryLater();
+        continue;
+      }
       waiting.delete(entry.target);
       watcher?.unobserve(entry.target);
       make(entry.target, leadId);
