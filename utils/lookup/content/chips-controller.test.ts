@@ -25,11 +25,17 @@ class FakeObserver {
   disconnect() {
     this.watched.clear();
   }
-  /** Rows `ids` come on screen. */
+  /** Rows `ids` come on screen (or, with `on` false, leave it). */
   show(...ids: string[]) {
+    this.report(ids, true);
+  }
+  hide(...ids: string[]) {
+    this.report(ids, false);
+  }
+  private report(ids: string[], isIntersecting: boolean) {
     const entries = [...this.watched]
       .filter((el) => ids.includes(el.getAttribute('data-lead-id')!))
-      .map((target) => ({ target, isIntersecting: true }) as IntersectionObserverEntry);
+      .map((target) => ({ target, isIntersecting }) as IntersectionObserverEntry);
     this.callback(entries, this as unknown as IntersectionObserver);
   }
 }
@@ -103,6 +109,32 @@ describe('inline chips', () => {
         FakeObserver.current!.show(...ids);
         expect(chipSources()).toHaveLength(Math.min(CHIPS_MAX, CHIPS_PER_SECOND * (second + 1)));
       }
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('past CHIPS_MAX, a long list scrolled through drops the chips of rows off screen, and makes them again when they come back', () => {
+    vi.useFakeTimers();
+    try {
+      const ids = Array.from({ length: CHIPS_MAX + 40 }, (_, i) => String(1000 + i));
+      document.body.innerHTML = ids.map((id) => `<div data-lead-id="${id}">Lead ${id}</div>`).join('');
+      chips.sync([]);
+      // The agent scrolls down the list, a screenful (40 rows) a second.
+      for (let at = 0; at < ids.length; at += 40) {
+        FakeObserver.current!.hide(...ids.slice(0, at));
+        FakeObserver.current!.show(...ids.slice(at, at + 40));
+        vi.advanceTimersByTime(1000);
+      }
+      expect(chipSources()).toHaveLength(CHIPS_MAX);
+      // The last screenful has its chips; the first rows' went.
+      expect(chipSources()).toContain(`chip.html#${ids.at(-1)}`);
+      expect(chipSources()).not.toContain(`chip.html#${ids[0]}`);
+      // Back at the top: made again.
+      FakeObserver.current!.hide(...ids.slice(40));
+      FakeObserver.current!.show(...ids.slice(0, 40));
+      expect(chipSources()).toContain(`chip.html#${ids[0]}`);
+      expect(chipSources()).toHaveLength(CHIPS_MAX);
     } finally {
       vi.useRealTimers();
     }

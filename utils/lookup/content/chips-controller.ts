@@ -15,8 +15,10 @@ export interface ChipsController {
 /**
  * Chip frames alive at once, and made per second. Each is an extension page: a
  * page that keeps putting new rows on screen must not make the extension load
- * hundreds a second (its own process serves every tab's badge). No screen shows
- * this many; rows past the limit get their chip a moment later.
+ * hundreds a second, nor keep thousands (its own process serves every tab's
+ * badge). No screen shows this many: past CHIPS_MAX, the chips of rows far off
+ * screen go (and come back if their row does); past the rate, a row gets its
+ * chip a moment later.
  */
 export const CHIPS_MAX = 200;
 export const CHIPS_PER_SECOND = 40;
@@ -39,21 +41,34 @@ function placeChip(element: Element, host: HTMLElement): void {
  * Inline mode: one chip per lead element of a list, each an extension page in a
  * frame (entrypoints/chip) that asks the background for its lead. A chip is
  * made when its element comes on screen (or near it), so a long list asks only
- * for the rows an agent can see; once made it stays.
+ * for the rows an agent can see.
  */
 export function createChipsController(ctx: PageContext): ChipsController {
-  /** Elements with a chip, and elements waiting to come on screen, each with its lead. */
+  /** Elements with a chip; elements waiting to come on screen; elements with a chip that are off screen now. */
   const chips = new Map<Element, { leadId: string; host: HTMLElement }>();
   const waiting = new Map<Element, string>();
+  const away = new Set<Element>();
   let watcher: IntersectionObserver | null = null;
   let made: number[] = [];
   let retrying = false;
 
-  /** Whether another chip may be made now (CHIPS_MAX alive, CHIPS_PER_SECOND made). */
-  function mayMake(): boolean {
+  function drop(element: Element): void {
+    chips.get(element)?.host.remove();
+    chips.delete(element);
+    away.delete(element);
+  }
+
+  /** Whether another chip may be made now: within the rate, and within CHIPS_MAX once an off-screen row's chip is gone. */
+  function room(): boolean {
     const now = Date.now();
     made = made.filter((at) => now - at < 1000);
-    if (chips.size >= CHIPS_MAX || made.length >= CHIPS_PER_SECOND) return false;
+    if (made.length >= CHIPS_PER_SECOND) return false;
+    if (chips.size >= CHIPS_MAX) {
+      const far = away.values().next();
+      if (far.done) return false;
+      waiting.set(far.value, chips.get(far.value)!.leadId);
+      drop(far.value);
+    }
     made.push(now);
     return true;
   }
@@ -71,31 +86,30 @@ export function createChipsController(ctx: PageContext): ChipsController {
     }, RETRY_MS);
   }
 
-  function make(element: Element, leadId: string): void {
-    const { host } = createFrameHost(CHIP_TAG, CSS, `${browser.runtime.getURL('/chip.html')}#${leadId}`);
-    chips.set(element, { leadId, host });
-    placeChip(element, host);
-  }
-
   function onScreen(entries: IntersectionObserverEntry[]): void {
-    for (const entry of entries) {
-      const leadId = waiting.get(entry.target);
-      if (!entry.isIntersecting || leadId === undefined) continue;
-      if (!mayMake()) {
+    for (const { target, isIntersecting } of entries) {
+      if (chips.has(target)) {
+        if (isIntersecting) away.delete(target);
+        else away.add(target);
+        continue;
+      }
+      const leadId = waiting.get(target);
+      if (!isIntersecting || leadId === undefined) continue;
+      if (!room()) {
         retryLater();
         continue;
       }
-      waiting.delete(entry.target);
-      watcher?.unobserve(entry.target);
-      make(entry.target, leadId);
+      waiting.delete(target);
+      const { host } = createFrameHost(CHIP_TAG, CSS, `${browser.runtime.getURL('/chip.html')}#${leadId}`);
+      chips.set(target, { leadId, host });
+      placeChip(target, host);
     }
   }
 
   function clear(): void {
     watcher?.disconnect();
     waiting.clear();
-    for (const chip of chips.values()) chip.host.remove();
-    chips.clear();
+    for (const element of [...chips.keys()]) drop(element);
   }
   ctx.onInvalidated(clear);
 
@@ -107,19 +121,16 @@ export function createChipsController(ctx: PageContext): ChipsController {
         seen.add(element);
         const chip = chips.get(element);
         if (chip && chip.leadId === leadId && chip.host.isConnected) continue;
-        chip?.host.remove();
-        chips.delete(element);
+        if (chip) drop(element);
         if (waiting.get(element) === leadId) continue;
         waiting.set(element, leadId);
+        // Observed anew: it reports where the row is now (and, once it has a chip, when it leaves the screen).
+        watcher.unobserve(element);
         watcher.observe(element);
       }
-      for (const [element, chip] of chips) {
+      for (const element of [...chips.keys(), ...waiting.keys()]) {
         if (seen.has(element)) continue;
-        chip.host.remove();
-        chips.delete(element);
-      }
-      for (const element of waiting.keys()) {
-        if (seen.has(element)) continue;
+        drop(element);
         waiting.delete(element);
         watcher.unobserve(element);
       }
