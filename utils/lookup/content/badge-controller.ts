@@ -1,9 +1,9 @@
-import type { FromBadgeFrame, PanelSide } from '../frame-port';
+import type { FromBadgeFrame } from '../frame-port';
 import type { pageLead, saveBadgePosition } from '../lookup-messages';
 import { send } from '../../core/messaging/send';
 import { benchMark } from '../bench-mark';
 import { createBadgeFrame, type BadgeFrame } from './badge-frame';
-import { UNMEASURED, frameBox, linePlace, panelSide, type Viewport } from './badge-layout';
+import { createPlacement } from './badge-layout';
 import type { PageContext } from './context';
 import { debounce } from './debounce';
 import { DEFAULT_POSITION, type BadgePosition } from './position';
@@ -36,24 +36,22 @@ export function createBadgeController(ctx: PageContext): BadgeController {
   let frame: BadgeFrame | null = null;
   let frameLead: string | null = null;
   let hiddenOn: string | null = null;
-  let position: BadgePosition = DEFAULT_POSITION;
-  let open: { side: PanelSide } | null = null;
-  let dragFrom: BadgePosition | null = null;
-  let viewport: Viewport = UNMEASURED;
   let shown = false;
+  const placement = createPlacement(DEFAULT_POSITION);
 
-  const measure = () => {
-    viewport = { width: innerWidth, height: innerHeight };
+  const measure = () => placement.measure({ width: innerWidth, height: innerHeight });
+  const place = () => frame?.place(placement.box(), placement.open);
+  const save = () => {
+    const { right, bottom } = placement.position;
+    void send<typeof saveBadgePosition>({ type: 'save-badge-position', right, bottom });
   };
-  const place = () => frame?.place(frameBox(position, viewport, open), open !== null);
-  const save = () => void send<typeof saveBadgePosition>({ type: 'save-badge-position', right: position.right, bottom: position.bottom });
 
   function setOpen(next: boolean): void {
-    if (!frame || next === (open !== null)) return;
+    if (!frame || next === placement.open) return;
     measure();
-    open = next ? { side: panelSide(linePlace(position, viewport), viewport) } : null;
+    const side = placement.setOpen(next);
     place();
-    frame.post({ type: 'layout', open: next, side: open?.side ?? 'up' });
+    frame.post({ type: 'layout', open: next, side });
   }
 
   function onFrameMessage(message: FromBadgeFrame): void {
@@ -62,16 +60,9 @@ export function createBadgeController(ctx: PageContext): BadgeController {
       hiddenOn = location.href;
       return remove();
     }
-    if (message.type === 'drop') {
-      if (dragFrom) save();
-      dragFrom = null;
-      return;
-    }
-    // A drag moves from where the press began; Alt+arrow from where the badge is. Right and down shrink the offsets.
-    const from = message.type === 'drag' ? (dragFrom ??= linePlace(position, viewport)) : linePlace(position, viewport);
-    position = linePlace({ right: from.right - message.dx, bottom: from.bottom - message.dy }, viewport);
+    const saveNow = placement.move(message);
     place();
-    if (message.type === 'nudge') save();
+    if (saveNow) save();
   }
 
   function reveal(): void {
@@ -101,7 +92,7 @@ export function createBadgeController(ctx: PageContext): BadgeController {
     frame?.remove();
     frame = null;
     frameLead = null;
-    open = null;
+    placement.setOpen(false);
   }
 
   function render(): void {
@@ -144,7 +135,7 @@ export function createBadgeController(ctx: PageContext): BadgeController {
       render();
     },
     setPosition(next) {
-      position = next;
+      placement.position = next;
       place();
     },
     refetch() {

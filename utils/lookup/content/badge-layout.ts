@@ -53,3 +53,51 @@ export function frameBox(position: BadgePosition, viewport: Viewport, open: { si
   const extra = PANEL_GAP + panelHeight(viewport);
   return { right: place.right, bottom: open.side === 'up' ? place.bottom : place.bottom - extra, width, height: height + extra };
 }
+
+/** A move the badge's frame reports: a drag in progress (from the press), its end, or an Alt+arrow step. */
+export type Move = { type: 'drag' | 'nudge'; dx: number; dy: number } | { type: 'drop' };
+
+/** The badge's place as the agent leaves it: the remembered position, the window, the open panel's side, a drag in progress. */
+export interface Placement {
+  position: BadgePosition;
+  readonly open: boolean;
+  measure(viewport: Viewport): void;
+  box(): FrameBox;
+  /** Opens the panel on the side with room, or closes it; gives the side (up when closed). */
+  setOpen(open: boolean): PanelSide;
+  /** Applies a move; whether the place is to be saved now (a drop, an Alt+arrow step). */
+  move(move: Move): boolean;
+}
+
+export function createPlacement(position: BadgePosition): Placement {
+  let viewport = UNMEASURED;
+  let open: { side: PanelSide } | null = null;
+  let dragFrom: BadgePosition | null = null;
+  return {
+    position,
+    get open() {
+      return open !== null;
+    },
+    measure(next) {
+      viewport = next;
+    },
+    box() {
+      return frameBox(this.position, viewport, open);
+    },
+    setOpen(next) {
+      open = next ? { side: panelSide(linePlace(this.position, viewport), viewport) } : null;
+      return open?.side ?? 'up';
+    },
+    move(move) {
+      if (move.type === 'drop') {
+        const moved = dragFrom !== null;
+        dragFrom = null;
+        return moved;
+      }
+      // A drag moves from where the press began; Alt+arrow from where the badge is. Right and down shrink the offsets.
+      const from = move.type === 'drag' ? (dragFrom ??= linePlace(this.position, viewport)) : linePlace(this.position, viewport);
+      this.position = linePlace({ right: from.right - move.dx, bottom: from.bottom - move.dy }, viewport);
+      return move.type === 'nudge';
+    },
+  };
+}
