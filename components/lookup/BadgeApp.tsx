@@ -54,7 +54,9 @@ export function BadgeApp({ model, now = () => new Date() }: BadgeAppProps) {
 
   // Marked once the words are in the document, before the frame is painted (as the bench has always read it).
   useLayoutEffect(() => {
-    if (leadId && status && status.kind !== 'loading') benchMark('visible', { leadId, kind: status.kind });
+    if (!leadId || !status) return;
+    benchMark('drawn', { leadId, kind: status.kind });
+    if (status.kind !== 'loading') benchMark('visible', { leadId, kind: status.kind });
   }, [leadId, status]);
   useEffect(() => {
     // Opened: the panel takes focus, as a dialog does.
