@@ -111,9 +111,8 @@ export function BadgeLine({ leadId, view, age, open, onToggle, onSetUp, onRetry,
         <span class="dot" aria-hidden="true" />
         <span class={`words${second ? '' : ' single'}`} ref={box}>
           <span class="first">{first}</span>
-          {/* Read and copied as one line; seen as two. */}
-          {second && <span class="sr"> · </span>}
-          {second && <span class="second">{second}</span>}
+          {/* The space starts no line on screen, but keeps the two lines two words apart when read or copied. */}
+          {second && <span class="second"> {second}</span>}
         </span>
       </button>
       {view.action === 'set-up' && (
