@@ -35,7 +35,8 @@ export function BadgePanel({ leadId, status, view, age, now, panelRef, onClose, 
     <div class="panel" role="dialog" aria-label={`Callbacks for lead ${leadId}`} tabIndex={-1} ref={panelRef}>
       <div class="head">
         <h2>
-          <img class="logo" src="/icon/32.png" alt="" width={16} height={16} /> Convoso · Lead {leadId}
+          <img class="logo" src="/icon/32.png" alt="" width={16} height={16} />
+          {`Convoso · Lead ${leadId}`}
         </h2>
         <button type="button" class="x" aria-label="Close" onClick={onClose}>
           ✕
