@@ -57,7 +57,7 @@ let answer: LeadReply;
 
 async function open(first: LeadReply = THREE) {
   answer = first;
-  const model = createBadgeModel('424242', link.link, background);
+  const model = createBadgeModel({ leadId: '424242', shown: true }, link.link, background);
   render(<BadgeApp model={model} now={() => NOW} />);
   await screen.findByRole('button', { name: /^Convoso callbacks for lead 424242: / });
   return model;
@@ -146,6 +146,20 @@ describe('the collapsed badge', () => {
     expect(background.ask).toHaveBeenLastCalledWith('777', {});
     await link.say({ type: 'refetch' });
     expect(background.ask).toHaveBeenCalledTimes(3);
+  });
+});
+
+describe('a badge made before the page’s mode was known', () => {
+  it('asks at once but draws nothing, and announces nothing, until the page shows it', async () => {
+    answer = THREE;
+    const model = createBadgeModel({ leadId: '424242', shown: false }, link.link, background);
+    render(<BadgeApp model={model} now={() => NOW} />);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(background.ask).toHaveBeenCalledWith('424242', {});
+    expect(screen.queryByRole('button')).toBeNull();
+    expect(screen.getByRole('status').textContent).toBe('');
+    await link.say({ type: 'show' });
+    expect(badge().getAttribute('aria-label')).toMatch(/: 3 callbacks · 1 past due/);
   });
 });
 

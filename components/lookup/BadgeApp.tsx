@@ -43,7 +43,9 @@ function useModel(model: BadgeModel): void {
 export function BadgeApp({ model, now = () => new Date() }: BadgeAppProps) {
   useModel(model);
   const { answer, link, background } = model;
-  const { status, leadId } = answer;
+  const { leadId } = answer;
+  // Nothing is drawn (nor announced) while the frame is not on screen.
+  const status = model.shown ? answer.status : null;
   const { open, side } = model.layout;
   const again = (refresh?: boolean) => answer.again(refresh);
   const at = now();

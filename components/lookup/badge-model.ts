@@ -19,6 +19,8 @@ export interface BadgeLayout {
 export interface BadgeModel {
   readonly answer: LeadAnswer;
   readonly layout: BadgeLayout;
+  /** Whether the frame is on screen (a frame made before the page's mode was known waits to be shown, and draws nothing). */
+  readonly shown: boolean;
   readonly link: PageLink;
   readonly background: BadgeBackground;
   /** Calls `listener` at every change; returns how to stop. */
@@ -30,9 +32,14 @@ export interface BadgeModel {
  * before anything is drawn, and what the content script says is heard from the
  * first message on, whenever the components get to listen.
  */
-export function createBadgeModel(leadId: string | null, link: PageLink, background: BadgeBackground): BadgeModel {
+export function createBadgeModel(
+  { leadId, shown: shownAtFirst }: { leadId: string | null; shown: boolean },
+  link: PageLink,
+  background: BadgeBackground,
+): BadgeModel {
   const answer = createLeadAnswer({ ask: (id, options) => background.ask(id, options) });
   let layout: BadgeLayout = { open: false, side: 'up' };
+  let shown = shownAtFirst;
   const listeners = new Set<() => void>();
   const changed = () => {
     for (const listener of listeners) listener();
@@ -41,7 +48,10 @@ export function createBadgeModel(leadId: string | null, link: PageLink, backgrou
   link.listen((message) => {
     if (message.type === 'lead') answer.show(message.leadId);
     else if (message.type === 'refetch') answer.again();
-    else {
+    else if (message.type === 'show') {
+      shown = true;
+      changed();
+    } else {
       layout = { open: message.open, side: message.side };
       changed();
     }
@@ -51,6 +61,9 @@ export function createBadgeModel(leadId: string | null, link: PageLink, backgrou
     answer,
     get layout() {
       return layout;
+    },
+    get shown() {
+      return shown;
     },
     link,
     background,

@@ -11,6 +11,7 @@ describe('what the badge frame accepts from the content script', () => {
     [{ type: 'layout', open: 'yes', side: 'down' }, null],
     [{ type: 'layout', open: true, side: 'left' }, null],
     [{ type: 'refetch', extra: 1 }, { type: 'refetch' }],
+    [{ type: 'show' }, { type: 'show' }],
     [{ type: 'summary', text: '3 callbacks' }, null],
     ['lead', null],
     [null, null],

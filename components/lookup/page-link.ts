@@ -20,7 +20,7 @@ export function readToBadge(data: unknown): ToBadgeFrame | null {
   if (m.type === 'layout') {
     return typeof m.open === 'boolean' && (m.side === 'up' || m.side === 'down') ? { type: 'layout', open: m.open, side: m.side } : null;
   }
-  if (m.type === 'refetch') return { type: 'refetch' };
+  if (m.type === 'refetch' || m.type === 'show') return { type: m.type };
   return null;
 }
 

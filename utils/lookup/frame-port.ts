@@ -15,7 +15,9 @@ export type ToBadgeFrame =
   /** The frame's size was set: draw the panel (on that side of the line) or only the line. */
   | { type: 'layout'; open: boolean; side: PanelSide }
   /** The connection changed (token, API address): ask again. */
-  | { type: 'refetch' };
+  | { type: 'refetch' }
+  /** The frame is on screen now (it was made hidden, before the page's mode was known): draw. */
+  | { type: 'show' };
 
 /** The badge's frame to the content script: what the agent did. */
 export type FromBadgeFrame =
@@ -41,8 +43,13 @@ export const PANEL_MAX_HEIGHT = 480;
 export const CHIP_WIDTH = 200;
 export const CHIP_HEIGHT = 20;
 
-/** The lead a frame's address names (`badge.html#424242`), or null. */
-export function leadOfHash(hash: string): string | null {
-  const id = hash.replace(/^#/, '');
-  return LEAD_ID.test(id) ? id : null;
+/** The end of a frame's address: its lead, and whether it is on screen from the start (`#424242/shown`). */
+export function frameHash(leadId: string, shown = true): string {
+  return `#${leadId}${shown ? '/shown' : ''}`;
+}
+
+/** What a frame's address says (`frameHash`): its lead (null without a good one), and whether it is on screen. */
+export function readFrameHash(hash: string): { leadId: string | null; shown: boolean } {
+  const [id = '', shown] = hash.replace(/^#/, '').split('/');
+  return { leadId: LEAD_ID.test(id) ? id : null, shown: shown === 'shown' };
 }

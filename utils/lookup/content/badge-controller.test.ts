@@ -53,14 +53,25 @@ afterEach(() => {
 });
 
 describe('the badge’s frame, from the page’s side', () => {
-  it('a lead named by the address: the background hears of it and the frame loads at once, hidden until detection confirms it', () => {
+  it('a lead named by the address: the background hears of it and the frame loads at once, hidden until detection confirms it', async () => {
     badge.prefetch('424242');
     expect(background).toHaveBeenCalledWith({ type: 'page-lead', leadId: '424242' });
     expect(frame()!.src).toBe(`${fakeBrowser.runtime.getURL('/badge.html')}#424242`);
     expect(frame()!.classList.contains('waiting')).toBe(true);
+    const channel = await loadFrame();
     badge.show('424242');
     expect(frame()!.classList.contains('waiting')).toBe(false);
+    await channel.settle();
+    // The frame draws only once it is told it is on screen.
+    expect(channel.heard).toEqual([{ type: 'show' }]);
     expect(background).toHaveBeenCalledTimes(1);
+  });
+
+  it('a lead found on the parsed page: the frame is on screen from the start', () => {
+    badge.show('5');
+    expect(frame()!.src).toBe(`${fakeBrowser.runtime.getURL('/badge.html')}#5/shown`);
+    expect(frame()!.classList.contains('waiting')).toBe(false);
+    expect(background).toHaveBeenCalledWith({ type: 'page-lead', leadId: '5' });
   });
 
   it('detection finds another lead than the address: the frame is told, nothing is made again', async () => {

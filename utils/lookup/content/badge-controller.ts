@@ -1,7 +1,6 @@
 import type { FromBadgeFrame } from '../frame-port';
 import type { pageLead, saveBadgePosition } from '../lookup-messages';
 import { send } from '../../core/messaging/send';
-import { benchMark } from '../bench-mark';
 import { createBadgeFrame, type BadgeFrame } from './badge-frame';
 import { createPlacement } from './badge-layout';
 import type { PageContext } from './context';
@@ -69,16 +68,14 @@ export function createBadgeController(ctx: PageContext): BadgeController {
     if (!frame || shown) return;
     shown = true;
     frame.show(true);
-    benchMark('shown', { leadId: frameLead });
   }
 
   function create(id: string, visible: boolean): void {
     wire();
-    frame = createBadgeFrame(id, onFrameMessage);
+    frame = createBadgeFrame(id, visible, onFrameMessage);
     frameLead = id;
-    shown = false;
-    frame.show(false);
-    if (visible) reveal();
+    shown = visible;
+    if (!visible) frame.show(false);
     place();
     // The window's size is read after the first frame: reading it while the page
     // loads could force the page's whole first layout early.

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { FromBadgeFrame, ToBadgeFrame } from '../frame-port';
+import { frameHash, type FromBadgeFrame, type ToBadgeFrame } from '../frame-port';
 import type { FrameBox } from './badge-layout';
 import { HOST_TAG, createFrameHost } from './shadow-host';
 
@@ -38,8 +38,8 @@ function readFromBadge(data: unknown): FromBadgeFrame | null {
  * the channel to it: the frame gets one end of a MessageChannel when it has
  * loaded; until then what is said to it waits.
  */
-export function createBadgeFrame(leadId: string, onMessage: (message: FromBadgeFrame) => void): BadgeFrame {
-  const { host, frame } = createFrameHost(HOST_TAG, CSS, `${browser.runtime.getURL('/badge.html')}#${leadId}`);
+export function createBadgeFrame(leadId: string, shown: boolean, onMessage: (message: FromBadgeFrame) => void): BadgeFrame {
+  const { host, frame } = createFrameHost(HOST_TAG, CSS, browser.runtime.getURL('/badge.html') + frameHash(leadId, shown));
   const channel = new MessageChannel();
   let ready = false;
   const waiting: ToBadgeFrame[] = [];
@@ -74,6 +74,7 @@ export function createBadgeFrame(leadId: string, onMessage: (message: FromBadgeF
     },
     show(visible) {
       frame.classList.toggle('waiting', !visible);
+      if (visible) this.post({ type: 'show' });
     },
     remove() {
       channel.port1.close();

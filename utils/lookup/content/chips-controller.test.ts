@@ -43,7 +43,7 @@ class FakeObserver {
 let ctx: ContentScriptContext;
 let chips: ChipsController;
 const chipSources = () =>
-  [...document.querySelectorAll(CHIP_TAG)].map((host) => host.shadowRoot!.querySelector('iframe')!.src.replace(/^.*\/chip\.html/, 'chip.html'));
+  [...document.querySelectorAll(CHIP_TAG)].map((host) => host.shadowRoot!.querySelector('iframe')!.src.replace(/^.*\/chip\.html/, 'chip.html').replace(/\/shown$/, ''));
 
 beforeEach(() => {
   fakeBrowser.reset();

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { CustomRule } from '../../core/lead/custom-rules';
 import { findAllLeadIds } from '../../core/lead/detect';
-import { CHIP_HEIGHT, CHIP_WIDTH } from '../frame-port';
+import { CHIP_HEIGHT, CHIP_WIDTH, frameHash } from '../frame-port';
 import type { PageContext } from './context';
 import { CHIP_TAG, createFrameHost } from './shadow-host';
 
@@ -100,7 +100,7 @@ export function createChipsController(ctx: PageContext): ChipsController {
         continue;
       }
       waiting.delete(target);
-      const { host } = createFrameHost(CHIP_TAG, CSS, `${browser.runtime.getURL('/chip.html')}#${leadId}`);
+      const { host } = createFrameHost(CHIP_TAG, CSS, browser.runtime.getURL('/chip.html') + frameHash(leadId));
       chips.set(target, { leadId, host });
       placeChip(target, host);
     }
