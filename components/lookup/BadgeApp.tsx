@@ -65,20 +65,21 @@ export function BadgeApp({ model, now = () => new Date() }: BadgeAppProps) {
     if (open && !wasOpen.current) panel.current?.focus();
     wasOpen.current = open;
   }, [open]);
+  const close = () => {
+    link.post({ type: 'close' });
+    root.current?.querySelector<HTMLElement>('[data-key="main"]')?.focus();
+  };
   useEffect(() => {
+    if (!open) return;
+    // Esc anywhere in the badge closes the open panel, and the badge keeps the focus.
     const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape' || !open) return;
+      if (e.key !== 'Escape') return;
       e.stopPropagation();
       close();
     };
     addEventListener('keydown', onKey);
     return () => removeEventListener('keydown', onKey);
-  });
-
-  const close = () => {
-    link.post({ type: 'close' });
-    root.current?.querySelector<HTMLElement>('[data-key="main"]')?.focus();
-  };
+  }, [open]);
   const view = status && badgeView(status, at);
   const age = status?.kind === 'ready' ? ageText(status.asOf, at) : null;
   // The status region speaks when there is something new to say: not "Looking up…", nor the same words again.
