@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { NO_TOKEN } from '../messaging/service-errors';
 import { pastDueSpellingSetting, searchWithSavedConnection } from './saved-connection';
-import { writeArea } from '../storage/sealed';
+import { writeArea } from '../../../tests/support/sealed-areas';
 import { installFakeScripting } from '../../../tests/support/fake-scripting';
 
 const TOKEN = 'test-token-not-real-0001';

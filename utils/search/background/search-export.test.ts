@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import * as v from 'valibot';
 import { RequestSchema } from '../../core/messaging/protocol';
 import { createSearchHandler } from './search';
-import { writeArea } from '../../core/storage/sealed';
+import { writeArea } from '../../../tests/support/sealed-areas';
 
 const TOKEN = 'test-token-not-real-0002';
 const tab = { id: 'x', url: 'chrome-extension://x/search.html', documentId: 'doc-1' };

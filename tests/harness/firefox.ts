@@ -1,21 +1,23 @@
 import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { findFirefox } from './firefox-path';
-import { waitUntil } from './wait-until';
+import { findFirefox, NO_BROWSER_MESSAGE } from './browsers';
+import { runFolder } from './run-folder';
+import { waitUntil } from './wait';
 
-// Starting Firefox and installing the add-on costs about 4 CPU-seconds, as much as a
-// whole file's tests. A file hands its Firefox to the next file of its worker (the
-// Firefox files share a worker's modules, isolate: false), which puts the add-on back
-// as freshly installed first: other tabs closed, its storage emptied, granted origins,
-// registered scripts and alarms undone, downloads emptied, and the add-on reloaded
-// (a new background with nothing in memory). A reload keeps the add-on's UUID, which
-// a reinstall would not. What a reload keeps: the IndexedDB key that seals settings
-// (a fresh install makes a new one; either way the settings are sealed).
+// Firefox ESR with the MV2 test build installed as a temporary add-on, driven by
+// puppeteer-core over WebDriver BiDi (no geckodriver).
+//
+// Starting Firefox and installing the add-on costs about 4 CPU-seconds. A session hands
+// its Firefox to the next one of its worker, which puts the add-on back as freshly
+// installed first: other tabs closed, its storage emptied, granted origins, registered
+// scripts and alarms undone, downloads emptied, and the add-on reloaded (a new background
+// with nothing in memory). A reload keeps the add-on's UUID, which a reinstall would not.
+// What a reload keeps: the IndexedDB key that seals settings (a fresh install makes a new
+// one; either way the settings are sealed).
 
-const FIREFOX_EXTENSION_DIR = path.resolve(import.meta.dirname, '../../.output/firefox-mv2-test');
-const GECKO_ID = 'convoso-callbacks@convoso-callbacks.dev';
+export const FIREFOX_EXTENSION_DIR = path.resolve(import.meta.dirname, '../../.output/firefox-mv2-test');
+export const GECKO_ID = 'convoso-callbacks@convoso-callbacks.dev';
 
 export interface HeldFirefox {
   browser: Browser;
@@ -60,21 +62,21 @@ export async function takeFirefox(): Promise<HeldFirefox> {
   return held;
 }
 
-/** The file is done: keep the browser for the worker's next file. */
+/** The session is done: keep the browser for the worker's next one (closed when not under the tests). */
 export async function giveBackFirefox(browser: Browser): Promise<void> {
   const held = inUse.get(browser);
   inUse.delete(browser);
   if (!held) return;
+  if (!process.env.VITEST) return shutDown(held);
   if (spare) await shutDown(spare);
   spare = held;
 }
 
 async function launch(): Promise<Held> {
   const executablePath = findFirefox();
-  if (!executablePath) throw new Error('launchFirefox called without a Firefox; guard the suite with findFirefox().');
+  if (!executablePath) throw new Error(NO_BROWSER_MESSAGE.firefox);
   const uuid = crypto.randomUUID();
-  const { inject } = await import('vitest');
-  const folder = await mkdtemp(path.join(inject('firefoxRun') || tmpdir(), 'convoso-ff-'));
+  const folder = await mkdtemp(path.join(await runFolder(), 'convoso-firefox-'));
   const downloads = path.join(folder, 'downloads');
   await mkdir(downloads);
   let browser: Browser | undefined;
@@ -84,6 +86,7 @@ async function launch(): Promise<Held> {
       executablePath,
       headless: true,
       userDataDir: path.join(folder, 'profile'),
+      defaultViewport: { width: 1280, height: 800 },
       // BiDi refuses to open moz-extension:// pages without it.
       args: ['--remote-allow-system-access'],
       extraPrefsFirefox: {
@@ -108,7 +111,7 @@ async function launch(): Promise<Held> {
     const fresh = await inExtensionPage(browser, uuid, readGranted, null);
     return { browser, uuid, folder, downloads, fresh };
   } catch (error) {
-    await browser?.close();
+    await browser?.close().catch(() => undefined);
     await rm(folder, { recursive: true, force: true });
     throw error;
   }
@@ -120,7 +123,7 @@ async function shutDown(held: Held): Promise<void> {
 }
 
 /** An extension page in `page`, once its app has drawn. */
-export async function openExtensionPage(page: Page, uuid: string, pagePath: string): Promise<Page> {
+export async function openFirefoxExtensionPage(page: Page, uuid: string, pagePath: string): Promise<Page> {
   // Firefox sends no load event for extension documents: navigate without waiting, then poll.
   page.goto(`moz-extension://${uuid}/${pagePath.replace(/^\//, '')}`, { timeout: 0 }).catch(() => {});
   await waitUntil(async () => (await page.$('main, form, #app > *')) !== null, `${pagePath} did not render`);
@@ -131,7 +134,7 @@ export async function openExtensionPage(page: Page, uuid: string, pagePath: stri
 async function inExtensionPage<A, T>(browser: Browser, uuid: string, fn: (arg: A) => Promise<T>, arg: A): Promise<T> {
   const page = await browser.newPage();
   try {
-    await openExtensionPage(page, uuid, 'popup.html');
+    await openFirefoxExtensionPage(page, uuid, 'popup.html');
     return (await page.evaluate(fn as (arg: unknown) => Promise<T>, arg)) as T;
   } finally {
     await page.close().catch(() => undefined);

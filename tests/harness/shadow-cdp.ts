@@ -1,8 +1,7 @@
-import type { CDPSession, Page } from 'playwright-core';
+import type { CDPSession, Page } from 'puppeteer-core';
 
-// Reaching into a shadow root whether it is open or closed: page scripts and Playwright's
-// locators see only open roots, the DevTools protocol sees both (DOM.getDocument with
-// pierce). Used where a test must keep working once the badge's root is closed.
+// Reaching into a shadow root whether it is open or closed, in Chromium: page scripts see
+// only open roots, the DevTools protocol sees both (DOM.getDocument with pierce).
 
 export interface DomNode {
   nodeName: string;
@@ -29,7 +28,7 @@ export function findNode(root: DomNode, match: (n: DomNode) => boolean): DomNode
 }
 
 export async function withCdp<T>(page: Page, use: (cdp: CDPSession, root: DomNode) => Promise<T>): Promise<T> {
-  const cdp = await page.context().newCDPSession(page);
+  const cdp = await page.createCDPSession();
   try {
     const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
     return await use(cdp, root as DomNode);

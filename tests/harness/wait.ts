@@ -1,6 +1,8 @@
 /**
- * Polls from Node rather than in the page: on Firefox 140 an extension page's CSP blocks
- * puppeteer's in-page waitForFunction and Locators, while $eval and clicks work.
+ * Polls `probe` from Node until it gives something truthy, and returns that. From Node,
+ * not in the page: Firefox's extension pages' CSP blocks puppeteer's in-page
+ * waitForFunction, and a page that navigates away takes an in-page wait with it.
+ * Generous by default: a busy 2-core machine only makes it wait longer.
  */
 export async function waitUntil<T>(probe: () => Promise<T>, message: string, timeoutMs = 20_000): Promise<NonNullable<T>> {
   const end = Date.now() + timeoutMs;
@@ -13,6 +15,8 @@ export async function waitUntil<T>(probe: () => Promise<T>, message: string, tim
       last = error;
     }
     if (Date.now() > end) throw new Error(`${message}${last ? ` (last error: ${String(last)})` : ''}`);
-    await new Promise((r) => setTimeout(r, 100));
+    await sleep(50);
   }
 }
+
+export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Page } from 'playwright-core';
+import type { Page } from 'puppeteer-core';
 import { findNode, withCdp } from './shadow-cdp';
 
-// axe-core inside the real Chromium. Its source is evaluated through the DevTools protocol
+// axe-core inside the real browser. Its source is evaluated through the browser's automation
 // (page.evaluate), which an extension page's CSP does not block the way a <script> would.
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -40,7 +40,7 @@ export async function severeViolations(page: Page): Promise<AxeFinding[]> {
 }
 
 /**
- * Serious and critical violations inside the badge's shadow root, open or closed.
+ * Serious and critical violations inside the badge's shadow root, open or closed (Chromium).
  * A closed root is out of reach of page scripts (axe included), so the DevTools protocol
  * finds it (DOM.getDocument with pierce), hands it to a function in the page, and that
  * function copies its markup, inline <style> included, into an open root on a twin host
