@@ -1,15 +1,14 @@
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { KeyInput, Page } from 'puppeteer-core';
 import { FIXTURE_LEADS } from '../../mock-api/server';
-import { findFirefox } from './firefox-path';
-import { clickButton, connectThroughOptions, launchFirefox, typeInto, waitForText, waitUntil, type FirefoxSession } from './harness';
+import { clickButton, connectThroughOptions, launchExtension, typeInto, waitForText, waitUntil, type ExtensionSession } from '../harness';
 
 // The Copy buttons in a real Firefox, read back the way a user would: pasted (Ctrl+V)
 // into a text box on a web page. Headless Firefox keeps a clipboard of its own per
 // browser, which a paste reads; `navigator.clipboard.readText()` would wait for
 // Firefox's paste prompt instead, which no test can answer.
 
-let ff: FirefoxSession;
+let ff: ExtensionSession;
 let web: Page;
 
 /** A fresh text box on the web page, focused, holding `text`. */
@@ -69,9 +68,9 @@ const buttonStarting = async (page: Page, prefix: string): Promise<string> =>
     `no button starting ${JSON.stringify(prefix)}`,
   );
 
-describe.skipIf(!findFirefox())('Copy buttons in a real Firefox', () => {
+describe('Copy buttons in a real Firefox', () => {
   beforeAll(async () => {
-    ff = await launchFirefox();
+    ff = await launchExtension({ fresh: true });
     await (await connectThroughOptions(ff)).close();
     web = await ff.openWeb(ff.crmUrl(`/crm/lead.html?lead_id=${FIXTURE_LEADS.noCallbacks}`));
   });

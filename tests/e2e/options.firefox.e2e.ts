@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { DEMO_TOKEN, FIXTURE_LEADS } from '../../mock-api/server';
-import { findFirefox } from './firefox-path';
-import { badgeText, clickButton, launchFirefox, textOf, typeInto, waitForText, waitUntil, type FirefoxSession } from './harness';
+import { badgeText, clickButton, launchExtension, textOf, typeInto, waitForText, waitUntil, type ExtensionSession } from '../harness';
 
 // The options page in a real Firefox (MV2, background page, optional origins from
 // `optional_permissions`), set up the way a user does it: typing into labelled fields and
@@ -11,13 +10,13 @@ import { badgeText, clickButton, launchFirefox, textOf, typeInto, waitForText, w
 
 const REJECTED = 'Convoso refused the API token. Check the token in Settings, and that it may search callbacks.';
 
-let ff: FirefoxSession;
+let ff: ExtensionSession;
 let options: Page;
 const searchRequests = () => ff.api.searchRequests();
 
-describe.skipIf(!findFirefox())('options page in a real Firefox', () => {
+describe('options page in a real Firefox', () => {
   beforeAll(async () => {
-    ff = await launchFirefox();
+    ff = await launchExtension({ fresh: true });
     options = await ff.openPage('options.html');
     await waitForText(options, '#token-state', 'No token saved');
   });

@@ -1,30 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { FIXTURE_LEADS, XSS_PAYLOAD } from '../../mock-api/server';
-import { findFirefox } from './firefox-path';
-import { byLabel, clickButton, connectThroughOptions, launchFirefox, searchTabOpenedBy, textOf, typeInto, waitForText, waitUntil, type FirefoxSession } from './harness';
+import { byLabel, clickButton, connectThroughOptions, launchExtension, searchTabOpenedBy, textOf, typeInto, waitForText, waitUntil, type ExtensionSession } from '../harness';
 
 // The rest of issue 12's power tools in a real Firefox (MV2 background page): the context
 // menu, `cb` in the address bar, reminders (shown, and clicked), and saved searches in
 // the popup. A browser menu, the address bar and a notification cannot be clicked over
-// WebDriver BiDi: as in the Chromium suite, the test build exposes the very handlers the
-// browser calls (`__convosoPowerTools`, on the background page here) and the tests call
-// them. Everything after that is read on screen. One Firefox for the file, set up through
-// the options page as an agent does; the tests run in order.
+// WebDriver BiDi: the tests call the very handlers the browser calls, from the test
+// build's bridge page (tests/harness/bridge/). Everything after that is read on screen.
+// One Firefox for the file, set up through the options page as an agent does; the tests
+// run in order.
 
-let ff: FirefoxSession;
+let ff: ExtensionSession;
 let options: Page;
 const searchRequests = () => ff.api.searchRequests();
 
 type Hook = 'onMenuClicked' | 'onOmniboxEntered' | 'onReminderClicked';
-/** Calls a handler of the test build's background page with `args`, from the options page. */
+/** Calls the handler the browser would call with `args`, in the bridge page. */
 const callHook = (name: Hook, ...args: unknown[]): Promise<unknown> =>
-  options.evaluate(
-    // `globalThis.browser`: a bare `browser` would be rewritten by the test runner's transform.
-    async (hook, hookArgs) => (await (globalThis as any).browser.runtime.getBackgroundPage()).__convosoPowerTools[hook](...hookArgs),
-    name,
-    args,
-  );
+  ff.inExtension((bridge, hook, hookArgs) => (bridge[hook] as (...a: unknown[]) => unknown)(...hookArgs), name, args);
 
 /** Whether each context-menu item exists (Firefox gives `contextMenus`, not `menus`, for that permission). */
 const menuItemsExist = (ids: string[]): Promise<boolean[]> =>
@@ -57,9 +51,9 @@ const runRow = (popup: Page): Promise<string[]> =>
 const waitForRunRow = (popup: Page, names: string[]) =>
   waitUntil(async () => JSON.stringify(await runRow(popup)) === JSON.stringify(names), `the saved searches never read ${names.join(', ')}`);
 
-describe.skipIf(!findFirefox())('lookup from anywhere, reminders and saved searches in a real Firefox', () => {
+describe('lookup from anywhere, reminders and saved searches in a real Firefox', () => {
   beforeAll(async () => {
-    ff = await launchFirefox();
+    ff = await launchExtension({ fresh: true });
     options = await connectThroughOptions(ff);
   });
   afterAll(() => ff?.close());
@@ -126,10 +120,10 @@ describe.skipIf(!findFirefox())('lookup from anywhere, reminders and saved searc
     // by itself after ~20 s, and its absence then would prove nothing.
     let listed: { before: boolean; after: boolean } | undefined;
     const tab = await tabOpenedBy(async () => {
-      listed = await options.evaluate(async (notificationId) => {
-        const bg = await (globalThis as any).browser.runtime.getBackgroundPage();
+      listed = await ff.inExtension(async (bridge, notificationId) => {
+        const bg = await (bridge.browser.runtime as any).getBackgroundPage();
         const before = notificationId in (await bg.browser.notifications.getAll());
-        const handled = await bg.__convosoPowerTools.onReminderClicked(notificationId);
+        const handled = await bridge.onReminderClicked(notificationId);
         const after = notificationId in (await bg.browser.notifications.getAll());
         return handled === true ? { before, after } : undefined;
       }, id);

@@ -1,32 +1,31 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { DEMO_TOKEN, FIXTURE_LEADS } from '../../mock-api/server';
-import { findFirefox } from './firefox-path';
 import {
   badgeText,
   byLabel,
   clickButton,
   connectThroughOptions,
-  launchFirefox,
+  launchExtension,
   openBadgePanel,
   textOf,
   typeInto,
   waitUntil,
-  type FirefoxSession,
-} from './harness';
+  type ExtensionSession,
+} from '../harness';
 import { wallIn } from '../support/wall-in';
 
 // Searching in a real Firefox: the popup page with paging, the search tab, and the badge
 // on a Convoso-style lead page. The extension is set up once through the options page,
 // as a user would, in the single browser of this file.
 
-let ff: FirefoxSession;
+let ff: ExtensionSession;
 const searchRequests = () => ff.api.searchRequests();
 const bodyText = (page: Page) => textOf(page, 'body');
 
-describe.skipIf(!findFirefox())('searching in a real Firefox', () => {
+describe('searching in a real Firefox', () => {
   beforeAll(async () => {
-    ff = await launchFirefox();
+    ff = await launchExtension({ fresh: true });
     await (await connectThroughOptions(ff)).close();
   });
   afterAll(() => ff?.close());

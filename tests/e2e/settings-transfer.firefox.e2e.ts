@@ -3,8 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { DEMO_TOKEN } from '../../mock-api/server';
-import { findFirefox } from './firefox-path';
-import { byLabel, clickButton, connectThroughOptions, launchFirefox, textOf, typeInto, waitForText, waitUntil, type FirefoxSession } from './harness';
+import { byLabel, clickButton, connectThroughOptions, launchExtension, textOf, typeInto, waitForText, waitUntil, type ExtensionSession } from '../harness';
 
 // Settings export and import on the options page in a real Firefox: the file is saved
 // by Firefox into the profile's download folder (a blob link with `download`), and chosen
@@ -13,7 +12,7 @@ import { byLabel, clickButton, connectThroughOptions, launchFirefox, textOf, typ
 
 const SITE = 'http://127.0.0.1/*';
 
-let ff: FirefoxSession;
+let ff: ExtensionSession;
 let options: Page;
 
 const siteRow = (page: Page, pattern: string) =>
@@ -27,9 +26,9 @@ const siteRow = (page: Page, pattern: string) =>
   );
 const bodyHas = (page: Page, text: string) => waitUntil(async () => (await textOf(page, 'body')).includes(text), `the page never said ${JSON.stringify(text)}`);
 
-describe.skipIf(!findFirefox())('settings export and import in a real Firefox', () => {
+describe('settings export and import in a real Firefox', () => {
   beforeAll(async () => {
-    ff = await launchFirefox();
+    ff = await launchExtension({ fresh: true });
     options = await connectThroughOptions(ff);
   });
   afterAll(() => ff?.close());

@@ -3,9 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { DEMO_TOKEN, FIXTURE_LEADS } from '../../mock-api/server';
-import { inContentScriptWorld } from './content-world';
-import { findFirefox } from './firefox-path';
-import { badgeText, clickButton, connectThroughOptions, launchFirefox, typeInto, waitForText, waitUntil, type FirefoxSession } from './harness';
+import { badgeText, clickButton, connectThroughOptions, inContentScriptWorld, launchExtension, typeInto, waitForText, waitUntil, type ExtensionSession } from '../harness';
 
 // Issue 8 in a real Firefox (MV2): what a compromised CRM page renderer could do from
 // the extension's content-script world. Firefox has no storage access levels
@@ -18,7 +16,7 @@ import { badgeText, clickButton, connectThroughOptions, launchFirefox, typeInto,
 //   value written there is refused by the extension.
 // One Firefox for the file; the tests run in order and build on each other.
 
-let ff: FirefoxSession;
+let ff: ExtensionSession;
 let options: Page;
 let elsewhere: { server: Server; url: string; hits: string[] };
 const GECKO_ID = 'convoso-callbacks@convoso-callbacks.dev';
@@ -71,10 +69,10 @@ const isEnvelope = (v: unknown) => {
   return !!e && e.sealed === 1 && typeof e.iv === 'string' && typeof e.data === 'string' && Object.keys(e).length === 3;
 };
 
-describe.skipIf(!findFirefox())('the content script’s world in a real Firefox', () => {
+describe('the content script’s world in a real Firefox', () => {
   beforeAll(async () => {
     elsewhere = await startElsewhere();
-    ff = await launchFirefox();
+    ff = await launchExtension({ fresh: true });
     options = await connectThroughOptions(ff);
   });
   afterAll(async () => {

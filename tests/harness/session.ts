@@ -132,7 +132,9 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Extensi
   try {
     held = await take(name, opts);
     const session = sessionOf(held, api);
-    if (!opts.fresh) await configure(session, opts);
+    // The bridge page opens first, behind every tab the test opens.
+    if (opts.fresh) await session.inExtension(() => true);
+    else await configure(session, opts);
     return session;
   } catch (error) {
     await held?.giveBack();
