@@ -83,7 +83,7 @@ export default defineConfig({
       ...(hasFirefox
         ? [
             {
-              extends: true,
+              extends: true as const,
               test: {
                 name: 'e2e-firefox',
                 environment: 'node',

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Page } from 'puppeteer-core';
 import { FIXTURE_LEADS } from '../../mock-api/server';
-import { describeFindings, severeBadgeViolations, severeViolations } from './axe';
-import { launchExtension, type ExtensionSession } from './harness';
-import { attr, clickNode, waitForNode } from './shadow-cdp';
+import { describeFindings, severeBadgeViolations, severeViolations } from '../harness/axe';
+import { attr, clickNode, waitForNode } from '../harness/shadow-cdp';
+import { launchExtension, screen, type ExtensionSession } from '../harness';
 
 // axe-core on every surface a user sees, in light and dark mode: no serious or critical
 // violation. Each surface is shown filled in (results, open panels), not empty, so the
@@ -18,11 +18,11 @@ afterAll(() => ext?.close());
 const SCHEMES = ['light', 'dark'] as const;
 
 async function extensionPage(pagePath: string, colorScheme: 'light' | 'dark', width = 1280): Promise<Page> {
-  const page = await ext.context.newPage();
-  await page.emulateMedia({ colorScheme });
+  const page = await ext.newPage();
+  await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: colorScheme }]);
   // Tall enough that nothing is below the fold: axe does not scroll, and leaves the colour
   // contrast of text it cannot see (or that a sticky bar covers) unchecked.
-  await page.setViewportSize({ width, height: 2400 });
+  await page.setViewport({ width, height: 2400 });
   await page.goto(`chrome-extension://${ext.extensionId}/${pagePath}`);
   return page;
 }
@@ -30,41 +30,41 @@ async function extensionPage(pagePath: string, colorScheme: 'light' | 'dark', wi
 describe.each(SCHEMES)('accessibility (axe) in %s mode', (colorScheme) => {
   it('popup with results, an open "All fields" panel and more filters', async () => {
     const page = await extensionPage('popup.html', colorScheme, 560);
-    await page.getByLabel('Lead ID').fill(FIXTURE_LEADS.leadB);
-    await page.getByRole('button', { name: 'Search', exact: true }).click();
-    await page.getByText('5 callbacks', { exact: true }).waitFor();
-    await page.getByText('More filters').click();
-    await page.getByText('All fields').first().click();
-    await page.locator('.raw-fields').first().waitFor();
+    await screen(page).getByLabel('Lead ID').fill(FIXTURE_LEADS.leadB);
+    await screen(page).getByRole('button', { name: 'Search', exact: true }).click();
+    await screen(page).getByText('5 callbacks', { exact: true }).waitFor();
+    await screen(page).getByText('More filters').click();
+    await screen(page).getByText('All fields').first().click();
+    await screen(page).locator('.raw-fields').first().waitFor();
     expect(describeFindings(await severeViolations(page))).toEqual([]);
     await page.close();
   });
 
   it('search tab with a table of results', async () => {
     const page = await extensionPage(`search.html?lead_id=${FIXTURE_LEADS.leadB}`, colorScheme);
-    await page.getByRole('table').waitFor();
+    await screen(page).getByRole('table').waitFor();
     expect(describeFindings(await severeViolations(page))).toEqual([]);
     await page.close();
   });
 
   it('options page with a site and its rules open', async () => {
     const page = await extensionPage('options.html', colorScheme);
-    await page.locator('#token-state').filter({ hasText: /token saved/i }).waitFor();
+    await screen(page).locator('#token-state').filter({ hasText: /token saved/i }).waitFor();
     if (colorScheme === 'light') {
       // The browser keeps it for the dark run too.
-      await page.getByLabel('Site address or match pattern').fill('http://127.0.0.1');
-      await page.getByRole('button', { name: 'Add site' }).click();
+      await screen(page).getByLabel('Site address or match pattern').fill('http://127.0.0.1');
+      await screen(page).getByRole('button', { name: 'Add site' }).click();
     }
-    await page.getByRole('button', { name: 'Lead detection rules for http://127.0.0.1/* (0)' }).click();
-    await page.getByRole('button', { name: 'Add address rule' }).click();
-    await page.getByLabel('Address pattern').waitFor();
+    await screen(page).getByRole('button', { name: 'Lead detection rules for http://127.0.0.1/* (0)' }).click();
+    await screen(page).getByRole('button', { name: 'Add address rule' }).click();
+    await screen(page).getByLabel('Address pattern').waitFor();
     expect(describeFindings(await severeViolations(page))).toEqual([]);
     await page.close();
   });
 
   it('the open badge panel on a CRM page', async () => {
-    const page = await ext.context.newPage();
-    await page.emulateMedia({ colorScheme });
+    const page = await ext.newPage();
+    await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: colorScheme }]);
     await page.goto(ext.crmUrl(`/crm/lead.html?lead_id=${FIXTURE_LEADS.withCallbacks}`));
     // Found and clicked through the DevTools protocol, so this keeps working when the
     // badge's shadow root is closed (Playwright's locators only pierce open ones).

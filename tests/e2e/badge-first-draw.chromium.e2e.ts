@@ -1,8 +1,9 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Page } from 'puppeteer-core';
 import { FIXTURE_LEADS } from '../../mock-api/server';
-import { byRole, cdpOf } from './closed-root';
-import { launchExtension, type ExtensionSession } from './harness';
+import { badgeFor, cdpOf, launchExtension, type ExtensionSession } from '../harness';
 
 // Issue 11: the badge's first draw on a CRM page. An answer already in when the
 // page is parsed (a cached lead) is drawn once, with no "Looking up…" first; the
@@ -10,12 +11,12 @@ import { launchExtension, type ExtensionSession } from './harness';
 // layout rather than by forcing one while drawing.
 
 let ext: ExtensionSession | undefined;
+const servers: Server[] = [];
 afterEach(async () => {
   await ext?.close();
   ext = undefined;
+  await Promise.all(servers.splice(0).map((s) => new Promise((resolve) => s.close(resolve))));
 });
-
-const badgeFor = (page: Page, leadId: string) => byRole(page, 'button', { name: new RegExp(`^Convoso callbacks for lead ${leadId}: `) });
 
 /** The border box of the badge's bar (its whole one line: border, text, grip), read through the DevTools Protocol. */
 async function rowBox(page: Page): Promise<{ x: number; y: number; width: number; height: number } | null> {
@@ -51,34 +52,37 @@ const drawn = (page: Page, leadId: string) =>
 /**
  * A lead page whose one script in <head> takes `ms` to arrive: the page is parsed
  * (DOMContentLoaded) only after it, so the early question, asked at
- * document_start, has had its answer long before detection runs.
+ * document_start, has had its answer long before detection runs. Served on
+ * localhost, where the test build's content script runs; gives the page's address.
  */
-async function slowParsingPage(session: ExtensionSession, ms: number): Promise<void> {
-  await session.context.route('**/crm/slow-parse.html*', (route) =>
-    route.fulfill({
-      contentType: 'text/html',
-      body: '<!DOCTYPE html><html><head><title>Lead</title><script src="/crm/slow-parse.js"></script></head><body><h1>Lead</h1></body></html>',
-    }),
-  );
-  await session.context.route('**/crm/slow-parse.js*', async (route) => {
-    await new Promise((r) => setTimeout(r, ms));
-    await route.fulfill({ contentType: 'text/javascript', body: '/* slow */' });
+async function slowParsingPage(ms: number): Promise<(leadId: string) => string> {
+  const server = createServer((req, res) => {
+    if (req.url?.startsWith('/crm/slow-parse.js')) {
+      setTimeout(() => res.writeHead(200, { 'content-type': 'text/javascript' }).end('/* slow */'), ms);
+      return;
+    }
+    res
+      .writeHead(200, { 'content-type': 'text/html' })
+      .end('<!DOCTYPE html><html><head><title>Lead</title><script src="/crm/slow-parse.js"></script></head><body><h1>Lead</h1></body></html>');
   });
+  servers.push(server);
+  await new Promise<void>((resolve) => server.listen(0, resolve));
+  return (leadId) => `http://localhost:${(server.address() as AddressInfo).port}/crm/slow-parse.html?lead_id=${leadId}`;
 }
 
 describe('the badge\'s first draw (issue 11)', () => {
   it('draws an answer already in at once, without "Looking up…" first', async () => {
     ext = await launchExtension();
-    await slowParsingPage(ext, 1500);
+    const slowPage = await slowParsingPage(1500);
     const lead = FIXTURE_LEADS.withCallbacks;
-    const url = ext.crmUrl(`/crm/slow-parse.html?lead_id=${lead}`);
+    const url = slowPage(lead);
     // First visit: the background looks it up and caches it.
-    const first = await ext.context.newPage();
+    const first = await ext.newPage();
     await first.goto(url);
     await expect.poll(() => badgeFor(first, lead).textContent(), { timeout: 30_000 }).toMatch(/^3 callbacks/);
     await first.close();
 
-    const page = await ext.context.newPage();
+    const page = await ext.newPage();
     await page.goto(url);
     await expect.poll(() => badgeFor(page, lead).textContent(), { timeout: 30_000 }).toMatch(/^3 callbacks/);
     expect(await drawn(page, lead)).toEqual(['ready']);
@@ -88,7 +92,7 @@ describe('the badge\'s first draw (issue 11)', () => {
     ext = await launchExtension();
     ext.api.setFaults({ latencyMs: 1500 });
     const lead = FIXTURE_LEADS.withCallbacks;
-    const page = await ext.context.newPage();
+    const page = await ext.newPage();
     await page.goto(ext.crmUrl(`/crm/lead.html?lead_id=${lead}`));
     await expect.poll(() => badgeFor(page, lead).textContent(), { timeout: 30_000 }).toMatch(/^Looking up callbacks/);
     await expect.poll(() => badgeFor(page, lead).textContent(), { timeout: 30_000 }).toMatch(/^3 callbacks/);
@@ -97,8 +101,8 @@ describe('the badge\'s first draw (issue 11)', () => {
 
   it('sends the page no window message at start (WXT\'s would name the extension to every page\'s scripts)', async () => {
     ext = await launchExtension();
-    const page = await ext.context.newPage();
-    await page.addInitScript(() => {
+    const page = await ext.newPage();
+    await page.evaluateOnNewDocument(() => {
       const heard: unknown[] = [];
       (window as unknown as { __heard: unknown[] }).__heard = heard;
       window.addEventListener('message', (e) => heard.push(e.data));
@@ -112,7 +116,7 @@ describe('the badge\'s first draw (issue 11)', () => {
     ext = await launchExtension();
     const origin = new URL(ext.crmUrl('/')).origin;
     await ext.setStorage('local', { badgePositions: { [origin]: { right: 3000, bottom: 2000 } } });
-    const page = await ext.context.newPage();
+    const page = await ext.newPage();
     await page.goto(ext.crmUrl(`/crm/lead.html?lead_id=${FIXTURE_LEADS.withCallbacks}`));
     const badge = badgeFor(page, FIXTURE_LEADS.withCallbacks);
     await expect.poll(() => badge.textContent(), { timeout: 30_000 }).toMatch(/^3 callbacks/);

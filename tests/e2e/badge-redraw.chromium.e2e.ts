@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { FIXTURE_LEADS } from '../../mock-api/server';
-import { byRole } from './closed-root';
-import { launchExtension, type ExtensionSession } from './harness';
+import { launchExtension, shadowRole, sleep, type ExtensionSession } from '../harness';
 
 // A change to the site list reaches every tab (config-changed). A page whose own
 // configuration did not change keeps its badge as it is: not removed and made again.
@@ -17,7 +16,7 @@ afterEach(async () => {
 describe('the badge when another site changes', () => {
   it('keeps its host (nothing is made again) and its answer', async () => {
     ext = await launchExtension();
-    await ext.worker.evaluate(() => {
+    await (await ext.worker()).evaluate(() => {
       const asked: string[] = [];
       (globalThis as Record<string, unknown>).__siteConfigAsks = asked;
       chrome.runtime.onMessage.addListener((message: { type?: unknown }, sender: { tab?: unknown; url?: string }) => {
@@ -25,11 +24,11 @@ describe('the badge when another site changes', () => {
         return false;
       });
     });
-    const asks = () => ext!.worker.evaluate(() => ((globalThis as Record<string, unknown>).__siteConfigAsks as string[]).length);
+    const asks = async () => (await ext!.worker()).evaluate(() => ((globalThis as Record<string, unknown>).__siteConfigAsks as string[]).length);
 
-    const page = await ext.context.newPage();
+    const page = await ext.newPage();
     await page.goto(ext.crmUrl(`/crm/lead.html?lead_id=${FIXTURE_LEADS.withCallbacks}`));
-    const badge = byRole(page, 'button', { name: new RegExp(`^Convoso callbacks for lead ${FIXTURE_LEADS.withCallbacks}: `) });
+    const badge = shadowRole(page, 'button', { name: new RegExp(`^Convoso callbacks for lead ${FIXTURE_LEADS.withCallbacks}: `) });
     await expect.poll(() => badge.textContent()).toMatch(/^3 callbacks/);
     await expect.poll(asks).toBe(1);
     // The page can see the host element (not what is inside it): watch for a new one.
@@ -46,7 +45,7 @@ describe('the badge when another site changes', () => {
     // The page asked for its configuration again...
     await expect.poll(asks).toBe(2);
     // ...and, once the answer is in, the badge it had is still the one shown.
-    await page.waitForTimeout(500);
+    await sleep(500);
     expect(
       await page.evaluate(() => {
         const w = window as unknown as { __hostsAdded: number; __host: Element | null };

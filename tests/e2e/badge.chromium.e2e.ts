@@ -1,8 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Page } from 'puppeteer-core';
 import { DEMO_TOKEN, FIXTURE_LEADS, TABLE_LEAD_IDS, XSS_PAYLOAD } from '../../mock-api/server';
-import { byRole, countInShadows } from './closed-root';
-import { launchExtension, type ExtensionSession } from './harness';
+import { badgeFor, countInShadows, launchExtension, press, screen, shadowRole, sleep, type ExtensionSession } from '../harness';
 
 // The lead badge as an agent meets it: demo CRM pages served on localhost, where
 // the test build's content script runs, against a fresh mock API per test.
@@ -13,8 +12,6 @@ afterEach(async () => {
   ext = undefined;
 });
 
-// The badge is in a closed shadow root: read through the accessibility tree (closed-root.ts).
-const badgeFor = (page: Page, leadId: string) => byRole(page, 'button', { name: new RegExp(`^Convoso callbacks for lead ${leadId}: `) });
 
 const leadRequests = (session: ExtensionSession, leadId?: string) =>
   session.api.searchRequests().filter((r) => leadId === undefined || r.params.lead_id === leadId);
@@ -28,7 +25,7 @@ declare const chrome: any;
  * a page asked, not only what reached the API.
  */
 async function recordMessages(session: ExtensionSession): Promise<() => Promise<{ url: string; message: { type: string; leadIds?: string[] } }[]>> {
-  await session.worker.evaluate(() => {
+  await (await session.worker()).evaluate(() => {
     const seen: unknown[] = [];
     (globalThis as Record<string, unknown>).__seenMessages = seen;
     chrome.runtime.onMessage.addListener((message: unknown, sender: { url?: string; tab?: unknown }) => {
@@ -38,11 +35,11 @@ async function recordMessages(session: ExtensionSession): Promise<() => Promise<
       return false;
     });
   });
-  return () => session.worker.evaluate(() => (globalThis as Record<string, unknown>).__seenMessages) as never;
+  return async () => (await session.worker()).evaluate(() => (globalThis as Record<string, unknown>).__seenMessages) as never;
 }
 
 async function open(session: ExtensionSession, path: string): Promise<Page> {
-  const page = await session.context.newPage();
+  const page = await session.newPage();
   await page.goto(session.crmUrl(path));
   return page;
 }
@@ -67,7 +64,7 @@ describe('lead badge in a real Chromium', () => {
     await expect.poll(() => badge.textContent()).toMatch(/3 callbacks/);
 
     await badge.click();
-    const panel = byRole(page, 'dialog', { name: `Callbacks for lead ${FIXTURE_LEADS.withCallbacks}` });
+    const panel = shadowRole(page, 'dialog', { name: `Callbacks for lead ${FIXTURE_LEADS.withCallbacks}` });
     await panel.waitFor();
     expect(await badge.getAttribute('aria-expanded')).toBe('true');
     const text = await panel.textContent();
@@ -101,16 +98,16 @@ describe('lead badge in a real Chromium', () => {
       await page.keyboard.press('Tab');
     }
     await page.keyboard.press('Space');
-    const panel = byRole(page, 'dialog', { name: `Callbacks for lead ${FIXTURE_LEADS.withCallbacks}` });
+    const panel = shadowRole(page, 'dialog', { name: `Callbacks for lead ${FIXTURE_LEADS.withCallbacks}` });
     await panel.waitFor();
     // Focus moved into the panel: Tab goes on to its buttons.
     await page.keyboard.press('Tab');
-    expect(await byRole(page, 'button', { name: 'Close' }).isFocused()).toBe(true);
+    expect(await shadowRole(page, 'button', { name: 'Close' }).isFocused()).toBe(true);
     await page.keyboard.press('Escape');
     await panel.waitFor({ state: 'detached' });
     expect(await badge.isFocused()).toBe(true);
     // Its answer was announced in a status region.
-    expect(await byRole(page, 'status').textContent()).toMatch(new RegExp(`^Lead ${FIXTURE_LEADS.withCallbacks}: 3 callbacks`));
+    expect(await shadowRole(page, 'status').textContent()).toMatch(new RegExp(`^Lead ${FIXTURE_LEADS.withCallbacks}: 3 callbacks`));
   });
 
   it('finds the lead in a data attribute', async () => {
@@ -131,9 +128,9 @@ describe('lead badge in a real Chromium', () => {
     const page = await open(ext, '/crm/spa.html');
     await expect.poll(() => badgeFor(page, FIXTURE_LEADS.leadA).textContent()).toMatch(/^2 callbacks/);
 
-    await page.getByRole('link', { name: 'Thomas Becker' }).click();
+    await screen(page).getByRole('link', { name: 'Thomas Becker' }).click();
     await expect.poll(() => badgeFor(page, FIXTURE_LEADS.leadB).textContent()).toMatch(/^5 callbacks · 2 past due/);
-    expect(await page.locator('convoso-callbacks').count()).toBe(1);
+    expect(await screen(page).locator('convoso-callbacks').count()).toBe(1);
 
     await page.goBack();
     await expect.poll(() => badgeFor(page, FIXTURE_LEADS.leadA).textContent()).toMatch(/^2 callbacks/);
@@ -145,7 +142,7 @@ describe('lead badge in a real Chromium', () => {
     ext = await launchExtension();
     const page = await open(ext, '/crm/spa.html?mode=dom');
     await expect.poll(() => badgeFor(page, FIXTURE_LEADS.leadA).textContent()).toMatch(/^2 callbacks/);
-    await page.getByRole('link', { name: 'Thomas Becker' }).click();
+    await screen(page).getByRole('link', { name: 'Thomas Becker' }).click();
     await expect.poll(() => badgeFor(page, FIXTURE_LEADS.leadB).textContent()).toMatch(/^5 callbacks/);
   });
 
@@ -157,8 +154,8 @@ describe('lead badge in a real Chromium', () => {
     const other = await open(ext, `/crm/lead.html?lead_id=${FIXTURE_LEADS.noCallbacks}`);
     await expect.poll(() => badgeFor(other, FIXTURE_LEADS.noCallbacks).textContent()).toBe('No callbacks');
     // Give the lead-less page's detection (and its debounce) time to have run.
-    await page.waitForTimeout(600);
-    expect(await page.locator('convoso-callbacks').count()).toBe(0);
+    await sleep(600);
+    expect(await screen(page).locator('convoso-callbacks').count()).toBe(0);
     expect(leadRequests(ext).map((r) => r.params.lead_id)).toEqual([FIXTURE_LEADS.noCallbacks]);
     const sent = await messages();
     expect(sent.map((m) => m.message.type)).toEqual(['lead-summary']); // the lead page's, which proves the recorder works
@@ -171,7 +168,7 @@ describe('lead badge in a real Chromium', () => {
     const badge = badgeFor(page, FIXTURE_LEADS.noCallbacks);
     await expect.poll(() => badge.textContent()).toBe('No callbacks');
     await badge.click();
-    expect(await byRole(page, 'dialog').textContent()).toContain('No callbacks for this lead.');
+    expect(await shadowRole(page, 'dialog').textContent()).toContain('No callbacks for this lead.');
   });
 
   it('makes one request for two visits within the cache period', async () => {
@@ -186,8 +183,8 @@ describe('lead badge in a real Chromium', () => {
   });
 
   /** Moves the service worker's clock on, so the cached answers are past the cache period. */
-  const ageCache = (session: ExtensionSession, ms: number) =>
-    session.worker.evaluate((by) => {
+  const ageCache = async (session: ExtensionSession, ms: number) =>
+(await session.worker()).evaluate((by) => {
       const real = Date.now.bind(Date);
       Date.now = () => real() + by;
     }, ms);
@@ -198,7 +195,7 @@ describe('lead badge in a real Chromium', () => {
    * however slow the machine, with no latency to wait out.
    */
   async function holdApiCalls(session: ExtensionSession) {
-    await session.worker.evaluate(() => {
+    await (await session.worker()).evaluate(() => {
       const g = globalThis as Record<string, any>;
       const real = g.fetch;
       let open!: () => void;
@@ -211,14 +208,14 @@ describe('lead badge in a real Chromium', () => {
       };
     });
     const release = async () => {
-      await session.worker.evaluate(() => {
+      await (await session.worker()).evaluate(() => {
         const g = globalThis as Record<string, any>;
         g.fetch = g.__held.real;
         g.__held.open();
       });
     };
     return Object.assign(release, {
-      waiting: () => session.worker.evaluate(() => (globalThis as Record<string, any>).__held.count as number),
+      waiting: async () => (await session.worker()).evaluate(() => (globalThis as Record<string, any>).__held.count as number),
     });
   }
 
@@ -255,7 +252,7 @@ describe('lead badge in a real Chromium', () => {
     await ext.setStorage('local', { sites: [{ id: 'demo-crm', pattern: 'http://localhost/*', mode: 'inline', rules: [] }] });
     ext.api.setFaults({ successFalse: { code: 6001, text: 'No record found', times: TABLE_LEAD_IDS.length } });
     const page = await open(ext, '/crm/leads.html');
-    const chip = byRole(page, 'button', { name: new RegExp(`^Convoso callbacks for lead ${FIXTURE_LEADS.withCallbacks}: `) });
+    const chip = shadowRole(page, 'button', { name: new RegExp(`^Convoso callbacks for lead ${FIXTURE_LEADS.withCallbacks}: `) });
     await expect.poll(() => chip.getAttribute('aria-label')).toMatch(/No callbacks$/);
     await expect.poll(() => leadRequests(ext!).length).toBe(TABLE_LEAD_IDS.length);
 
@@ -272,7 +269,7 @@ describe('lead badge in a real Chromium', () => {
     const badge = badgeFor(page, FIXTURE_LEADS.xss);
     await expect.poll(() => badge.textContent()).toMatch(/^1 callback/);
     await badge.click();
-    const panel = byRole(page, 'dialog');
+    const panel = shadowRole(page, 'dialog');
     expect(await panel.textContent()).toContain(XSS_PAYLOAD);
     expect(await countInShadows(page, 'convoso-callbacks', 'img, script')).toBe(0);
     expect(await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss)).toBeUndefined();
@@ -280,7 +277,7 @@ describe('lead badge in a real Chromium', () => {
 
   it('never lets the token reach the page: DOM, page scripts, storage, console', async () => {
     ext = await launchExtension();
-    const page = await ext.context.newPage();
+    const page = await ext.newPage();
     const consoleText: string[] = [];
     page.on('console', (m) => consoleText.push(m.text()));
     page.on('pageerror', (e) => consoleText.push(String(e)));
@@ -288,7 +285,7 @@ describe('lead badge in a real Chromium', () => {
     const badge = badgeFor(page, FIXTURE_LEADS.withCallbacks);
     await expect.poll(() => badge.textContent()).toMatch(/3 callbacks/);
     await badge.click();
-    await byRole(page, 'dialog').waitFor();
+    await shadowRole(page, 'dialog').waitFor();
 
     const seen = await page.evaluate(() => {
       const parts: string[] = [document.documentElement.outerHTML, document.cookie];
@@ -319,8 +316,8 @@ describe('lead badge in a real Chromium', () => {
     const page = await open(ext, `/crm/lead.html?lead_id=${FIXTURE_LEADS.withCallbacks}`);
     await expect.poll(() => badgeFor(page, FIXTURE_LEADS.withCallbacks).textContent()).toMatch(/not set up/);
     expect(leadRequests(ext)).toHaveLength(0);
-    const opened = ext.context.waitForEvent('page');
-    await byRole(page, 'button', { name: 'Set up', exact: true }).click();
+    const opened = ext.nextPage();
+    await shadowRole(page, 'button', { name: 'Set up', exact: true }).click();
     expect((await opened).url()).toContain('/options.html');
   });
 
@@ -330,8 +327,8 @@ describe('lead badge in a real Chromium', () => {
     const badge = badgeFor(page, FIXTURE_LEADS.withCallbacks);
     await expect.poll(() => badge.textContent()).toMatch(/3 callbacks/);
     await badge.click();
-    const opened = ext.context.waitForEvent('page');
-    await byRole(page, 'button', { name: 'View all', exact: true }).click();
+    const opened = ext.nextPage();
+    await shadowRole(page, 'button', { name: 'View all', exact: true }).click();
     expect((await opened).url()).toBe(`chrome-extension://${ext.extensionId}/search.html?lead_id=${FIXTURE_LEADS.withCallbacks}`);
   });
 
@@ -342,7 +339,7 @@ describe('lead badge in a real Chromium', () => {
     const badge = badgeFor(page, FIXTURE_LEADS.withCallbacks);
     await expect.poll(() => badge.textContent(), { timeout: 30_000 }).toMatch(/Offline/);
     ext.api.resetFaults();
-    await byRole(page, 'button', { name: 'Retry', exact: true }).click();
+    await shadowRole(page, 'button', { name: 'Retry', exact: true }).click();
     await expect.poll(() => badge.textContent()).toMatch(/3 callbacks/);
   });
 
@@ -353,8 +350,8 @@ describe('lead badge in a real Chromium', () => {
     await expect.poll(() => badge.textContent()).toMatch(/3 callbacks/);
     const before = (await badge.boundingBox())!;
     await badge.focus();
-    await page.keyboard.press('Alt+ArrowUp');
-    await page.keyboard.press('Alt+ArrowLeft');
+    await press(page, 'Alt+ArrowUp');
+    await press(page, 'Alt+ArrowLeft');
     await expect.poll(async () => (await badge.boundingBox())!.y).toBe(before.y - 10);
     expect((await badge.boundingBox())!.x).toBe(before.x - 10);
     await expect
@@ -389,8 +386,8 @@ describe('lead badge in a real Chromium', () => {
     const badge = badgeFor(page, FIXTURE_LEADS.withCallbacks);
     await expect.poll(() => badge.textContent()).toMatch(/3 callbacks/);
     await badge.click();
-    await byRole(page, 'button', { name: 'Hide on this page', exact: true }).click();
-    await expect.poll(() => page.locator('convoso-callbacks').count()).toBe(0);
+    await shadowRole(page, 'button', { name: 'Hide on this page', exact: true }).click();
+    await expect.poll(() => screen(page).locator('convoso-callbacks').count()).toBe(0);
   });
 
   it('inline mode: a chip beside every lead of a list page, looked up once per lead', async () => {
@@ -398,12 +395,12 @@ describe('lead badge in a real Chromium', () => {
     await ext.setStorage('local', { sites: [{ id: 'demo-crm', pattern: 'http://localhost/*', mode: 'inline', rules: [] }] });
     const messages = await recordMessages(ext);
     const page = await open(ext, '/crm/leads.html');
-    const chip = (leadId: string) => byRole(page, 'button', { name: new RegExp(`^Convoso callbacks for lead ${leadId}: `) });
+    const chip = (leadId: string) => shadowRole(page, 'button', { name: new RegExp(`^Convoso callbacks for lead ${leadId}: `) });
     await expect.poll(() => chip(FIXTURE_LEADS.withCallbacks).getAttribute('aria-label')).toMatch(/3 callbacks · 1 past due/);
     await expect.poll(() => chip(FIXTURE_LEADS.noCallbacks).getAttribute('aria-label')).toMatch(/No callbacks/);
-    expect(await page.locator('convoso-callbacks-chip').count()).toBe(TABLE_LEAD_IDS.length);
+    expect(await screen(page).locator('convoso-callbacks-chip').count()).toBe(TABLE_LEAD_IDS.length);
     // A list page has many leads: no floating badge.
-    expect(await page.locator('convoso-callbacks').count()).toBe(0);
+    expect(await screen(page).locator('convoso-callbacks').count()).toBe(0);
     await expect.poll(() => leadRequests(ext!).length).toBe(TABLE_LEAD_IDS.length);
     expect(new Set(leadRequests(ext).map((r) => r.params.lead_id))).toEqual(new Set(TABLE_LEAD_IDS));
     // Looked up in one batch: a single 'lead-summaries' message for the whole list.
@@ -411,7 +408,7 @@ describe('lead badge in a real Chromium', () => {
     expect(sent.map((m) => m.message.type)).toEqual(['lead-summaries']);
     expect(new Set(sent[0]!.message.leadIds)).toEqual(new Set(TABLE_LEAD_IDS));
 
-    const opened = ext.context.waitForEvent('page');
+    const opened = ext.nextPage();
     await chip(FIXTURE_LEADS.leadB).click();
     expect((await opened).url()).toContain(`/search.html?lead_id=${FIXTURE_LEADS.leadB}`);
   });
@@ -420,8 +417,8 @@ describe('lead badge in a real Chromium', () => {
     ext = await launchExtension();
     await ext.setStorage('local', { sites: [{ id: 'demo-crm', pattern: 'http://localhost/*', mode: 'off', rules: [] }] });
     const page = await open(ext, `/crm/lead.html?lead_id=${FIXTURE_LEADS.withCallbacks}`);
-    await page.waitForTimeout(600);
-    expect(await page.locator('convoso-callbacks').count()).toBe(0);
+    await sleep(600);
+    expect(await screen(page).locator('convoso-callbacks').count()).toBe(0);
     expect(leadRequests(ext)).toHaveLength(0);
 
     // Switched back on in the options: the open page follows.

@@ -1,9 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Page } from 'puppeteer-core';
 import { FIXTURE_LEADS } from '../../mock-api/server';
-import { byRole } from './closed-root';
-import { launchExtension, type ExtensionSession } from './harness';
 import { wallIn } from '../support/wall-in';
+import { badgeFor, launchExtension, openPopup, screen, shadowRole, type ExtensionSession } from '../harness';
 
 // Issue 9: the answers real Convoso clients see, and an agent whose browser is
 // in another zone than the Convoso account, in a real Chromium: fields by their
@@ -21,30 +20,22 @@ declare const chrome: any;
 const searchRequests = () => ext!.api.searchRequests();
 const LEAD = FIXTURE_LEADS.withCallbacks;
 
-async function openPopup(session: ExtensionSession): Promise<Page> {
-  const page = await session.openPage('popup.html');
-  await page.getByLabel('Lead ID').waitFor();
-  return page;
-}
-
 async function searchLead(page: Page, leadId: string) {
-  await page.getByLabel('Lead ID').fill(leadId);
-  await page.getByRole('button', { name: 'Search', exact: true }).click();
+  await screen(page).getByLabel('Lead ID').fill(leadId);
+  await screen(page).getByRole('button', { name: 'Search', exact: true }).click();
 }
 
 async function openCrm(session: ExtensionSession, leadId: string): Promise<Page> {
-  const page = await session.context.newPage();
+  const page = await session.newPage();
   await page.goto(session.crmUrl(`/crm/lead.html?lead_id=${leadId}`));
   return page;
 }
 
-// The badge lives in a closed shadow root: read and pressed through the accessibility tree (closed-root.ts).
-const badgeFor = (page: Page, leadId: string) => byRole(page, 'button', { name: new RegExp(`^Convoso callbacks for lead ${leadId}: `) });
 
 async function testConnection(session: ExtensionSession): Promise<Page> {
   const page = await session.openPage('options.html');
-  await page.locator('#token-state').filter({ hasText: /token saved/i }).waitFor();
-  await page.getByRole('button', { name: 'Test connection' }).click();
+  await screen(page).locator('#token-state').filter({ hasText: /token saved/i }).waitFor();
+  await screen(page).getByRole('button', { name: 'Test connection' }).click();
   return page;
 }
 
@@ -55,18 +46,18 @@ describe('Convoso answers in a real Chromium', () => {
 
     const popup = await openPopup(ext);
     await searchLead(popup, LEAD);
-    await popup.getByText(`No callbacks matched Lead ID ${LEAD}.`).first().waitFor();
-    expect(await popup.getByRole('alert').count()).toBe(0);
+    await screen(popup).getByText(`No callbacks matched Lead ID ${LEAD}.`).first().waitFor();
+    expect(await screen(popup).getByRole('alert').count()).toBe(0);
 
     const tab = await ext.openPage(`search.html?lead_id=${LEAD}`);
-    await tab.getByText(`No callbacks matched Lead ID ${LEAD}.`).first().waitFor();
-    expect(await tab.getByRole('alert').count()).toBe(0);
+    await screen(tab).getByText(`No callbacks matched Lead ID ${LEAD}.`).first().waitFor();
+    expect(await screen(tab).getByRole('alert').count()).toBe(0);
 
     const crm = await openCrm(ext, LEAD);
     await expect.poll(() => badgeFor(crm, LEAD).textContent()).toBe('No callbacks');
 
     const options = await testConnection(ext);
-    await expect.poll(() => options.locator('#test-status').innerText()).toBe('Connected. The account has 0 callbacks.');
+    await expect.poll(() => screen(options).locator('#test-status').innerText()).toBe('Connected. The account has 0 callbacks.');
   });
 
   it('a bare page without the success envelope is read in the popup, the tab and the badge', async () => {
@@ -75,11 +66,11 @@ describe('Convoso answers in a real Chromium', () => {
 
     const popup = await openPopup(ext);
     await searchLead(popup, '880100');
-    await popup.getByText('Bare page without the success envelope').waitFor();
-    expect(await popup.getByText('1 callback', { exact: true }).count()).toBeGreaterThan(0);
+    await screen(popup).getByText('Bare page without the success envelope').waitFor();
+    expect(await screen(popup).getByText('1 callback', { exact: true }).count()).toBeGreaterThan(0);
 
     const tab = await ext.openPage('search.html?lead_id=880100');
-    const table = tab.getByRole('table');
+    const table = screen(tab).getByRole('table');
     await table.getByText('Bare page without the success envelope').waitFor();
     expect(await table.getByRole('row').count()).toBe(2);
 
@@ -93,13 +84,13 @@ describe('Convoso answers in a real Chromium', () => {
 
     const popup = await openPopup(ext);
     await searchLead(popup, LEAD);
-    const alert = popup.getByRole('alert');
+    const alert = screen(popup).getByRole('alert');
     await alert.getByText(/Convoso refused the API token/).waitFor();
     await alert.getByRole('button', { name: 'Open options' }).waitFor();
 
     const options = await testConnection(ext);
-    await expect.poll(() => options.locator('#test-status').innerText()).toMatch(/^Convoso refused the API token/);
-    expect(await options.getByLabel('API token', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+    await expect.poll(() => screen(options).locator('#test-status').innerText()).toMatch(/^Convoso refused the API token/);
+    expect(await screen(options).getByLabel('API token', { exact: true }).getAttribute('aria-invalid')).toBe('true');
 
     const crm = await openCrm(ext, LEAD);
     await expect.poll(() => badgeFor(crm, LEAD).textContent()).toBe('Convoso refused the API token');
@@ -110,9 +101,9 @@ describe('Convoso answers in a real Chromium', () => {
     ext.api.setFaults({ answer: { shape: 'total-missing', times: 1 } });
     const popup = await openPopup(ext);
     await searchLead(popup, '880100');
-    await popup.getByText('At least 2 callbacks', { exact: true }).waitFor();
-    expect(await popup.getByText('Page 1', { exact: true }).count()).toBe(1);
-    await popup.getByRole('button', { name: 'Next page' }).click();
+    await screen(popup).getByText('At least 2 callbacks', { exact: true }).waitFor();
+    expect(await screen(popup).getByText('Page 1', { exact: true }).count()).toBe(1);
+    await screen(popup).getByRole('button', { name: 'Next page' }).click();
     await expect.poll(() => searchRequests().length).toBe(2);
     expect(searchRequests()[1]!.params.offset).toBe('2');
   });
@@ -122,7 +113,7 @@ describe('Convoso answers in a real Chromium', () => {
     ext.api.setFaults({ status5xx: { status: 500, times: 1 } });
     const popup = await openPopup(ext);
     await searchLead(popup, LEAD);
-    await popup.getByText('Customer asked to call back after 5pm').waitFor();
+    await screen(popup).getByText('Customer asked to call back after 5pm').waitFor();
     expect(searchRequests()).toHaveLength(2);
   });
 
@@ -130,13 +121,13 @@ describe('Convoso answers in a real Chromium', () => {
     ext = await launchExtension();
     ext.api.setFaults({ refuseStage: { spelling: 'PASTDUE' } });
     const popup = await openPopup(ext);
-    const overdue = popup.getByRole('group', { name: 'Quick filters' }).getByRole('button', { name: 'Overdue' });
+    const overdue = screen(popup).getByRole('group', { name: 'Quick filters' }).getByRole('button', { name: 'Overdue' });
     await overdue.click();
-    await expect.poll(() => popup.getByText(/^[\d,]+ callbacks?$/).count()).toBeGreaterThan(0);
+    await expect.poll(() => screen(popup).getByText(/^[\d,]+ callbacks?$/).count()).toBeGreaterThan(0);
     expect(searchRequests().map((r) => r.params.stage)).toEqual(['PASTDUE', 'PAST_DUE']);
     await expect.poll(async () => (await ext!.getStorage('local')).pastDueSpelling).toBe('PAST_DUE');
 
-    await popup.getByRole('button', { name: 'Search', exact: true }).click();
+    await screen(popup).getByRole('button', { name: 'Search', exact: true }).click();
     await expect.poll(() => searchRequests().length).toBe(3);
     expect(searchRequests()[2]!.params.stage).toBe('PAST_DUE');
   });
@@ -146,12 +137,12 @@ describe('an agent in New York on a Pacific account', () => {
   it('sets the account zone in the options; badge, popup and tab count from the account’s clock and say PT', async () => {
     ext = await launchExtension({ browserTimeZone: 'America/New_York' });
     const options = await ext.openPage('options.html');
-    const zone = options.getByLabel('Account time zone');
+    const zone = screen(options).getByLabel('Account time zone');
     await expect.poll(() => zone.inputValue()).toBe('America/New_York');
-    expect(await options.getByText(/Convoso’s default is Pacific time \(America\/Los_Angeles\)/).count()).toBe(1);
+    expect(await screen(options).getByText(/Convoso’s default is Pacific time \(America\/Los_Angeles\)/).count()).toBe(1);
     await zone.fill('America/Los_Angeles');
-    await options.getByRole('button', { name: 'Save', exact: true }).click();
-    await expect.poll(() => options.locator('#connection-status').innerText()).toBe('Saved.');
+    await screen(options).getByRole('button', { name: 'Save', exact: true }).click();
+    await expect.poll(() => screen(options).locator('#connection-status').innerText()).toBe('Saved.');
 
     // Due 90 minutes from now on the account's clock: 1 h 30 min ahead, not 1 h 30 min overdue
     // (New York's clock is 3 h ahead of Los Angeles).
@@ -176,19 +167,19 @@ describe('an agent in New York on a Pacific account', () => {
     const day = due.date === today ? 'today' : 'tomorrow';
     await expect.poll(() => badge.textContent()).toBe(`1 callback · Next: ${day} ${due.time} PT`);
     await badge.click();
-    const panel = byRole(crm, 'dialog', { name: `Callbacks for lead ${LEAD}`, exact: true });
+    const panel = shadowRole(crm, 'dialog', { name: `Callbacks for lead ${LEAD}`, exact: true });
     await expect.poll(() => panel.leafTexts()).toContain('in 1 h');
     expect(await panel.textContent()).not.toMatch(/overdue/);
 
     const popup = await openPopup(ext);
     await searchLead(popup, LEAD);
-    await popup.getByText('Call at the account’s time').waitFor();
-    expect(await popup.getByText(new RegExp(`${due.time} PT$`)).count()).toBe(1);
-    expect(await popup.getByText('in 1 h', { exact: true }).count()).toBe(1);
-    expect(await popup.getByText(/overdue/).count()).toBe(0);
+    await screen(popup).getByText('Call at the account’s time').waitFor();
+    expect(await screen(popup).getByText(new RegExp(`${due.time} PT$`)).count()).toBe(1);
+    expect(await screen(popup).getByText('in 1 h', { exact: true }).count()).toBe(1);
+    expect(await screen(popup).getByText(/overdue/).count()).toBe(0);
 
     const tab = await ext.openPage(`search.html?lead_id=${LEAD}`);
-    const table = tab.getByRole('table');
+    const table = screen(tab).getByRole('table');
     await table.getByText('Call at the account’s time').waitFor();
     expect(await table.getByText(new RegExp(`${due.time} PT$`)).count()).toBe(1);
     expect(await table.getByText('in 1 h', { exact: true }).count()).toBe(1);
@@ -198,12 +189,12 @@ describe('an agent in New York on a Pacific account', () => {
     ext = await launchExtension({ browserTimeZone: 'Pacific/Kiritimati' });
     // UTC+14 against UTC-8/-7: the two calendars never show the same date.
     const options = await ext.openPage('options.html');
-    await options.getByLabel('Account time zone').fill('America/Los_Angeles');
-    await options.getByRole('button', { name: 'Save', exact: true }).click();
-    await expect.poll(() => options.locator('#connection-status').innerText()).toBe('Saved.');
+    await screen(options).getByLabel('Account time zone').fill('America/Los_Angeles');
+    await screen(options).getByRole('button', { name: 'Save', exact: true }).click();
+    await expect.poll(() => screen(options).locator('#connection-status').innerText()).toBe('Saved.');
 
     const popup = await openPopup(ext);
-    await popup.getByRole('group', { name: 'Quick filters' }).getByRole('button', { name: 'Today' }).click();
+    await screen(popup).getByRole('group', { name: 'Quick filters' }).getByRole('button', { name: 'Today' }).click();
     await expect.poll(() => searchRequests().length).toBe(1);
     const accountToday = wallIn('America/Los_Angeles', 0).date;
     expect(searchRequests()[0]!.params).toMatchObject({ start_date: accountToday, end_date: accountToday });

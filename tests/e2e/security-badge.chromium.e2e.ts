@@ -1,8 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Page } from 'puppeteer-core';
 import { FIXTURE_LEADS } from '../../mock-api/server';
-import { byRole, evaluateInContentScript } from './closed-root';
-import { launchExtension, type ExtensionSession } from './harness';
+import { badgeFor, evaluateInContentScript, launchExtension, shadowRole, sleep, type ExtensionSession } from '../harness';
 
 // Issue 8, item 2 and 3: what a hostile CRM page (or code in the content
 // script's world) can make the badge show, do and ask for.
@@ -13,13 +12,12 @@ afterEach(async () => {
   ext = undefined;
 });
 
-const badgeFor = (page: Page, leadId: string) => byRole(page, 'button', { name: new RegExp(`^Convoso callbacks for lead ${leadId}: `) });
 const leadRequests = (session: ExtensionSession, filter: (leadId: string) => boolean = () => true) =>
   session.api.searchRequests().filter((r) => filter(String(r.params.lead_id)));
 const COMMENT = 'Customer asked to call back after 5pm';
 
 async function openLead(session: ExtensionSession, leadId: string, beforeLoad?: (page: Page) => Promise<unknown>): Promise<Page> {
-  const page = await session.context.newPage();
+  const page = await session.newPage();
   await beforeLoad?.(page);
   await page.goto(session.crmUrl(`/crm/lead.html?lead_id=${leadId}`));
   // The answer, not "Looking up callbacks…": the badge redraws when it arrives.
@@ -31,7 +29,7 @@ describe('security: the badge against its page (issue 8)', () => {
   it('a page script cannot read what the badge shows, even hooking attachShadow first', async () => {
     ext = await launchExtension();
     const page = await openLead(ext, FIXTURE_LEADS.withCallbacks, (p) =>
-      p.addInitScript(() => {
+      p.evaluateOnNewDocument(() => {
         const roots: ShadowRoot[] = [];
         (window as unknown as { __roots: ShadowRoot[] }).__roots = roots;
         const attach = Element.prototype.attachShadow;
@@ -44,7 +42,7 @@ describe('security: the badge against its page (issue 8)', () => {
     );
     await badgeFor(page, FIXTURE_LEADS.withCallbacks).click();
     // The agent sees the comment...
-    await expect.poll(() => byRole(page, 'dialog').textContent()).toContain(COMMENT);
+    await expect.poll(() => shadowRole(page, 'dialog').textContent()).toContain(COMMENT);
     // ...the page does not.
     const seen = await page.evaluate(() => {
       const host = document.querySelector('convoso-callbacks')!;
@@ -70,7 +68,7 @@ describe('security: the badge against its page (issue 8)', () => {
   it('scripted clicks open nothing, from the page or from the content script world; the background caps what gets through', async () => {
     ext = await launchExtension();
     const page = await openLead(ext, FIXTURE_LEADS.withCallbacks);
-    const pagesBefore = ext.context.pages().length;
+    const pagesBefore = (await ext.pages()).length;
 
     // From the page: the host is all it can reach.
     await page.evaluate(() => {
@@ -90,11 +88,11 @@ describe('security: the badge against its page (issue 8)', () => {
       })()`,
     );
     expect(clicked).toBe('false');
-    expect(await byRole(page, 'dialog').count()).toBe(0);
+    expect(await shadowRole(page, 'dialog').count()).toBe(0);
 
     // The agent opens the panel; the script then clicks "View all" ten times.
     await badgeFor(page, FIXTURE_LEADS.withCallbacks).click();
-    await byRole(page, 'dialog').waitFor();
+    await shadowRole(page, 'dialog').waitFor();
     await evaluateInContentScript(
       page,
       `(() => {
@@ -102,8 +100,8 @@ describe('security: the badge against its page (issue 8)', () => {
         for (let i = 0; i < 10; i++) root.querySelector('[data-key="all"]').click();
       })()`,
     );
-    await page.waitForTimeout(1000);
-    expect(ext.context.pages()).toHaveLength(pagesBefore);
+    await sleep(1000);
+    expect((await ext.pages())).toHaveLength(pagesBefore);
 
     // Skipping the badge and messaging the background directly: a handful at most.
     await evaluateInContentScript(
@@ -113,9 +111,9 @@ describe('security: the badge against its page (issue 8)', () => {
         await chrome.runtime.sendMessage({ type: 'open-options' });
       })()`,
     );
-    await expect.poll(() => ext!.context.pages().length).toBe(pagesBefore + 6);
-    await page.waitForTimeout(1000);
-    expect(ext.context.pages()).toHaveLength(pagesBefore + 6);
+    await expect.poll(async () => (await ext!.pages()).length).toBe(pagesBefore + 6);
+    await sleep(1000);
+    expect((await ext.pages())).toHaveLength(pagesBefore + 6);
   });
 
   it('switching the lead with history.replaceState pauses after 10 distinct leads in a minute', async () => {
@@ -143,7 +141,7 @@ describe('security: the badge against its page (issue 8)', () => {
     const SECOND = 6_000_000;
     /** A new tab whose page swaps in 500 new rows every 0.5 s, lead ids counting up from `first`. */
     const flooding = async (first: number) => {
-      const page = await ext!.context.newPage();
+      const page = await ext!.newPage();
       await page.goto(ext!.crmUrl('/crm/no-lead.html'));
       await page.evaluate((from) => {
         let next = from;
@@ -167,7 +165,7 @@ describe('security: the badge against its page (issue 8)', () => {
     await expect.poll(() => leadRequests(ext!, from(FIRST)).length, { timeout: 10_000 }).toBeGreaterThan(20);
 
     // Another tab's badge is served before the flood's queue (hundreds waiting, 50 ms each).
-    const other = await ext.context.newPage();
+    const other = await ext.newPage();
     await other.goto(ext.crmUrl(`/crm/lead.html?lead_id=${FIXTURE_LEADS.withCallbacks}`));
     await expect.poll(() => badgeFor(other, FIXTURE_LEADS.withCallbacks).textContent(), { timeout: 10_000 }).toMatch(/^3 callbacks/);
 
@@ -182,7 +180,7 @@ describe('security: the badge against its page (issue 8)', () => {
     const atClose = leadRequests(ext, from(FIRST)).length;
     expect(atClose).toBeLessThan(400);
     await flood.close();
-    await other.waitForTimeout(2500);
+    await sleep(2500);
     // Only the searches already running when it closed (4 at once).
     expect(leadRequests(ext, from(FIRST)).length - atClose).toBeLessThanOrEqual(4);
 
@@ -191,7 +189,7 @@ describe('security: the badge against its page (issue 8)', () => {
     ext.api.resetFaults();
     await flooding(SECOND);
     await expect.poll(() => leadRequests(ext!, from(SECOND)).length, { timeout: 30_000 }).toBe(500);
-    await other.waitForTimeout(1500);
+    await sleep(1500);
     expect(leadRequests(ext, from(SECOND))).toHaveLength(500);
   });
 });
@@ -200,8 +198,8 @@ describe('the badge recovers by itself (issue 8, item 10)', () => {
   it('retries once when the service worker stops mid-lookup, without a Retry click', async () => {
     ext = await launchExtension();
     ext.api.setFaults({ latencyMs: 3000 });
-    const page = await ext.context.newPage();
-    const cdp = await ext.context.newCDPSession(page);
+    const page = await ext.newPage();
+    const cdp = await page.createCDPSession();
     await page.goto(ext.crmUrl(`/crm/lead.html?lead_id=${FIXTURE_LEADS.withCallbacks}`));
     await expect.poll(() => leadRequests(ext!).length, { timeout: 10_000 }).toBe(1);
     // The lookup is running; the browser stops the worker (as Chrome does after 30 s idle or 5 min busy).
@@ -209,6 +207,6 @@ describe('the badge recovers by itself (issue 8, item 10)', () => {
     await cdp.send('ServiceWorker.stopAllWorkers');
     ext.api.resetFaults();
     await expect.poll(() => badgeFor(page, FIXTURE_LEADS.withCallbacks).textContent(), { timeout: 20_000 }).toMatch(/^3 callbacks/);
-    expect(await byRole(page, 'button', { name: 'Retry', exact: true }).count()).toBe(0);
+    expect(await shadowRole(page, 'button', { name: 'Retry', exact: true }).count()).toBe(0);
   });
 });

@@ -1,10 +1,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Page } from 'puppeteer-core';
 import { DEMO_TOKEN, FIXTURE_LEADS } from '../../mock-api/server';
-import { byRole } from './closed-root';
-import { launchExtension, type ExtensionSession } from './harness';
+import { badgeFor, launchExtension, screen, type ExtensionSession } from '../harness';
 
 // Issue 8, item 1: what a compromised CRM page renderer could do from the
 // content script's own world (an isolated world with the extension's chrome.*
@@ -33,12 +32,10 @@ async function startElsewhere() {
   return { server, url: `http://localhost:${(server.address() as AddressInfo).port}`, hits };
 }
 
-// The badge lives in a closed shadow root: read through the accessibility tree (closed-root.ts).
-const badgeFor = (page: Page, leadId: string) => byRole(page, 'button', { name: new RegExp(`^Convoso callbacks for lead ${leadId}: `) });
 
 /** Runs `expression` in the extension's isolated world on `page` (the content script's), through the DevTools Protocol. */
 async function inContentScriptWorld(session: ExtensionSession, page: Page, expression: string): Promise<unknown> {
-  const cdp = await session.context.newCDPSession(page);
+  const cdp = await page.createCDPSession();
   const contexts: { id: number; name: string; origin: string; auxData?: { type?: string; isDefault?: boolean } }[] = [];
   cdp.on('Runtime.executionContextCreated', (event) => contexts.push(event.context as never));
   await cdp.send('Runtime.enable');
@@ -55,7 +52,7 @@ describe('the content script’s world cannot reach the token or the settings', 
   it.each(['local', 'session'] as const)('token kept in %s storage: no storage call returns it, and a write of apiBaseUrl moves nothing', async (where) => {
     elsewhere = await startElsewhere();
     ext = await launchExtension({ tokenStorage: where });
-    const page = await ext.context.newPage();
+    const page = await ext.newPage();
     await page.goto(ext.crmUrl(`/crm/lead.html?lead_id=${FIXTURE_LEADS.withCallbacks}`));
     await expect.poll(() => badgeFor(page, FIXTURE_LEADS.withCallbacks).textContent()).toMatch(/3 callbacks/);
 
@@ -93,35 +90,31 @@ describe('the content script’s world cannot reach the token or the settings', 
     elsewhere = await startElsewhere();
     ext = await launchExtension();
     // Written raw, not sealed: the way anything but the extension's trusted code would write it.
-    await ext.worker.evaluate((url) => chrome.storage.local.set({ apiBaseUrl: url }), `${elsewhere.url}/v1`);
-    const page = await ext.context.newPage();
+    await (await ext.worker()).evaluate((url) => chrome.storage.local.set({ apiBaseUrl: url }), `${elsewhere.url}/v1`);
+    const page = await ext.newPage();
     await page.goto(ext.crmUrl(`/crm/lead.html?lead_id=${FIXTURE_LEADS.leadB}`));
     await expect.poll(() => badgeFor(page, FIXTURE_LEADS.leadB).textContent(), { timeout: 30_000 }).not.toMatch(/Looking up/);
     expect(elsewhere.hits).toEqual([]);
 
     const options = await ext.openPage('options.html');
-    const notice = options.getByRole('alert').filter({ hasText: 'The API base URL was stored in an unreadable form; using the default.' });
+    const notice = screen(options).getByRole('alert').filter({ hasText: 'The API base URL was stored in an unreadable form; using the default.' });
     await expect.poll(() => notice.count(), { timeout: 15_000 }).toBe(1);
-    expect(await options.getByLabel('API base URL').inputValue()).toBe('https://api.convoso.com/v1');
+    expect(await screen(options).getByLabel('API base URL').inputValue()).toBe('https://api.convoso.com/v1');
   });
 
   it('the sealed token and settings survive a restart of the extension (the key lives in IndexedDB)', async () => {
     ext = await launchExtension({ method: 'POST', ownBrowser: true });
-    const page = await ext.context.newPage();
+    const page = await ext.newPage();
     await page.goto(ext.crmUrl('/crm/no-lead.html'));
     // The whole extension restarts: a new background, nothing kept in memory.
-    await ext.worker.evaluate(() => {
+    await (await ext.worker()).evaluate(() => {
       (globalThis as Record<string, unknown>).__beforeRestart = true;
     });
-    await ext.worker.evaluate(() => chrome.runtime.reload()).catch(() => undefined);
-    // Restarted: a background without that mark. (Playwright does not always report the
-    // new worker as a new one, so the workers it lists are asked.)
-    const restarted = async () => {
-      for (const w of ext!.context.serviceWorkers()) {
-        if (await w.evaluate(() => !(globalThis as Record<string, unknown>).__beforeRestart && 'chrome' in globalThis).catch(() => false)) return true;
-      }
-      return false;
-    };
+    // From an extension page, which goes with the extension.
+    await ext.inExtension((b) => void b.browser.runtime.reload()).catch(() => undefined);
+    // Restarted: a background without that mark (the worker running now is asked).
+    const restarted = async () =>
+      (await ext!.worker()).evaluate(() => !(globalThis as Record<string, unknown>).__beforeRestart && 'chrome' in globalThis).catch(() => false);
     await expect.poll(restarted, { timeout: 30_000 }).toBe(true);
     await page.goto(ext.crmUrl(`/crm/lead.html?lead_id=${FIXTURE_LEADS.leadA}`));
     await expect.poll(() => badgeFor(page, FIXTURE_LEADS.leadA).textContent(), { timeout: 15_000 }).toMatch(/^2 callbacks/);

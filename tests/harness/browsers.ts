@@ -27,3 +27,9 @@ export const NO_BROWSER_MESSAGE: Record<BrowserName, string> = {
     'Firefox tests skipped: no Firefox found. Install one (Debian/Ubuntu: `sudo apt-get install firefox-esr`) ' +
     'or set FIREFOX_PATH to its executable.',
 };
+
+// The Firefoxes launched here (firefox.ts), for the few page-level helpers that must differ.
+const firefoxes = new WeakSet<object>();
+export const markFirefox = (browser: object) => void firefoxes.add(browser);
+/** Whether `page` is in a Firefox (WebDriver BiDi) rather than a Chromium (DevTools Protocol). */
+export const inFirefox = (page: { browser(): object }) => firefoxes.has(page.browser());

@@ -149,10 +149,13 @@ async function launch(options: ChromiumOptions, key: string): Promise<Held> {
       executablePath,
       headless: options.headless,
       pipe: true,
-      enableExtensions: [options.extensionDir],
+      // Loaded from the command line rather than puppeteer's `enableExtensions` (DevTools'
+      // Extensions.loadUnpacked): an extension loaded that way does not come back after
+      // runtime.reload(), which a test does.
+      ignoreDefaultArgs: ['--disable-extensions'],
       userDataDir: path.join(folder, 'profile'),
       defaultViewport: { width: 1280, height: 800 },
-      args: [...QUIET_FLAGS, ...TEST_FLAGS, ...SANDBOX_FLAGS],
+      args: [`--disable-extensions-except=${options.extensionDir}`, `--load-extension=${options.extensionDir}`, ...QUIET_FLAGS, ...TEST_FLAGS, ...SANDBOX_FLAGS],
       ...(options.browserTimeZone && { env: { ...process.env, TZ: options.browserTimeZone } }),
     });
     const target = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'), { timeout: 30_000 });
@@ -202,27 +205,51 @@ function workerHandle(target: Target): WorkerHandle {
   return {
     target,
     async evaluate(fn, ...args) {
-      const session = await target.createCDPSession();
+      // A worker that goes away meanwhile (stopped, or the extension reloaded) may never answer.
+      let timer: NodeJS.Timeout | undefined;
+      const gone = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error('the service worker did not answer within 15 s')), 15_000);
+      });
+      gone.catch(() => undefined);
+      const session = await Promise.race([target.createCDPSession(), gone]);
       try {
-        const { result, exceptionDetails } = await session.send('Runtime.evaluate', {
-          expression: `(${fn.toString()})(...${JSON.stringify(args)})`,
-          awaitPromise: true,
-          returnByValue: true,
-        });
+        const { result, exceptionDetails } = await Promise.race([
+          session.send('Runtime.evaluate', { expression: `(${fn.toString()})(...${JSON.stringify(args)})`, awaitPromise: true, returnByValue: true }),
+          gone,
+        ]);
         if (exceptionDetails) throw new Error(`in the service worker: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
         return result.value;
       } finally {
+        clearTimeout(timer);
         await session.detach().catch(() => undefined);
       }
     },
   };
 }
 
-/** The extension's service worker as it runs now (a test may have stopped or reloaded it). */
+/**
+ * The extension's service worker as it runs now (a test may have stopped or reloaded it).
+ * Puppeteer may still list a worker that is gone (after a reload of the extension): only
+ * one the browser reports is taken.
+ */
 export async function extensionWorker(browser: Browser, extensionId: string): Promise<WorkerHandle> {
   const isOurs = (t: Target) => t.type() === 'service_worker' && t.url().startsWith(ownScope(extensionId));
-  const target = browser.targets().filter(isOurs).at(-1) ?? (await browser.waitForTarget(isOurs, { timeout: 15_000 }));
-  return workerHandle(target);
+  const session = await browser.target().createCDPSession();
+  try {
+    const target = await waitUntil(
+      async () => {
+        const { targetInfos } = await session.send('Target.getTargets');
+        const live = new Set(targetInfos.map((t) => t.targetId));
+        // Puppeteer's own id of a target (internal: Target has no public one).
+        return browser.targets().filter((t) => isOurs(t) && live.has((t as unknown as { _targetId: string })._targetId)).at(-1);
+      },
+      'the extension has no service worker running',
+      15_000,
+    );
+    return workerHandle(target);
+  } finally {
+    await session.detach().catch(() => undefined);
+  }
 }
 
 interface WorkerControl {

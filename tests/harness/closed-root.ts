@@ -1,4 +1,5 @@
 import type { CDPSession, Page } from 'puppeteer-core';
+import { inFirefox } from './browsers';
 import { queryAll, toMatcher, type Step } from './dom-query';
 import type { RoleOptions } from './screen';
 import { sleep } from './wait';
@@ -120,14 +121,14 @@ function shadowHandle<N>(page: Page, driver: Driver<N>, what: string): ShadowRol
 /** The element inside the extension's closed shadow roots with this role (and accessible name). */
 export function shadowRole(page: Page, role: string, options: RoleOptions = {}): ShadowRole {
   const what = `role ${role}${options.name === undefined ? '' : ` named ${String(options.name)}`}`;
-  if (page.browser().protocol === 'cdp') return shadowHandle(page, chromiumByRole(page, role, options), what);
+  if (!inFirefox(page)) return shadowHandle(page, chromiumByRole(page, role, options), what);
   const step: Step = { by: 'role', role, ...(options.name !== undefined && { name: toMatcher(options.name) }), ...(options.exact && { exact: true }) };
   return shadowHandle(page, firefoxByQuery(page, [step]), what);
 }
 
 /** How many elements match `selector` inside the shadow roots of `hostTag` elements. */
 export async function countInShadows(page: Page, hostTag: string, selector: string): Promise<number> {
-  if (page.browser().protocol === 'cdp') return chromiumCountInShadows(page, hostTag, selector);
+  if (!inFirefox(page)) return chromiumCountInShadows(page, hostTag, selector);
   return (await firefoxByQuery(page, [{ by: 'css', selector }], hostTag).find()).length;
 }
 

@@ -150,7 +150,8 @@ export function queryAll(root: ParentNode, steps: Step[]): Element[] {
   };
   const isField = (el: Element) => ['input', 'select', 'textarea'].includes(el.localName) || el.hasAttribute('contenteditable') || ['textbox', 'combobox', 'checkbox', 'radio', 'switch', 'slider', 'spinbutton', 'searchbox'].includes(el.getAttribute('role') ?? '');
   const SKIP = new Set(['script', 'style', 'head', 'template', 'noscript', 'title', 'meta', 'link']);
-  const descendants = (scope: ParentNode): Element[] => [...scope.querySelectorAll('*')];
+  // The scope itself and what is inside it (Playwright's role and text engines match the scope too).
+  const descendants = (scope: ParentNode): Element[] => [...(scope instanceof Element ? [scope] : []), ...scope.querySelectorAll('*')];
 
   const step = (scopes: ParentNode[], s: Step): Element[] => {
     const found = new Set<Element>();

@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { findFirefox, NO_BROWSER_MESSAGE } from './browsers';
+import { findFirefox, markFirefox, NO_BROWSER_MESSAGE } from './browsers';
 import { runFolder } from './run-folder';
 import { waitUntil } from './wait';
 
@@ -107,6 +107,7 @@ async function launch(): Promise<Held> {
         'alerts.useSystemBackend': false,
       },
     });
+    markFirefox(browser);
     await browser.installExtension(FIREFOX_EXTENSION_DIR);
     const fresh = await inExtensionPage(browser, uuid, readGranted, null);
     return { browser, uuid, folder, downloads, fresh };

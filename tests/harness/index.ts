@@ -15,7 +15,7 @@ import { waitUntil } from './wait';
 
 export { launchExtension, currentBrowser, type ExtensionSession, type LaunchOptions, type Download } from './session';
 export { screen, press, evaluateIn, Locator } from './screen';
-export { shadowRole, countInShadows, evaluateInContentScript, inContentScriptWorld, type ShadowRole } from './closed-root';
+export { shadowRole, countInShadows, evaluateInContentScript, inContentScriptWorld, cdpOf, type ShadowRole } from './closed-root';
 export { waitUntil, sleep } from './wait';
 export type { BrowserName } from './browsers';
 

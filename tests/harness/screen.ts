@@ -1,4 +1,5 @@
 import type { ElementHandle, JSHandle, KeyInput, Page } from 'puppeteer-core';
+import { inFirefox } from './browsers';
 import { queryAll, toMatcher, type Step } from './dom-query';
 import { sleep, waitUntil } from './wait';
 
@@ -155,7 +156,12 @@ export class Locator {
 
   /** A real left click at its centre (trusted, as a person's). */
   click(): Promise<void> {
-    return this.on((el) => el.click());
+    return this.on(async (el) => {
+      await el.evaluate((e) => e.scrollIntoView({ block: 'center', inline: 'center' }));
+      const box = await el.boundingBox();
+      if (!box || box.width === 0 || box.height === 0) throw new Error(`${this.describe()} has no box to click`);
+      await this.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    });
   }
   focus(): Promise<void> {
     return this.on((el) => el.focus());
@@ -179,7 +185,7 @@ export class Locator {
       if (value === '') await this.page.keyboard.press('Backspace');
       // Chromium inserts the whole text as one input, as a paste or an input method would;
       // Firefox's driver inserts one character at a time.
-      else if (this.page.browser().protocol === 'cdp') await this.page.keyboard.sendCharacter(value);
+      else if (!inFirefox(this.page)) await this.page.keyboard.sendCharacter(value);
       else await this.page.keyboard.type(value);
     });
   }

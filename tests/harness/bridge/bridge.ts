@@ -2,6 +2,12 @@ import { browser } from 'wxt/browser';
 import { onMenuClicked, onOmniboxEntered } from '../../../utils/reminders/lookup-anywhere';
 import { onReminderClicked } from '../../../utils/reminders/reminders';
 import { readArea, writeArea } from '../../support/sealed-areas';
+// Every module that defines sealed settings, for what they register (protectKey): a key
+// the bridge does not know as sealed would be written plain, and the extension refuses it.
+import '../../../utils/connection/settings';
+import '../../../utils/core/api/saved-connection';
+import '../../../utils/reminders/settings';
+import '../../../utils/sites/store';
 
 // The one test-only module: an extension page that only test builds contain (the
 // `entrypoints:resolved` hook in wxt.config.ts adds it in `--mode test`; a build-level
