@@ -15,7 +15,12 @@ const servers: Server[] = [];
 afterEach(async () => {
   await ext?.close();
   ext = undefined;
-  await Promise.all(servers.splice(0).map((s) => new Promise((resolve) => s.close(resolve))));
+  await Promise.all(
+    servers.splice(0).map((s) => {
+      s.closeAllConnections();
+      return new Promise((resolve) => s.close(resolve));
+    }),
+  );
 });
 
 /** The border box of the badge's bar (its whole one line: border, text, grip), read through the DevTools Protocol. */

@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import puppeteer, { type Browser, type CDPSession, type Page, type Target } from 'puppeteer-core';
 import { findChromium, NO_BROWSER_MESSAGE } from './browsers';
+import { evaluateIn } from './screen';
 import { runFolder } from './run-folder';
 import { waitUntil } from './wait';
 
@@ -60,7 +61,7 @@ export interface HeldChromium {
   downloads: string;
   /** The browser-wide DevTools session (downloads, cookies). */
   session: CDPSession;
-  /** The extension's test bridge page (tests/harness/bridge/), kept open from test to test. */
+  /** The extension's test bridge page (tests/harness/bridge/), kept open from test to test (bridgeOf). */
   bridge?: Page;
 }
 
@@ -74,7 +75,7 @@ interface Held extends HeldChromium {
   home?: Page;
   control?: WorkerControl;
   /** The next test's service worker, started as soon as the reset stopped the last one. */
-  starting?: Promise<WorkerHandle>;
+  starting?: Promise<true>;
 }
 
 // Kept per set of launch options: a file whose tests need another time zone keeps one of each.
@@ -160,8 +161,10 @@ async function launch(options: ChromiumOptions, key: string): Promise<Held> {
     });
     const target = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'), { timeout: 30_000 });
     const extensionId = new URL(target.url()).host;
-    const worker = workerHandle(target);
-    const fresh = (await worker.evaluate(async () => {
+    const bridge = await openBridge(browser, extensionId);
+    // Read in the bridge page, not the worker: attaching to a worker in its first moments was
+    // seen to leave it paused for good.
+    const fresh = await evaluateIn(bridge, async () => {
       const granted = await chrome.permissions.getAll();
       return {
         origins: granted.origins ?? [],
@@ -170,11 +173,11 @@ async function launch(options: ChromiumOptions, key: string): Promise<Held> {
         badgeColor: await chrome.action.getBadgeBackgroundColor({}),
         title: await chrome.action.getTitle({}),
       };
-    })) as FreshState;
+    }) as FreshState;
     const session = await browser.target().createCDPSession();
     // Each download saved under its id, and reported: `nextDownload` in session.ts.
     await session.send('Browser.setDownloadBehavior', { behavior: 'allowAndName', downloadPath: downloads, eventsEnabled: true });
-    return { browser, extensionId, downloads, session, key, folder, fresh, uses: 0 };
+    return { browser, extensionId, downloads, session, bridge, key, folder, fresh, uses: 0 };
   } catch (error) {
     await browser?.close().catch(() => undefined);
     await rm(folder, { recursive: true, force: true });
@@ -303,15 +306,28 @@ async function controlOf(held: Held): Promise<{ home: Page; control: WorkerContr
 }
 
 /** The extension's service worker, started if it is stopped. */
-async function startWorker(held: Held): Promise<WorkerHandle> {
+async function startWorker(held: Held): Promise<true> {
   await (await controlOf(held)).control.start();
-  const worker = await extensionWorker(held.browser, held.extensionId);
   // Whatever a stopped worker still had under way when it was stopped: gone too.
-  await worker.evaluate(async () => {
+  await evaluateIn(await bridgeOf(held), async () => {
     await chrome.storage.local.clear();
     await chrome.storage.session.clear();
   });
-  return worker;
+  return true;
+}
+
+/** The test bridge page (tests/harness/bridge/) of the test build, open in a tab of its own. */
+async function openBridge(browser: Browser, extensionId: string): Promise<Page> {
+  const page = await browser.newPage();
+  await page.goto(`${ownScope(extensionId)}test-bridge.html`);
+  await waitUntil(() => page.evaluate(() => 'bridge' in globalThis), 'the test bridge page did not start: is this a test build (wxt build --mode test)?');
+  return page;
+}
+
+/** The held browser's bridge page, opened again if a test closed it. */
+export async function bridgeOf(held: HeldChromium): Promise<Page> {
+  if (!held.bridge || held.bridge.isClosed()) held.bridge = await openBridge(held.browser, held.extensionId);
+  return held.bridge;
 }
 
 async function reset(held: Held): Promise<void> {
@@ -325,8 +341,7 @@ async function reset(held: Held): Promise<void> {
   ]);
   await held.session.send('Storage.clearCookies', {});
   await control.start();
-  const worker = await extensionWorker(held.browser, held.extensionId);
-  await worker.evaluate(async (fresh: FreshState) => {
+  await evaluateIn(await bridgeOf(held), async (fresh: FreshState) => {
     await chrome.alarms.clearAll();
     if ((await chrome.scripting.getRegisteredContentScripts()).length > 0) await chrome.scripting.unregisterContentScripts();
     const granted = await chrome.permissions.getAll();

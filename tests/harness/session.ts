@@ -5,7 +5,7 @@ import { DEMO_TOKEN, startMockApi, type MockApi } from '../../mock-api/server';
 import { recentDataset } from '../support/recent-dataset';
 import type { Bridge } from './bridge/bridge';
 import type { BrowserName } from './browsers';
-import { extensionWorker, giveBackChromium, takeChromium, type HeldChromium, type WorkerHandle } from './chromium';
+import { bridgeOf, extensionWorker, giveBackChromium, takeChromium, type HeldChromium, type WorkerHandle } from './chromium';
 import { giveBackFirefox, openFirefoxExtensionPage, takeFirefox } from './firefox';
 import { sleep, waitUntil } from './wait';
 
@@ -175,22 +175,22 @@ function sessionOf(held: Held, api: MockApi): ExtensionSession {
   };
 
   // The bridge page: opened once for the session (in Chromium kept from test to test).
-  let bridgeOpening: Promise<Page> | undefined = held.chromium?.bridge && !held.chromium.bridge.isClosed() ? Promise.resolve(held.chromium.bridge) : undefined;
+  let bridgeOpening: Promise<Page> | undefined;
   const bridge = async (): Promise<Page> => {
+    if (held.chromium) return bridgeOf(held.chromium);
     const open = await bridgeOpening;
     if (open && !open.isClosed()) return open;
     bridgeOpening = (async () => {
       const page = await browser.newPage();
-      if (name === 'firefox') page.goto(extensionUrl('test-bridge.html'), { timeout: 0 }).catch(() => {});
-      else await page.goto(extensionUrl('test-bridge.html'));
+      // Firefox sends no load event for extension documents: navigate without waiting, then poll.
+      page.goto(extensionUrl('test-bridge.html'), { timeout: 0 }).catch(() => {});
       await waitUntil(() => page.evaluate(() => 'bridge' in globalThis), 'the test bridge page did not start: is this a test build (wxt build --mode test)?');
-      if (held.chromium) held.chromium.bridge = page;
       return page;
     })();
     return bridgeOpening;
   };
   const inExtension: ExtensionSession['inExtension'] = async (fn, ...args) =>
-    (await bridge()).evaluate(`(${fn.toString()})(globalThis.bridge, ...${JSON.stringify(args)})`) as never;
+    (await bridge()).evaluate(`(() => { const __name = (f) => f; return (${fn.toString()})(globalThis.bridge, ...${JSON.stringify(args)}); })()`) as never;
 
   const nextPage = async (): Promise<Page> => {
     const known = new Set(browser.targets());
