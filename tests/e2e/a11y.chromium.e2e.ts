@@ -67,7 +67,7 @@ describe.each(SCHEMES)('accessibility (axe) in %s mode', (colorScheme) => {
     await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: colorScheme }]);
     await page.goto(ext.crmUrl(`/crm/lead.html?lead_id=${FIXTURE_LEADS.withCallbacks}`));
     // Found and clicked through the DevTools protocol, so this keeps working when the
-    // badge's shadow root is closed (Playwright's locators only pierce open ones).
+    // badge's shadow root is closed (page-side queries only pierce open ones).
     const lead = FIXTURE_LEADS.withCallbacks;
     const badge = await waitForNode(
       page,
