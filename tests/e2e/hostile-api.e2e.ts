@@ -5,7 +5,7 @@ import { FIXTURE_LEADS } from '../../mock-api/server';
 import { launchExtension, screen, type ExtensionSession } from '../harness';
 
 // Issue 8, items 5 and 8: an API address that answers with a redirect to another host.
-// Chromium must not follow it: neither `?auth_token=` (GET) nor the form body
+// The browser must not follow it: neither `?auth_token=` (GET) nor the form body
 // (POST, 307/308) may reach the other host, and the user sees why.
 
 let ext: ExtensionSession | undefined;

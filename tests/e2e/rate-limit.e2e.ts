@@ -40,7 +40,7 @@ describe('429 with a long Retry-After', () => {
     ext.api.setFaults({ status429: { retryAfter: '45', times: 1 } });
     const page = await ext.newPage();
     await page.goto(ext.crmUrl(`/crm/lead.html?lead_id=${FIXTURE_LEADS.withCallbacks}`));
-    // The badge lives in a closed shadow root: read and pressed through the accessibility tree (closed-root.ts).
+    // The badge lives in a closed shadow root: read and pressed through the browser's automation (tests/harness/closed-root.ts).
     const badge = shadowRole(page, 'button', { name: new RegExp(`^Convoso callbacks for lead ${FIXTURE_LEADS.withCallbacks}: `) });
     await expect.poll(() => badge.textContent(), { timeout: 15_000 }).toMatch(/Convoso is limiting requests/);
     await shadowRole(page, 'button', { name: 'Retry', exact: true }).click();
