@@ -25,6 +25,8 @@ export interface HeldFirefox {
   uuid: string;
   /** Where every download is saved, without asking. */
   downloads: string;
+  /** The test build's bridge page (tests/harness/bridge/), opened again after each reset (bridgeOfFirefox). */
+  bridge?: Page;
 }
 
 interface Granted {
@@ -109,8 +111,9 @@ async function launch(): Promise<Held> {
     });
     markFirefox(browser);
     await browser.installExtension(FIREFOX_EXTENSION_DIR);
-    const fresh = await inExtensionPage(browser, uuid, readGranted, null);
-    return { browser, uuid, folder, downloads, fresh };
+    const bridge = await openBridge(browser, uuid);
+    const fresh = await bridge.evaluate(readGranted);
+    return { browser, uuid, folder, downloads, fresh, bridge };
   } catch (error) {
     await browser?.close().catch(() => undefined);
     await rm(folder, { recursive: true, force: true });
@@ -131,15 +134,33 @@ export async function openFirefoxExtensionPage(page: Page, uuid: string, pagePat
   return page;
 }
 
-/** Runs `fn` (serialised, with `arg`) in a new tab of the add-on's popup, which writes nothing at load, then closes the tab. */
-async function inExtensionPage<A, T>(browser: Browser, uuid: string, fn: (arg: A) => Promise<T>, arg: A): Promise<T> {
+/**
+ * The bridge page in a new tab. Right after a reload of the add-on its pages fail to load
+ * for a moment: navigate again until the page has started.
+ */
+async function openBridge(browser: Browser, uuid: string): Promise<Page> {
   const page = await browser.newPage();
-  try {
-    await openFirefoxExtensionPage(page, uuid, 'popup.html');
-    return (await page.evaluate(fn as (arg: unknown) => Promise<T>, arg)) as T;
-  } finally {
-    await page.close().catch(() => undefined);
-  }
+  const url = `moz-extension://${uuid}/test-bridge.html`;
+  await waitUntil(
+    async () => {
+      // Firefox sends no load event for extension documents: navigate without waiting, then poll.
+      page.goto(url, { timeout: 0 }).catch(() => {});
+      const until = Date.now() + 2_000;
+      while (Date.now() < until) {
+        if (await page.evaluate(() => 'bridge' in globalThis).catch(() => false)) return true;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      return false;
+    },
+    'the test bridge page did not start: is this a test build (wxt build --mode test)?',
+  );
+  return page;
+}
+
+/** The held browser's bridge page, opened again if it was closed (a reset reloads the add-on, which closes its pages). */
+export async function bridgeOfFirefox(held: HeldFirefox): Promise<Page> {
+  if (!held.bridge || held.bridge.isClosed()) held.bridge = await openBridge(held.browser, held.uuid);
+  return held.bridge;
 }
 
 const readGranted = async (): Promise<Granted> => {
@@ -165,9 +186,15 @@ const resetAddOn = async (fresh: Granted): Promise<void> => {
 const reloaded = async (): Promise<boolean> => !(await (globalThis as any).browser.runtime.getBackgroundPage()).__resetting;
 
 async function reset(held: Held): Promise<void> {
-  const [, ...others] = await held.browser.pages();
-  await Promise.all(others.map((p) => p.close()));
-  await inExtensionPage(held.browser, held.uuid, resetAddOn, held.fresh);
-  await waitUntil(() => inExtensionPage(held.browser, held.uuid, reloaded, null), 'the add-on did not come back after its reload');
+  const [first, ...others] = await held.browser.pages();
+  await Promise.all(others.map((p) => (p === held.bridge ? undefined : p.close())));
+  const bridge = await bridgeOfFirefox(held);
+  // The reload closes the bridge page (it goes with the add-on): not awaited further.
+  await bridge.evaluate(resetAddOn, held.fresh).catch(() => undefined);
+  await waitUntil(async () => bridge.isClosed() || !(await bridge.evaluate(() => 'bridge' in globalThis).catch(() => false)), 'the add-on did not reload');
+  if (!bridge.isClosed()) await bridge.close().catch(() => undefined);
+  held.bridge = undefined;
+  await waitUntil(async () => (await bridgeOfFirefox(held)).evaluate(reloaded), 'the add-on did not come back after its reload');
+  if (first && first.url() !== 'about:blank') await first.goto('about:blank').catch(() => undefined);
   for (const name of await readdir(held.downloads)) await rm(path.join(held.downloads, name), { recursive: true, force: true });
 }

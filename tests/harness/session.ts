@@ -6,7 +6,7 @@ import { recentDataset } from '../support/recent-dataset';
 import type { Bridge } from './bridge/bridge';
 import type { BrowserName } from './browsers';
 import { bridgeOf, extensionWorker, giveBackChromium, takeChromium, type HeldChromium, type WorkerHandle } from './chromium';
-import { giveBackFirefox, openFirefoxExtensionPage, takeFirefox } from './firefox';
+import { bridgeOfFirefox, giveBackFirefox, openFirefoxExtensionPage, takeFirefox, type HeldFirefox } from './firefox';
 import { sleep, waitUntil } from './wait';
 
 // One harness for both browsers: `launchExtension()` gives a browser with the test build
@@ -107,13 +107,14 @@ interface Held {
   extensionId: string;
   downloads: string;
   chromium?: HeldChromium;
+  firefox?: HeldFirefox;
   giveBack(): Promise<void>;
 }
 
 async function take(name: BrowserName, opts: LaunchOptions): Promise<Held> {
   if (name === 'firefox') {
     const ff = await takeFirefox();
-    return { name, browser: ff.browser, extensionId: ff.uuid, downloads: ff.downloads, giveBack: () => giveBackFirefox(ff.browser) };
+    return { name, browser: ff.browser, extensionId: ff.uuid, downloads: ff.downloads, firefox: ff, giveBack: () => giveBackFirefox(ff.browser) };
   }
   const chromium = await takeChromium({
     extensionDir: opts.extensionDir ?? CHROMIUM_EXTENSION_DIR,
@@ -132,9 +133,7 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Extensi
   try {
     held = await take(name, opts);
     const session = sessionOf(held, api);
-    // The bridge page opens first, behind every tab the test opens.
-    if (opts.fresh) await session.inExtension(() => true);
-    else await configure(session, opts);
+    if (!opts.fresh) await configure(session, opts);
     return session;
   } catch (error) {
     await held?.giveBack();
@@ -174,21 +173,8 @@ function sessionOf(held: Held, api: MockApi): ExtensionSession {
     return page;
   };
 
-  // The bridge page: opened once for the session (in Chromium kept from test to test).
-  let bridgeOpening: Promise<Page> | undefined;
-  const bridge = async (): Promise<Page> => {
-    if (held.chromium) return bridgeOf(held.chromium);
-    const open = await bridgeOpening;
-    if (open && !open.isClosed()) return open;
-    bridgeOpening = (async () => {
-      const page = await browser.newPage();
-      // Firefox sends no load event for extension documents: navigate without waiting, then poll.
-      page.goto(extensionUrl('test-bridge.html'), { timeout: 0 }).catch(() => {});
-      await waitUntil(() => page.evaluate(() => 'bridge' in globalThis), 'the test bridge page did not start: is this a test build (wxt build --mode test)?');
-      return page;
-    })();
-    return bridgeOpening;
-  };
+  // The bridge page, kept by the pool (opened again after a reset in Firefox).
+  const bridge = (): Promise<Page> => (held.chromium ? bridgeOf(held.chromium) : bridgeOfFirefox(held.firefox!));
   const inExtension: ExtensionSession['inExtension'] = async (fn, ...args) =>
     (await bridge()).evaluate(`(() => { const __name = (f) => f; return (${fn.toString()})(globalThis.bridge, ...${JSON.stringify(args)}); })()`) as never;
 
