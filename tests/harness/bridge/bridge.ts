@@ -5,8 +5,9 @@ import { readArea, writeArea } from '../../support/sealed-areas';
 // Every module that defines sealed settings, for what they register (protectKey): a key
 // the bridge does not know as sealed would be written plain, and the extension refuses it.
 import '../../../utils/connection/settings';
-import '../../../utils/core/api/saved-connection';
-import '../../../utils/reminders/settings';
+import '../../../utils/core/gateway/saved-connection';
+import '../../../utils/reminders/reminder-settings';
+import '../../../utils/search/saved-searches-setting';
 import '../../../utils/sites/store';
 
 // The one test-only module: an extension page that only test builds contain (the
