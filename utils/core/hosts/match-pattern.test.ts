@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { globMatches, isSitePattern, normalizeSitePattern, originPattern, patternsShareHosts, urlMatchesPattern } from './match-pattern';
+import { globMatches, patternCoversHosts, isSitePattern, normalizeSitePattern, originPattern, patternsShareHosts, urlMatchesPattern } from './match-pattern';
 
 describe('normalizeSitePattern', () => {
   it.each([
@@ -161,5 +161,20 @@ describe('urlMatchesPattern in linear time, whatever the pattern', () => {
     const url = `https://crm.example.com/${'a'.repeat(30_000)}?x=${'a'.repeat(100)}`;
     expect(urlMatchesPattern('https://crm.example.com/*a*a*a*a*a*b', url)).toBe(false);
     expect(urlMatchesPattern('https://crm.example.com/*a*a*a*a*a*', url)).toBe(true);
+  });
+});
+
+describe('patternCoversHosts', () => {
+  it.each<[string, string, boolean]>([
+    ['https://admin.convoso.com/*', 'https://admin.convoso.com/*', true],
+    ['https://admin.convoso.com/*', 'https://admin.convoso.com/api/*', true],
+    ['https://admin.convoso.com/*', '*://*.convoso.com/*', false],
+    ['https://admin.convoso.com/*', 'http://admin.convoso.com/*', false],
+    ['*://*.convoso.com/*', 'https://admin.convoso.com/*', true],
+    ['*://*.convoso.com/*', 'https://*.a.convoso.com/*', true],
+    ['https://*.convoso.com/*', '*://admin.convoso.com/*', false],
+    ['https://a.example/*', 'nonsense', false],
+  ])('%s covers %s: %s', (outer, inner, expected) => {
+    expect(patternCoversHosts(outer, inner)).toBe(expected);
   });
 });

@@ -155,3 +155,19 @@ export function patternsShareHosts(a: string, b: string): boolean {
   const schemes = ma[1] === '*' || mb[1] === '*' || ma[1] === mb[1];
   return schemes && hostsOverlap(ma[2]!, mb[2]!);
 }
+
+/**
+ * Whether every host `inner` may reach is reached by `outer` too (paths
+ * ignored, as host permissions do): a manifest host covers itself, but not a
+ * wildcard over it.
+ */
+export function patternCoversHosts(outer: string, inner: string): boolean {
+  const parse = (p: string) => /^(\*|https?):\/\/([^/]+)\//.exec(p);
+  const o = parse(outer);
+  const i = parse(inner);
+  if (!o || !i) return false;
+  if (o[1] !== '*' && o[1] !== i[1]) return false;
+  const [oh, ih] = [o[2]!, i[2]!];
+  if (oh === ih) return true;
+  return oh.startsWith('*.') && covers(oh, ih.replace(/^\*\./, ''));
+}
