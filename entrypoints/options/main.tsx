@@ -3,6 +3,8 @@ import { OptionsApp } from './OptionsApp';
 import { readArea, writeArea } from '../../utils/core/storage/sealed';
 import '../../assets/theme.css';
 import './style.css';
+import './form.css';
+import '../../components/sites/sites.css';
 
 // Test builds only, as in the background: real-browser tests seed and read the
 // sealed settings through an extension page (Firefox's background is no
