@@ -309,6 +309,19 @@ describe('the administrator’s API card', () => {
     expect(document.activeElement).toBe(field('API base URL'));
   });
 
+  it('either Save saves every change made here: a typed address and token, checked together', async () => {
+    await renderCards();
+    type('API base URL', 'https://api.corp.example/v1');
+    type('API token', TOKEN);
+    save();
+    await screen.findByText('Saved.');
+    expect(fake.requests).toEqual([['https://api.corp.example/*']]);
+    expect(String(fetch.mock.calls[0]![0])).toMatch(/^https:\/\/api\.corp\.example\/v1\/callbacks\/search\?auth_token=/);
+    expect((await localTokenSetting.get()).value).toBe(TOKEN);
+    expect(field('API base URL').value).toBe('https://api.corp.example/v1');
+    expect(await fakeBrowser.storage.local.get('apiBaseUrl')).toMatchObject({ apiBaseUrl: expect.anything() });
+  });
+
   it('marks the address when Convoso refuses the saved token there', async () => {
     await localTokenSetting.set(TOKEN);
     fetch.mockResolvedValue(REFUSED());

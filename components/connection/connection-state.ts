@@ -7,7 +7,8 @@ import type { Status } from '../core/Field';
 // The connection forms as one explicit state machine: every change is an action,
 // and what the page shows follows from the state alone. The agent's card (token,
 // where it is kept, user ID, account zone) and the administrator's API card
-// (address, method) share it; each card saves its own fields.
+// (address, method) share it: either card's Save saves every change made to the
+// connection, and reports on its own card.
 
 export interface Fields {
   token: string;
@@ -22,9 +23,6 @@ export type FieldName = 'token' | 'baseUrl' | 'userId' | 'timeZone';
 export type Errors = Partial<Record<FieldName, string>>;
 /** Which card a save belongs to. */
 export type Part = 'agent' | 'api';
-
-export const AGENT_FIELDS = ['token', 'where', 'userId', 'timeZone'] as const satisfies ReadonlyArray<keyof Fields>;
-export const API_FIELDS = ['baseUrl', 'method'] as const satisfies ReadonlyArray<keyof Fields>;
 
 export interface ConnectionState {
   fields: Fields;
@@ -84,9 +82,9 @@ function refusal(state: ConnectionState, part: Part, error: ServiceError): Conne
   return { ...state, saving: null, errors, status: { ...state.status, [part]: { kind: 'error', message } } };
 }
 
-/** The fields a save of `part` wrote, as the form shows them once saved. */
-function afterSave(fields: Fields, part: Part): Fields {
-  return part === 'agent' ? { ...fields, token: '', userId: fields.userId.trim(), timeZone: fields.timeZone.trim() } : { ...fields, baseUrl: fields.baseUrl.trim().replace(/\/+$/, '') };
+/** The fields as the form shows them once saved. */
+function afterSave(fields: Fields): Fields {
+  return { ...fields, token: '', userId: fields.userId.trim(), timeZone: fields.timeZone.trim(), baseUrl: fields.baseUrl.trim().replace(/\/+$/, '') };
 }
 
 export function connectionReducer(state: ConnectionState, action: ConnectionAction): ConnectionState {
@@ -114,10 +112,9 @@ export function connectionReducer(state: ConnectionState, action: ConnectionActi
     case 'save-stop':
       return { ...state, saving: null, errors: action.errors ?? state.errors, status: { ...state.status, [action.part]: action.status } };
     case 'saved': {
-      const written = action.part === 'agent' ? AGENT_FIELDS : API_FIELDS;
-      const edited = new Set([...state.edited].filter((f) => !(written as readonly string[]).includes(f)));
+      // Every change was saved, whichever card's Save it was.
       const status: Status = { kind: 'ok', message: checkSentence(action.check) };
-      return { ...state, fields: afterSave(state.fields, action.part), edited, showToken: false, saving: null, errors: {}, status: { ...state.status, [action.part]: status } };
+      return { ...state, fields: afterSave(state.fields), edited: new Set(), showToken: false, saving: null, errors: {}, status: { ...state.status, [action.part]: status } };
     }
     case 'save-refused':
       return refusal(state, action.part, action.error);

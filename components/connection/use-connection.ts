@@ -8,7 +8,7 @@ import { forgetToken } from '../../utils/connection/read-connection';
 import { readConnectionForm } from '../../utils/connection/write-connection';
 import { callbacksText } from '../../utils/core/format/count';
 import { send } from '../../utils/core/messaging/send';
-import { connectionReducer, initialState, REFUSED_TOKEN, type ConnectionState, type Errors, type FieldName, type Part } from './connection-state';
+import { connectionReducer, initialState, REFUSED_TOKEN, type ConnectionState, type Errors, type FieldName, type Fields, type Part } from './connection-state';
 import { firstError, shownFields, validateConnection } from './validate-connection';
 
 /** Each field's element id: also the options page's deep links (#token, #user-id, #time-zone, #api-address). */
@@ -62,37 +62,46 @@ export function useConnection(policy: ConnectionPolicy) {
     void browser.permissions.contains({ origins: [managedExtra] }).catch(() => false).then(setManagedHostGranted);
   }, [managedExtra]);
 
+  /**
+   * Either card's Save: it saves every change made on this page to the
+   * connection (what was not changed is not sent), and reports on its own card.
+   */
   async function save(part: Part) {
     if (running.current.save) return;
-    const { fields } = current.current;
-    const checked = validateConnection(fields, policy, part);
+    const { fields, edited, saved } = current.current;
+    const checked = validateConnection(fields, policy, 'save');
     if (focusFirst(checked.errors)) {
       dispatch({ type: 'invalid', part, errors: checked.errors, message: 'Nothing was saved: correct the marked fields.' });
       return;
     }
+    const changed = (name: keyof Fields) => edited.has(name) && !(name in policy && policy[name as keyof ConnectionPolicy] !== undefined);
     running.current.save = true;
-    const checking = part === 'api' || checked.token !== undefined;
-    const message = checking ? 'Saving: Convoso is checking the token… Closing this page does not stop the save.' : 'Saving…';
-    dispatch({ type: 'save-start', part, message });
+    const checking = checked.token !== undefined || (saved?.hasToken === true && (changed('baseUrl') || changed('method')));
+    dispatch({ type: 'save-start', part, message: checking ? 'Saving: Convoso is checking the token… Closing this page does not stop the save.' : 'Saving…' });
     try {
       // A managed address is the policy's to save; its access is granted with the button beside it.
-      if (part === 'api' && !policy.baseUrl && !(await askForHost(checked.baseUrl))) {
+      if (changed('baseUrl') && !(await askForHost(checked.baseUrl))) {
         const errors = { baseUrl: `The browser did not grant access to ${hostOf(checked.baseUrl)}, so nothing was saved.` };
         dispatch({ type: 'save-stop', part, errors, status: { kind: 'error', message: 'Nothing was saved: access to the API address was not granted.' } });
         focusFirst(errors);
         return;
       }
-      const values = part === 'agent'
-        ? { token: checked.token, where: fields.where, userId: checked.userId, ...(!policy.timeZone && { timeZone: checked.timeZone }) }
-        : { ...(!policy.baseUrl && { baseUrl: checked.baseUrl }), ...(!policy.method && { method: fields.method }) };
-      const reply = await send<typeof saveConnection>({ type: 'save-connection', ...values });
+      const reply = await send<typeof saveConnection>({
+        type: 'save-connection',
+        ...(checked.token !== undefined && { token: checked.token }),
+        ...(changed('where') && { where: fields.where }),
+        ...(changed('userId') && { userId: checked.userId }),
+        ...(changed('timeZone') && { timeZone: checked.timeZone }),
+        ...(changed('baseUrl') && { baseUrl: checked.baseUrl }),
+        ...(changed('method') && { method: fields.method }),
+      });
       if (reply.ok) {
         dispatch({ type: 'saved', part, check: reply.check });
         // The saved token's hint; not awaited: the next Save must not wait on it.
         void read();
       } else {
         dispatch({ type: 'save-refused', part, error: reply.error });
-        if (reply.error.kind === 'auth') focusFirst(part === 'agent' && checked.token ? { token: REFUSED_TOKEN } : { baseUrl: REFUSED_TOKEN });
+        if (reply.error.kind === 'auth') focusFirst(checked.token ? { token: REFUSED_TOKEN } : { baseUrl: REFUSED_TOKEN });
       }
     } finally {
       running.current.save = false;

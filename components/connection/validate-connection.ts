@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import type { ConnectionPolicy } from '../../utils/connection/connection-policy';
 import { BaseUrlSchema, TimeZoneSchema, TokenSchema, UserIdSchema } from '../../utils/connection/schemas';
-import type { Errors, FieldName, Fields, Part } from './connection-state';
+import type { Errors, FieldName, Fields } from './connection-state';
 
 /** What a save or a test sends, the fields' values through their schemas. */
 export interface Checked {
@@ -13,9 +13,8 @@ export interface Checked {
   timeZone: string;
 }
 
-const FIELDS_OF: Record<Part | 'test', readonly FieldName[]> = {
-  agent: ['token', 'userId', 'timeZone'],
-  api: ['baseUrl'],
+const FIELDS_OF: Record<'save' | 'test', readonly FieldName[]> = {
+  save: ['token', 'userId', 'timeZone', 'baseUrl'],
   test: ['token', 'baseUrl'],
 };
 
@@ -24,8 +23,8 @@ export function shownFields(fields: Fields, policy: ConnectionPolicy): Fields {
   return { ...fields, baseUrl: policy.baseUrl ?? fields.baseUrl, method: policy.method ?? fields.method, timeZone: policy.timeZone ?? fields.timeZone };
 }
 
-/** Checks the fields `part` sends; an empty token keeps the saved one. */
-export function validateConnection(fields: Fields, policy: ConnectionPolicy, part: Part | 'test'): Checked {
+/** Checks the fields a Save (either card's: it saves every change made here) or a test sends; an empty token keeps the saved one. */
+export function validateConnection(fields: Fields, policy: ConnectionPolicy, part: 'save' | 'test'): Checked {
   const shown = shownFields(fields, policy);
   const parse = (schema: v.GenericSchema<string, string>, value: string) => v.safeParse(schema, value);
   const token = shown.token.trim() === '' ? null : parse(TokenSchema, shown.token);
