@@ -12,7 +12,7 @@ import { connectionReducer, initialState, REFUSED_TOKEN, type ConnectionState, t
 import { firstError, shownFields, validateConnection } from './validate-connection';
 
 /** Each field's element id: also the options page's deep links (#token, #user-id, #time-zone, #api-address). */
-export const FIELD_IDS: Record<FieldName, string> = { token: 'token', userId: 'user-id', timeZone: 'time-zone', baseUrl: 'api-address' };
+const FIELD_IDS: Record<FieldName, string> = { token: 'token', userId: 'user-id', timeZone: 'time-zone', baseUrl: 'api-address' };
 
 function focusFirst(errors: Errors): boolean {
   const first = firstError(errors);

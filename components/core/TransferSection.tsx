@@ -12,7 +12,7 @@ function count(n: number, one: string, many = `${one}s`): string {
 }
 
 /** One sentence for the status line, so a screen reader hears the report's outcome. */
-export function planSummary(fileName: string, plan: ImportPlan): Status {
+function planSummary(fileName: string, plan: ImportPlan): Status {
   const left = plan.skipped.length > 0 ? `, ${count(plan.skipped.length, 'item')} left out` : '';
   if (plan.rejected.length > 0) {
     return {
