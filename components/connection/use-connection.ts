@@ -6,7 +6,6 @@ import type { saveConnection, testConnection } from '../../utils/connection/conn
 import type { ConnectionPolicy } from '../../utils/connection/connection-policy';
 import { forgetToken } from '../../utils/connection/read-connection';
 import { readConnectionForm } from '../../utils/connection/write-connection';
-import { callbacksText } from '../../utils/core/format/count';
 import { send } from '../../utils/core/messaging/send';
 import { connectionReducer, initialState, REFUSED_TOKEN, type ConnectionState, type Errors, type FieldName, type Fields, type Part } from './connection-state';
 import { firstError, shownFields, validateConnection } from './validate-connection';
@@ -126,7 +125,7 @@ export function useConnection(policy: ConnectionPolicy) {
       const method = shownFields(current.current.fields, policy).method;
       const reply = await send<typeof testConnection>({ type: 'test-connection', token: checked.token, baseUrl: checked.baseUrl, method });
       if (reply.ok) {
-        const count = `${reply.totalAtLeast ? 'at least ' : ''}${callbacksText(reply.total)}`;
+        const count = `${reply.totalAtLeast ? 'at least ' : ''}${reply.total.toLocaleString('en-US')} ${reply.total === 1 ? 'callback' : 'callbacks'}`;
         dispatch({ type: 'test-stop', status: { kind: 'ok', message: `Connected. The account has ${count}.` } });
         return;
       }
