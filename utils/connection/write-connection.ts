@@ -61,12 +61,12 @@ export interface ConnectionValues {
 
 /**
  * Writes a save in one storage call per area, so it never leaves half the
- * fields written. Only what changes is written: every write of a sealed value
- * is a storage change, and a change of the connection makes every open CRM tab
- * ask again. What the policy sets is the policy's to write. Settings that were
- * unreadable are rewritten (the form showed them, and Save was the person's
- * choice): with the value sent, or their default, so a save clears every
- * reported problem.
+ * fields written. Only what changes is written (every write of a sealed value
+ * is a storage change, and a change of the connection makes every open CRM
+ * tab ask again): the connection as a whole, the user ID, the zone. What the
+ * policy sets is the policy's to write. Settings that were unreadable are
+ * rewritten (the form showed them, and Save was the person's choice): with the
+ * value sent, or their default, so a save clears every reported problem.
  */
 export async function writeConnection(values: ConnectionValues, policy: ConnectionPolicy): Promise<void> {
   const [current, where, baseUrl, method, user, zone, pageSize, timeout] = await Promise.all([
@@ -79,25 +79,31 @@ export async function writeConnection(values: ConnectionValues, policy: Connecti
     pageSizeSetting.get(),
     timeoutSetting.get(),
   ]);
+  const place = values.where ?? where.value;
+  const token = values.token ?? (current.token || undefined);
+  // The connection (token, where it is kept, address, method) is written whole when any
+  // of it changes, in the one storage call; the user ID and the zone when they change.
+  const connectionChanged =
+    values.token !== undefined ||
+    place !== current.tokenStorage ||
+    (values.baseUrl !== undefined && values.baseUrl !== baseUrl.value) ||
+    (values.method !== undefined && values.method !== method.value);
   const writes: SettingEntry[] = [];
   // Each value goes through its setting's schema once more: nothing unvalidated reaches storage.
-  const put = <T>(setting: Setting<T>, read: SettingRead<T>, value: T | undefined) => {
-    if (read.problem || (value !== undefined && value !== read.value)) writes.push(setting.entry(value ?? read.value));
+  const put = <T>(setting: Setting<T>, read: SettingRead<T>, value: T | undefined, whole = false) => {
+    if (whole || read.problem || (value !== undefined && value !== read.value)) writes.push(setting.entry(value ?? read.value));
   };
-  put(tokenStorageSetting, where, values.where);
+  put(tokenStorageSetting, where, values.where, connectionChanged);
+  if (policy.baseUrl === undefined) put(baseUrlSetting, baseUrl, values.baseUrl, connectionChanged);
+  if (policy.method === undefined) put(methodSetting, method, values.method, connectionChanged);
   put(userIdSetting, user, values.userId);
-  if (policy.baseUrl === undefined) put(baseUrlSetting, baseUrl, values.baseUrl);
-  if (policy.method === undefined) put(methodSetting, method, values.method);
   if (policy.timeZone === undefined) put(timeZoneSetting, zone, values.timeZone);
   put(pageSizeSetting, pageSize, undefined);
   put(timeoutSetting, timeout, undefined);
 
-  const place = values.where ?? where.value;
   const target = place === 'session' ? sessionTokenSetting : localTokenSetting;
   const other = place === 'session' ? localTokenSetting : sessionTokenSetting;
-  const token = values.token ?? (current.token || undefined);
-  // A new token, or the saved one moved to where it is now kept.
-  if (token !== undefined && (values.token !== undefined || place !== current.tokenStorage)) writes.push(target.entry(token));
+  if (token !== undefined && connectionChanged) writes.push(target.entry(token));
 
   if (writes.length > 0) await writeSettings(writes);
   // Moving the token to "until the browser closes" leaves nothing on disk; with

@@ -88,6 +88,17 @@ describe('save-connection', () => {
     expect(fake.requests).toEqual([]);
   });
 
+  it('writes only what changed: the user ID alone, or the connection whole in one storage call', async () => {
+    await localTokenSetting.set(TOKEN);
+    const set = vi.spyOn(fakeBrowser.storage.local, 'set');
+    await save({ userId: '77', where: 'local', timeZone: '' });
+    expect(set.mock.calls.map((call) => Object.keys(call[0] as object))).toEqual([['userId']]);
+    set.mockClear();
+    await save({ method: 'POST' });
+    expect(set.mock.calls.map((call) => Object.keys(call[0] as object).sort())).toEqual([['apiBaseUrl', 'requestMethod', 'token', 'tokenStorage']]);
+    vi.restoreAllMocks();
+  });
+
   it('refuses values the settings refuse, writing nothing', async () => {
     expect(await save({ userId: 'abc' })).toEqual({ ok: false, error: { kind: 'refused', message: 'A user ID is a positive whole number.' } });
     expect(await fakeBrowser.storage.local.get(null)).toEqual({});
