@@ -1,9 +1,9 @@
-import { fileURLToPath } from 'node:url';
+import path from 'node:path';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { ownContentScriptContext } from './build-plugins/own-content-script-context';
 
-const CONTENT_CONTEXT = fileURLToPath(new URL('./utils/lookup/content/context.ts', import.meta.url));
+const CONTENT_CONTEXT = path.resolve(import.meta.dirname, 'utils/lookup/content/context.ts');
 // The badge and the chips: extension pages framed in CRM pages by the content
 // script. In Chrome a page can load them only at an address made up for each
 // browser session (use_dynamic_url), so no page can probe for the extension by
@@ -56,6 +56,19 @@ export default defineConfig({
     ],
   },
   hooks: {
+    // Test builds only: the real-browser tests' bridge page (tests/harness/bridge/), the one
+    // test-only module. A production build never contains it (tests/build/production-bundle.test.ts).
+    'entrypoints:resolved'(wxt, entrypoints) {
+      if (wxt.config.mode !== 'test') return;
+      entrypoints.push({
+        type: 'unlisted-page',
+        name: 'test-bridge',
+        inputPath: path.resolve(import.meta.dirname, 'tests/harness/bridge/test-bridge.html'),
+        outputDir: wxt.config.outDir,
+        options: {},
+        skipped: false,
+      });
+    },
     // Test and dev builds' static content script also runs on the local demo CRM
     // (localhost only, so 127.0.0.1 stays free for the "add a CRM site" tests).
     'build:manifestGenerated'(wxt, manifest) {

@@ -130,7 +130,7 @@ export function createReminders(deps: RemindersDeps) {
     if (plan.due.length > 0) {
       // Written before showing: a worker stopped in between forgets a reminder rather than repeating it.
       const keep = stored.filter((n) => n.at > at.getTime() - 2 * DAY_MS);
-      await notifiedRemindersSetting.set([...keep, ...plan.due.map((d) => ({ key: reminderKey(d.callback), at: at.getTime() }))].slice(-500));
+      await notifiedRemindersSetting.set([...keep, ...plan.due.map((d) => ({ key: reminderKey(d.callback), at: at.getTime() }))].slice(-500), { replace: true });
       for (const { callback, dueAtMs } of plan.due) await show(notify, callback, dueAtMs, at.getTime(), zones);
     }
     if (plan.nextAtMs === null) await browser.alarms.clear(REMINDER_NEXT_ALARM);

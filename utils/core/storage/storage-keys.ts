@@ -22,6 +22,8 @@ export const STORAGE_KEYS = {
   /** Bumped when the connection changes: the background tells every tab to ask again. */
   connectionEpoch: 'local:connectionEpoch',
   leadCache: 'session:leadCache',
+  /** The administrator's policy as the background last applied it (managed.ts). */
+  appliedPolicy: 'local:appliedPolicy',
   // What the background learned of the account
   pastDueSpelling: 'local:pastDueSpelling',
   // Power tools (power-tools.ts, reminders.ts)
