@@ -20,7 +20,9 @@ import { build as wxtBuild } from 'wxt';
 import { DEMO_TOKEN, FIXTURE_LEADS, TABLE_LEAD_IDS, startMockApi, type MockApi } from '../mock-api/server';
 import { findChromium, NO_BROWSER_MESSAGE } from '../tests/harness/browsers';
 import { SANDBOX_FLAGS } from '../tests/harness/chromium';
+import { badgeFrame } from '../tests/harness/frames';
 import { CHROMIUM_EXTENSION_DIR, launchExtension, type ExtensionSession } from '../tests/harness/session';
+import { waitUntil } from '../tests/harness/wait';
 import type { Dataset } from '../mock-api/data';
 import { recentDataset } from '../tests/support/recent-dataset';
 import { launchQuietBrowser, type QuietBrowser } from './bench/quiet-browser';
@@ -153,17 +155,25 @@ async function detection() {
 
 // ---------------------------------------------------------------- badge in the extension
 
-/** Waits for the content script's `visible` mark for `leadId` after `since` (page clock). */
+/**
+ * When the badge's frame marked `leadId`'s words on screen at or after `since`, as epoch
+ * milliseconds (the frame has a clock of its own: times are compared as epoch ms).
+ */
 async function visibleAt(page: Page, leadId: string, since = 0): Promise<number> {
-  const handle = await page.waitForFunction(visibleMark, { timeout: 15_000, polling: 'raf' }, [`${MARK}:visible`, leadId, since] as const);
-  return (await handle.jsonValue()) as number;
+  return waitUntil(async () => {
+    const frame = await badgeFrame(page);
+    return frame ? frame.evaluate(visibleMark, [`${MARK}:visible`, leadId, since] as const) : null;
+  }, `lead ${leadId} never showed its count`, 15_000);
 }
 
-/** In the page: when the content script marked `id`'s count visible at or after `after` (page clock), or null. */
+/** In the badge's frame: when it marked `id`'s count visible at or after `after` (epoch ms), or null. */
 function visibleMark([name, id, after]: readonly [string, string, number]): number | null {
-  const mark = performance.getEntriesByName(name, 'mark').find((m) => (m as PerformanceMark).detail?.leadId === id && m.startTime >= after);
-  return mark ? mark.startTime : null;
+  const mark = performance
+    .getEntriesByName(name, 'mark')
+    .find((m) => (m as PerformanceMark).detail?.leadId === id && performance.timeOrigin + m.startTime >= after);
+  return mark ? performance.timeOrigin + mark.startTime : null;
 }
+
 
 async function badge(ext: ExtensionSession) {
   // API answer -> badge visible: fresh leads (cache misses), the mock answering after LATENCY_MS.
@@ -172,8 +182,7 @@ async function badge(ext: ExtensionSession) {
   const afterAnswer: number[] = [];
   for (const leadId of TABLE_LEAD_IDS.slice(4, 14)) {
     await page.goto(ext.crmUrl(`/crm/lead.html?lead_id=${leadId}`));
-    const at = await visibleAt(page, leadId);
-    const visibleEpoch = (await page.evaluate(() => performance.timeOrigin)) + at;
+    const visibleEpoch = await visibleAt(page, leadId);
     const request = ext.api.requests.findLast((r) => r.params.lead_id === leadId);
     if (!request) throw new Error(`no API request for ${leadId}`);
     afterAnswer.push(visibleEpoch - (request.time + LATENCY_MS));
@@ -190,7 +199,7 @@ async function badge(ext: ExtensionSession) {
     const [to, link] = i % 2 === 0 ? [FIXTURE_LEADS.leadB, 'Thomas Becker'] : [FIXTURE_LEADS.leadA, 'Priya Raman'];
     const clickedAt = await spa.evaluate((name) => {
       const a = [...document.querySelectorAll('a')].find((x) => x.textContent === name)!;
-      const t = performance.now();
+      const t = performance.timeOrigin + performance.now();
       a.click();
       return t;
     }, link);
@@ -284,12 +293,32 @@ async function bareFetch(qb: QuietBrowser, api: MockApi, leadId: string): Promis
   );
 }
 
-/** In the page: DCL -> the content script's mark that `leadId`'s count is on screen (page clock), or null. */
-const dclToVisible = (leadId: string) => `(() => {
+/** In the page: its DOMContentLoaded as epoch ms, or null before it. */
+const dclAt = `(() => {
   const nav = performance.getEntriesByType('navigation')[0];
-  const mark = performance.getEntriesByName('${MARK}:visible', 'mark').find((m) => m.detail?.leadId === ${JSON.stringify(leadId)});
-  return mark && nav ? mark.startTime - nav.domContentLoadedEventStart : null;
+  return nav && nav.domContentLoadedEventStart > 0 ? performance.timeOrigin + nav.domContentLoadedEventStart : null;
 })()`;
+
+/** In the badge's frame: when `leadId`'s count was on screen (epoch ms), or null. */
+const visibleIn = (leadId: string) => `(() => {
+  const mark = performance.getEntriesByName('${MARK}:visible', 'mark').find((m) => m.detail?.leadId === ${JSON.stringify(leadId)});
+  return mark ? performance.timeOrigin + mark.startTime : null;
+})()`;
+
+/** The badge frame's target of the page showing `leadId` (its address ends #lead or #lead/shown); one tab at a time is open. */
+async function badgeTarget(qb: QuietBrowser, leadId: string): Promise<string | null> {
+  const { targetInfos } = await qb.send<{ targetInfos: { type: string; url: string; targetId: string }[] }>('Target.getTargets');
+  const frame = targetInfos.find((t) => t.type === 'iframe' && /\/badge\.html#/.test(t.url) && t.url.split('#')[1]!.split('/')[0] === leadId);
+  return frame?.targetId ?? null;
+}
+
+/** DCL -> the count on screen for `leadId` in the tab `targetId` (page and frame clocks as epoch ms), or null before it is. */
+async function dclToVisible(qb: QuietBrowser, targetId: string, leadId: string): Promise<number | null> {
+  const dcl = await qb.evaluate<number | null>(targetId, dclAt);
+  const frame = await badgeTarget(qb, leadId);
+  const visible = frame ? await qb.evaluate<number | null>(frame, visibleIn(leadId)) : null;
+  return dcl !== null && visible !== null ? visible - dcl : null;
+}
 
 /**
  * Opens `url` in a new tab (its own lead budget), gives DCL -> the lead's count on
@@ -309,7 +338,7 @@ async function dclToCount(qb: QuietBrowser, url: string, leadId: string, stopped
     for (;;) {
       // Late enough that the first look finds the count already there, usually.
       await sleep(stopped ? 600 : 400);
-      const at = await qb.evaluate<number | null>(targetId, dclToVisible(leadId));
+      const at = await dclToVisible(qb, targetId, leadId);
       if (at !== null) return at;
       if (Date.now() > end) throw new Error(`lead ${leadId} never showed its count`);
     }

@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { build } from 'wxt';
 import { DEMO_TOKEN, FIXTURE_LEADS } from '../mock-api/server';
-import { launchExtension, screen, shadowRole } from '../tests/harness';
+import { badgeScreen, launchExtension, screen } from '../tests/harness';
 
 const headless = process.argv.includes('--headless') || !process.env.DISPLAY;
 const port = Number(process.env.MOCK_API_PORT ?? 8787);
@@ -33,8 +33,8 @@ const stops: { name: string; page: () => Promise<Page>; show: (page: Page) => Pr
     name: '2-crm-lead-badge',
     page: () => ext.openWeb(ext.crmUrl(`/crm/lead.html?lead_id=${FIXTURE_LEADS.withCallbacks}`)),
     show: async (page) => {
-      // The badge is in a closed shadow root: found through the accessibility tree, once it has its answer.
-      const badge = shadowRole(page, 'button', { name: /^Convoso callbacks for lead \d+: (?!Looking up)/ });
+      // The badge is a frame of the extension in the page: its button, once it has its answer.
+      const badge = badgeScreen(page).getByRole('button', { name: /^Convoso callbacks for lead \d+: (?!Looking up)/ });
       await badge.waitFor({ timeout: 15_000 });
       await badge.click();
     },

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { FIXTURE_LEADS } from '../../mock-api/server';
-import { launchExtension, shadowRole, sleep, type ExtensionSession } from '../harness';
+import { badgeFor, launchExtension, sleep, type ExtensionSession } from '../harness';
 
 // A change to the site list reaches every tab (config-changed). A page whose own
 // configuration did not change keeps its badge as it is: not removed and made again.
@@ -28,7 +28,7 @@ describe('the badge when another site changes', () => {
 
     const page = await ext.newPage();
     await page.goto(ext.crmUrl(`/crm/lead.html?lead_id=${FIXTURE_LEADS.withCallbacks}`));
-    const badge = shadowRole(page, 'button', { name: new RegExp(`^Convoso callbacks for lead ${FIXTURE_LEADS.withCallbacks}: `) });
+    const badge = badgeFor(page, FIXTURE_LEADS.withCallbacks);
     await expect.poll(() => badge.textContent()).toMatch(/^3 callbacks/);
     await expect.poll(asks).toBe(1);
     // The page can see the host element (not what is inside it): watch for a new one.

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { DEMO_TOKEN, FIXTURE_LEADS, TABLE_LEAD_IDS, XSS_PAYLOAD } from '../../mock-api/server';
-import { badgeFor, countInShadows, launchExtension, press, screen, shadowRole, sleep, type ExtensionSession } from '../harness';
+import { badgeFor, badgeScreen, badgeText, chipScreen, launchExtension, press, screen, sleep, type ExtensionSession } from '../harness';
 
 // The lead badge as an agent meets it: demo CRM pages served on localhost, where
 // the test build's content script runs, against a fresh mock API per test.
@@ -48,8 +48,7 @@ describe('lead badge in a real Chromium', () => {
   it('finds the lead in the URL, asks once with limit 100, and shows count and urgency', async () => {
     ext = await launchExtension();
     const page = await open(ext, `/crm/lead.html?lead_id=${FIXTURE_LEADS.withCallbacks}`);
-    const badge = badgeFor(page, FIXTURE_LEADS.withCallbacks);
-    await expect.poll(() => badge.textContent()).toMatch(/^3 callbacks · 1 past due · Next: /);
+    await expect.poll(() => badgeText(page, FIXTURE_LEADS.withCallbacks)).toMatch(/^3 callbacks · 1 past due · Next: /);
 
     const requests = leadRequests(ext);
     expect(requests).toHaveLength(1);
@@ -64,7 +63,7 @@ describe('lead badge in a real Chromium', () => {
     await expect.poll(() => badge.textContent()).toMatch(/3 callbacks/);
 
     await badge.click();
-    const panel = shadowRole(page, 'dialog', { name: `Callbacks for lead ${FIXTURE_LEADS.withCallbacks}` });
+    const panel = badgeScreen(page).getByRole('dialog', { name: `Callbacks for lead ${FIXTURE_LEADS.withCallbacks}` });
     await panel.waitFor();
     expect(await badge.getAttribute('aria-expanded')).toBe('true');
     const text = await panel.textContent();
@@ -98,16 +97,16 @@ describe('lead badge in a real Chromium', () => {
       await page.keyboard.press('Tab');
     }
     await page.keyboard.press('Space');
-    const panel = shadowRole(page, 'dialog', { name: `Callbacks for lead ${FIXTURE_LEADS.withCallbacks}` });
+    const panel = badgeScreen(page).getByRole('dialog', { name: `Callbacks for lead ${FIXTURE_LEADS.withCallbacks}` });
     await panel.waitFor();
     // Focus moved into the panel: Tab goes on to its buttons.
     await page.keyboard.press('Tab');
-    expect(await shadowRole(page, 'button', { name: 'Close' }).isFocused()).toBe(true);
+    expect(await badgeScreen(page).getByRole('button', { name: 'Close' }).isFocused()).toBe(true);
     await page.keyboard.press('Escape');
     await panel.waitFor({ state: 'detached' });
     expect(await badge.isFocused()).toBe(true);
     // Its answer was announced in a status region.
-    expect(await shadowRole(page, 'status').textContent()).toMatch(new RegExp(`^Lead ${FIXTURE_LEADS.withCallbacks}: 3 callbacks`));
+    expect(await badgeScreen(page).getByRole('status').textContent()).toMatch(new RegExp(`^Lead ${FIXTURE_LEADS.withCallbacks}: 3 callbacks`));
   });
 
   it('finds the lead in a data attribute', async () => {
@@ -158,7 +157,8 @@ describe('lead badge in a real Chromium', () => {
     expect(await screen(page).locator('convoso-callbacks').count()).toBe(0);
     expect(leadRequests(ext).map((r) => r.params.lead_id)).toEqual([FIXTURE_LEADS.noCallbacks]);
     const sent = await messages();
-    expect(sent.map((m) => m.message.type)).toEqual(['lead-summary']); // the lead page's, which proves the recorder works
+    // The lead page's: its content script named the lead, its badge's frame asked (which proves the recorder works).
+    expect(new Set(sent.map((m) => m.message.type))).toEqual(new Set(['page-lead', 'lead-summary']));
     expect(sent.filter((m) => m.url.includes('/crm/no-lead.html'))).toEqual([]);
   });
 
@@ -168,7 +168,7 @@ describe('lead badge in a real Chromium', () => {
     const badge = badgeFor(page, FIXTURE_LEADS.noCallbacks);
     await expect.poll(() => badge.textContent()).toBe('No callbacks');
     await badge.click();
-    expect(await shadowRole(page, 'dialog').textContent()).toContain('No callbacks for this lead.');
+    expect(await badgeScreen(page).getByRole('dialog').textContent()).toContain('No callbacks for this lead.');
   });
 
   it('makes one request for two visits within the cache period', async () => {
@@ -252,15 +252,21 @@ describe('lead badge in a real Chromium', () => {
     await ext.setStorage('local', { sites: [{ id: 'demo-crm', pattern: 'http://localhost/*', mode: 'inline', rules: [] }] });
     ext.api.setFaults({ successFalse: { code: 6001, text: 'No record found', times: TABLE_LEAD_IDS.length } });
     const page = await open(ext, '/crm/leads.html');
-    const chip = shadowRole(page, 'button', { name: new RegExp(`^Convoso callbacks for lead ${FIXTURE_LEADS.withCallbacks}: `) });
-    await expect.poll(() => chip.getAttribute('aria-label')).toMatch(/No callbacks$/);
-    await expect.poll(() => leadRequests(ext!).length).toBe(TABLE_LEAD_IDS.length);
+    const lead = FIXTURE_LEADS.withCallbacks;
+    const chip = chipScreen(page, lead).getByRole('button', { name: new RegExp(`^Convoso callbacks for lead ${lead}: `) });
+    await expect.poll(() => leadRequests(ext!, lead).length).toBe(1);
+    // "No callbacks": a chip shows nothing.
+    await sleep(300);
+    expect(await chip.count()).toBe(0);
 
     await ageCache(ext, 2 * 60_000);
+    // The rows off screen were never asked for: the faults they would have used go too.
+    ext.api.resetFaults();
     ext.api.setFaults({ latencyMs: 200 });
     await page.reload();
-    await expect.poll(() => chip.getAttribute('aria-label'), { timeout: 10_000 }).toMatch(/3 callbacks · 1 past due/);
-    await expect.poll(() => leadRequests(ext!).length).toBe(2 * TABLE_LEAD_IDS.length);
+    const said = async () => ((await chip.count()) === 1 ? chip.getAttribute('aria-label') : '');
+    await expect.poll(said, { timeout: 10_000 }).toMatch(/3 callbacks · 1 past due/);
+    await expect.poll(() => leadRequests(ext!, lead).length).toBe(2);
   });
 
   it('keeps an HTML/script payload in a comment inert, shown as text', async () => {
@@ -269,9 +275,9 @@ describe('lead badge in a real Chromium', () => {
     const badge = badgeFor(page, FIXTURE_LEADS.xss);
     await expect.poll(() => badge.textContent()).toMatch(/^1 callback/);
     await badge.click();
-    const panel = shadowRole(page, 'dialog');
+    const panel = badgeScreen(page).getByRole('dialog');
     expect(await panel.textContent()).toContain(XSS_PAYLOAD);
-    expect(await countInShadows(page, 'convoso-callbacks', 'img, script')).toBe(0);
+    expect(await panel.locator('script, img:not(.logo)').count()).toBe(0);
     expect(await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss)).toBeUndefined();
   });
 
@@ -285,7 +291,7 @@ describe('lead badge in a real Chromium', () => {
     const badge = badgeFor(page, FIXTURE_LEADS.withCallbacks);
     await expect.poll(() => badge.textContent()).toMatch(/3 callbacks/);
     await badge.click();
-    await shadowRole(page, 'dialog').waitFor();
+    await badgeScreen(page).getByRole('dialog').waitFor();
 
     const seen = await page.evaluate(() => {
       const parts: string[] = [document.documentElement.outerHTML, document.cookie];
@@ -317,7 +323,7 @@ describe('lead badge in a real Chromium', () => {
     await expect.poll(() => badgeFor(page, FIXTURE_LEADS.withCallbacks).textContent()).toMatch(/not set up/);
     expect(leadRequests(ext)).toHaveLength(0);
     const opened = ext.nextPage();
-    await shadowRole(page, 'button', { name: 'Set up', exact: true }).click();
+    await badgeScreen(page).getByRole('button', { name: 'Set up', exact: true }).click();
     expect((await opened).url()).toContain('/options.html');
   });
 
@@ -328,8 +334,24 @@ describe('lead badge in a real Chromium', () => {
     await expect.poll(() => badge.textContent()).toMatch(/3 callbacks/);
     await badge.click();
     const opened = ext.nextPage();
-    await shadowRole(page, 'button', { name: 'View all', exact: true }).click();
+    await badgeScreen(page).getByRole('button', { name: 'View all', exact: true }).click();
     expect((await opened).url()).toBe(`chrome-extension://${ext.extensionId}/search.html?lead_id=${FIXTURE_LEADS.withCallbacks}`);
+  });
+
+  it('"Refresh" in the panel asks the background again, saying a person asked (refresh: true)', async () => {
+    ext = await launchExtension();
+    const messages = await recordMessages(ext);
+    const page = await open(ext, `/crm/lead.html?lead_id=${FIXTURE_LEADS.withCallbacks}`);
+    const badge = badgeFor(page, FIXTURE_LEADS.withCallbacks);
+    await expect.poll(() => badge.textContent()).toMatch(/3 callbacks/);
+    await badge.click();
+    await badgeScreen(page).getByRole('dialog').waitFor();
+    await badgeScreen(page).getByRole('button', { name: 'Refresh', exact: true }).click();
+    await expect
+      .poll(async () => (await messages()).filter((m) => m.message.type === 'lead-summary').map((m) => (m.message as { refresh?: true }).refresh))
+      .toEqual([undefined, true]);
+    // Answered as before, in the open panel.
+    await expect.poll(() => badgeScreen(page).getByRole('dialog').textContent()).toContain('Customer asked to call back after 5pm');
   });
 
   it('says it is offline and retries when asked', async () => {
@@ -339,7 +361,7 @@ describe('lead badge in a real Chromium', () => {
     const badge = badgeFor(page, FIXTURE_LEADS.withCallbacks);
     await expect.poll(() => badge.textContent(), { timeout: 30_000 }).toMatch(/Offline/);
     ext.api.resetFaults();
-    await shadowRole(page, 'button', { name: 'Retry', exact: true }).click();
+    await badgeScreen(page).getByRole('button', { name: 'Retry', exact: true }).click();
     await expect.poll(() => badge.textContent()).toMatch(/3 callbacks/);
   });
 
@@ -386,27 +408,36 @@ describe('lead badge in a real Chromium', () => {
     const badge = badgeFor(page, FIXTURE_LEADS.withCallbacks);
     await expect.poll(() => badge.textContent()).toMatch(/3 callbacks/);
     await badge.click();
-    await shadowRole(page, 'button', { name: 'Hide on this page', exact: true }).click();
+    await badgeScreen(page).getByRole('button', { name: 'Hide on this page', exact: true }).click();
     await expect.poll(() => screen(page).locator('convoso-callbacks').count()).toBe(0);
   });
 
-  it('inline mode: a chip beside every lead of a list page, looked up once per lead', async () => {
+  it('inline mode: a chip beside every lead of a list page on screen, looked up once per lead', async () => {
     ext = await launchExtension();
     await ext.setStorage('local', { sites: [{ id: 'demo-crm', pattern: 'http://localhost/*', mode: 'inline', rules: [] }] });
     const messages = await recordMessages(ext);
     const page = await open(ext, '/crm/leads.html');
-    const chip = (leadId: string) => shadowRole(page, 'button', { name: new RegExp(`^Convoso callbacks for lead ${leadId}: `) });
-    await expect.poll(() => chip(FIXTURE_LEADS.withCallbacks).getAttribute('aria-label')).toMatch(/3 callbacks · 1 past due/);
-    await expect.poll(() => chip(FIXTURE_LEADS.noCallbacks).getAttribute('aria-label')).toMatch(/No callbacks/);
-    expect(await screen(page).locator('convoso-callbacks-chip').count()).toBe(TABLE_LEAD_IDS.length);
+    const chip = (leadId: string) => chipScreen(page, leadId).getByRole('button', { name: new RegExp(`^Convoso callbacks for lead ${leadId}: `) });
+    await expect.poll(() => chip(FIXTURE_LEADS.withCallbacks).textContent()).toBe('3 callbacks · 1 past due');
     // A list page has many leads: no floating badge.
     expect(await screen(page).locator('convoso-callbacks').count()).toBe(0);
+    // Chips only for the rows on screen (and just below it), each looked up once (issue 21).
+    const shown = await screen(page).locator('convoso-callbacks-chip').count();
+    expect(shown).toBeGreaterThan(0);
+    expect(shown).toBeLessThan(TABLE_LEAD_IDS.length);
+    await expect.poll(() => leadRequests(ext!).length).toBe(shown);
+    // A lead without callbacks: its chip shows nothing (issue 19).
+    await sleep(300);
+    expect(await chip(FIXTURE_LEADS.noCallbacks).count()).toBe(0);
+    // The rest come as the agent scrolls.
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await expect.poll(() => screen(page).locator('convoso-callbacks-chip').count()).toBe(TABLE_LEAD_IDS.length);
     await expect.poll(() => leadRequests(ext!).length).toBe(TABLE_LEAD_IDS.length);
     expect(new Set(leadRequests(ext).map((r) => r.params.lead_id))).toEqual(new Set(TABLE_LEAD_IDS));
-    // Looked up in one batch: a single 'lead-summaries' message for the whole list.
+    // Each chip's frame asks for its own lead (under the tab's inline budget), once.
     const sent = await messages();
-    expect(sent.map((m) => m.message.type)).toEqual(['lead-summaries']);
-    expect(new Set(sent[0]!.message.leadIds)).toEqual(new Set(TABLE_LEAD_IDS));
+    expect(sent.every((m) => m.message.type === 'lead-summaries' && m.message.leadIds?.length === 1)).toBe(true);
+    expect(sent.map((m) => m.message.leadIds![0]).sort()).toEqual([...TABLE_LEAD_IDS].sort());
 
     const opened = ext.nextPage();
     await chip(FIXTURE_LEADS.leadB).click();

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { FIXTURE_LEADS } from '../../mock-api/server';
-import { launchExtension, openPopup, screen, shadowRole, type ExtensionSession } from '../harness';
+import { badgeFor, badgeScreen, launchExtension, openPopup, screen, type ExtensionSession } from '../harness';
 
 // Issue 8, item 7: Convoso answers 429 with a long Retry-After. The popup says
 // so and counts down with Cancel instead of spinning; a badge says Convoso is
@@ -40,10 +40,9 @@ describe('429 with a long Retry-After', () => {
     ext.api.setFaults({ status429: { retryAfter: '45', times: 1 } });
     const page = await ext.newPage();
     await page.goto(ext.crmUrl(`/crm/lead.html?lead_id=${FIXTURE_LEADS.withCallbacks}`));
-    // The badge lives in a closed shadow root: read and pressed through the browser's automation (tests/harness/closed-root.ts).
-    const badge = shadowRole(page, 'button', { name: new RegExp(`^Convoso callbacks for lead ${FIXTURE_LEADS.withCallbacks}: `) });
+    const badge = badgeFor(page, FIXTURE_LEADS.withCallbacks);
     await expect.poll(() => badge.textContent(), { timeout: 15_000 }).toMatch(/Convoso is limiting requests/);
-    await shadowRole(page, 'button', { name: 'Retry', exact: true }).click();
+    await badgeScreen(page).getByRole('button', { name: 'Retry', exact: true }).click();
     await expect.poll(() => badge.textContent(), { timeout: 15_000 }).toMatch(/3 callbacks/);
   });
 });

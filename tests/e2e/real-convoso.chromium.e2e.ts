@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { FIXTURE_LEADS } from '../../mock-api/server';
 import { wallIn } from '../support/wall-in';
-import { badgeFor, launchExtension, openPopup, screen, shadowRole, type ExtensionSession } from '../harness';
+import { badgeFor, badgeScreen, badgeText, launchExtension, openPopup, screen, type ExtensionSession } from '../harness';
 
 // Issue 9: the answers real Convoso clients see, and an agent whose browser is
 // in another zone than the Convoso account, in a real Chromium: fields by their
@@ -165,10 +165,10 @@ describe('an agent in New York on a Pacific account', () => {
     const crm = await openCrm(ext, LEAD);
     const badge = badgeFor(crm, LEAD);
     const day = due.date === today ? 'today' : 'tomorrow';
-    await expect.poll(() => badge.textContent()).toBe(`1 callback · Next: ${day} ${due.time} PT`);
+    await expect.poll(() => badgeText(crm, LEAD)).toBe(`1 callback · Next: ${day} ${due.time} PT`);
     await badge.click();
-    const panel = shadowRole(crm, 'dialog', { name: `Callbacks for lead ${LEAD}`, exact: true });
-    await expect.poll(() => panel.leafTexts()).toContain('in 1 h');
+    const panel = badgeScreen(crm).getByRole('dialog', { name: `Callbacks for lead ${LEAD}`, exact: true });
+    await expect.poll(() => panel.getByText('in 1 h', { exact: true }).count()).toBe(1);
     expect(await panel.textContent()).not.toMatch(/overdue/);
 
     const popup = await openPopup(ext);

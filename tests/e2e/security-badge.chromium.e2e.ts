@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { FIXTURE_LEADS } from '../../mock-api/server';
-import { badgeFor, evaluateInContentScript, launchExtension, shadowRole, sleep, type ExtensionSession } from '../harness';
+import { badgeFor, badgeScreen, evaluateInContentScript, framesOf, launchExtension, sleep, waitUntil, type ExtensionSession } from '../harness';
 
 // Issue 8, item 2 and 3: what a hostile CRM page (or code in the content
 // script's world) can make the badge show, do and ask for.
@@ -42,7 +42,7 @@ describe('security: the badge against its page (issue 8)', () => {
     );
     await badgeFor(page, FIXTURE_LEADS.withCallbacks).click();
     // The agent sees the comment...
-    await expect.poll(() => shadowRole(page, 'dialog').textContent()).toContain(COMMENT);
+    await expect.poll(() => badgeScreen(page).getByRole('dialog').textContent()).toContain(COMMENT);
     // ...the page does not.
     const seen = await page.evaluate(() => {
       const host = document.querySelector('convoso-callbacks')!;
@@ -65,7 +65,7 @@ describe('security: the badge against its page (issue 8)', () => {
     }
   });
 
-  it('scripted clicks open nothing, from the page or from the content script world; the background caps what gets through', async () => {
+  it('scripted clicks open nothing: the page reaches only the host, the content script world only the frame element, and neither may ask for a tab', async () => {
     ext = await launchExtension();
     const page = await openLead(ext, FIXTURE_LEADS.withCallbacks);
     const pagesBefore = (await ext.pages()).length;
@@ -78,42 +78,35 @@ describe('security: the badge against its page (issue 8)', () => {
       const box = host.getBoundingClientRect();
       (document.elementFromPoint(box.right - 20, box.bottom - 10) as HTMLElement | null)?.click();
     });
-    // From code in the content script's own world, which can open the closed root.
-    const clicked = await evaluateInContentScript(
+    // Code in the content script's own world can open the closed root, but finds only
+    // the frame: its document is the extension's, in another origin (and process).
+    const reached = await evaluateInContentScript(
       page,
       `(() => {
         const root = chrome.dom.openOrClosedShadowRoot(document.querySelector('convoso-callbacks'));
-        root.querySelector('[data-key="main"]').click();
-        return root.querySelector('[data-key="main"]').getAttribute('aria-expanded');
+        const frame = root.querySelector('iframe');
+        let inside;
+        try { inside = frame.contentWindow.document.body.innerText; } catch (e) { inside = 'refused'; }
+        return { frames: root.querySelectorAll('iframe').length, buttons: root.querySelectorAll('button').length, document: frame.contentDocument, inside };
       })()`,
     );
-    expect(clicked).toBe('false');
-    expect(await shadowRole(page, 'dialog').count()).toBe(0);
+    expect(reached).toEqual({ frames: 1, buttons: 0, document: null, inside: 'refused' });
+    expect(await badgeScreen(page).getByRole('dialog').count()).toBe(0);
 
-    // The agent opens the panel; the script then clicks "View all" ten times.
-    await badgeFor(page, FIXTURE_LEADS.withCallbacks).click();
-    await shadowRole(page, 'dialog').waitFor();
-    await evaluateInContentScript(
-      page,
-      `(() => {
-        const root = chrome.dom.openOrClosedShadowRoot(document.querySelector('convoso-callbacks'));
-        for (let i = 0; i < 10; i++) root.querySelector('[data-key="all"]').click();
-      })()`,
-    );
-    await sleep(1000);
-    expect((await ext.pages())).toHaveLength(pagesBefore);
-
-    // Skipping the badge and messaging the background directly: a handful at most.
-    await evaluateInContentScript(
+    // Nor can it ask for what the badge's frame asks: a tab, the options, a summary.
+    const answers = await evaluateInContentScript(
       page,
       `(async () => {
-        for (let i = 0; i < 10; i++) await chrome.runtime.sendMessage({ type: 'open-search-tab', leadId: '${FIXTURE_LEADS.withCallbacks}' });
-        await chrome.runtime.sendMessage({ type: 'open-options' });
+        const out = [];
+        for (let i = 0; i < 10; i++) out.push(await chrome.runtime.sendMessage({ type: 'open-search-tab', leadId: '${FIXTURE_LEADS.withCallbacks}' }));
+        out.push(await chrome.runtime.sendMessage({ type: 'open-options' }));
+        out.push(await chrome.runtime.sendMessage({ type: 'lead-summary', leadId: '${FIXTURE_LEADS.withCallbacks}' }));
+        return out;
       })()`,
     );
-    await expect.poll(async () => (await ext!.pages()).length).toBe(pagesBefore + 6);
+    expect(new Set((answers as { error?: { kind: string } }[]).map((a) => a.error?.kind))).toEqual(new Set(['refused']));
     await sleep(1000);
-    expect((await ext.pages())).toHaveLength(pagesBefore + 6);
+    expect(await ext.pages()).toHaveLength(pagesBefore);
   });
 
   it('switching the lead with history.replaceState pauses after 10 distinct leads in a minute', async () => {
@@ -132,30 +125,33 @@ describe('security: the badge against its page (issue 8)', () => {
     expect(asked.has(last)).toBe(false);
   });
 
-  it('inline flood: a page inventing 500 rows every 0.5 s does not starve a badge, stops when closed, and stays within its budget', async () => {
+  it('inline flood: a page putting 40 new leads on screen every second does not starve a badge, and stops when closed', async () => {
     ext = await launchExtension({
       sites: [{ id: 'flood', pattern: 'http://localhost/crm/no-lead.html*', mode: 'inline', rules: [] }],
     });
     ext.api.setFaults({ latencyMs: 50 });
     const FIRST = 5_000_000;
-    const SECOND = 6_000_000;
-    /** A new tab whose page swaps in 500 new rows every 0.5 s, lead ids counting up from `first`. */
+    /**
+     * A new tab whose page puts 40 new rows at the top of a list every second, pushing the
+     * others off screen (chips are made only for rows on screen, at most 40 a second), lead
+     * ids counting up from `first`.
+     */
     const flooding = async (first: number) => {
       const page = await ext!.newPage();
       await page.goto(ext!.crmUrl('/crm/no-lead.html'));
       await page.evaluate((from) => {
         let next = from;
         const box = document.createElement('div');
-        document.body.append(box);
+        document.body.prepend(box);
         setInterval(() => {
-          const rows = Array.from({ length: 500 }, () => {
+          const rows = Array.from({ length: 40 }, () => {
             const row = document.createElement('div');
             row.dataset.leadId = String(next++);
             row.textContent = `Lead ${row.dataset.leadId}`;
             return row;
           });
-          box.replaceChildren(...rows);
-        }, 500);
+          box.prepend(...rows);
+        }, 1000);
       }, first);
       return page;
     };
@@ -164,7 +160,7 @@ describe('security: the badge against its page (issue 8)', () => {
     const flood = await flooding(FIRST);
     await expect.poll(() => leadRequests(ext!, from(FIRST)).length, { timeout: 10_000 }).toBeGreaterThan(20);
 
-    // Another tab's badge is served before the flood's queue (hundreds waiting, 50 ms each).
+    // Another tab's badge is served before the flood's queue (dozens waiting, 50 ms each).
     const other = await ext.newPage();
     await other.goto(ext.crmUrl(`/crm/lead.html?lead_id=${FIXTURE_LEADS.withCallbacks}`));
     await expect.poll(() => badgeFor(other, FIXTURE_LEADS.withCallbacks).textContent(), { timeout: 10_000 }).toMatch(/^3 callbacks/);
@@ -174,6 +170,8 @@ describe('security: the badge against its page (issue 8)', () => {
     // machine), so the searches are slowed first: all 4 slots then hold a 1 s search when the
     // tab closes, and a slot frees (and could start a dropped lookup) only after that moment.
     // Kept queued, the flood would start 4 more each second: 8 or more in the 2.5 s below.
+    // Chips are made for rows on screen: the flood's tab is the one in front again.
+    await flood.bringToFront();
     ext.api.setFaults({ latencyMs: 1000 });
     const atSlow = leadRequests(ext, from(FIRST)).length;
     await expect.poll(() => leadRequests(ext!, from(FIRST)).length).toBeGreaterThanOrEqual(atSlow + 4);
@@ -183,14 +181,31 @@ describe('security: the badge against its page (issue 8)', () => {
     await sleep(2500);
     // Only the searches already running when it closed (4 at once).
     expect(leadRequests(ext, from(FIRST)).length - atClose).toBeLessThanOrEqual(4);
+  }, 120_000);
 
-    // A page that keeps inventing leads gets its budget, not one more: with a fast
-    // API it spends it within seconds, then stays paused while it goes on.
-    ext.api.resetFaults();
-    await flooding(SECOND);
-    await expect.poll(() => leadRequests(ext!, from(SECOND)).length, { timeout: 30_000 }).toBe(500);
-    await sleep(1500);
-    expect(leadRequests(ext, from(SECOND))).toHaveLength(500);
+  it('a chip’s frame is held to its tab’s inline budget: 500 distinct leads per 10 minutes, not one more', async () => {
+    ext = await launchExtension({ sites: [{ id: 'demo-crm', pattern: 'http://localhost/*', mode: 'inline', rules: [] }] });
+    const page = await ext.newPage();
+    await page.goto(ext.crmUrl('/crm/leads.html'));
+    const frame = await waitUntil(async () => (await framesOf(page, 'chip'))[0]?.frame ?? null, 'no chip frame');
+    await expect.poll(() => leadRequests(ext!).length).toBeGreaterThan(0);
+    const before = leadRequests(ext).length;
+    // Whatever made the frame ask (a page that keeps inventing rows), it asks as its tab:
+    // 600 new leads, in batches as large as a message may carry.
+    const FIRST = 7_000_000;
+    const paused = await frame.evaluate(async (first) => {
+      const ids = Array.from({ length: 600 }, (_, i) => String(first + i));
+      let count = 0;
+      for (let i = 0; i < ids.length; i += 200) {
+        const reply = await (globalThis as any).chrome.runtime.sendMessage({ type: 'lead-summaries', leadIds: ids.slice(i, i + 200) });
+        count += Object.values(reply.summaries as Record<string, { ok: boolean; error?: { kind: string } }>).filter((r) => r.error?.kind === 'paused').length;
+      }
+      return count;
+    }, FIRST);
+    const asked = leadRequests(ext).length - before;
+    // The list's own chips and these share the tab's 500.
+    expect(asked + before).toBeLessThanOrEqual(500);
+    expect(paused).toBeGreaterThanOrEqual(100);
   });
 });
 
@@ -207,6 +222,6 @@ describe('the badge recovers by itself (issue 8, item 10)', () => {
     await cdp.send('ServiceWorker.stopAllWorkers');
     ext.api.resetFaults();
     await expect.poll(() => badgeFor(page, FIXTURE_LEADS.withCallbacks).textContent(), { timeout: 20_000 }).toMatch(/^3 callbacks/);
-    expect(await shadowRole(page, 'button', { name: 'Retry', exact: true }).count()).toBe(0);
+    expect(await badgeScreen(page).getByRole('button', { name: 'Retry', exact: true }).count()).toBe(0);
   });
 });

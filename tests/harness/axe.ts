@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Page } from 'puppeteer-core';
+import type { Frame, Page } from 'puppeteer-core';
 import { findNode, withCdp } from './shadow-cdp';
 
 // axe-core inside the real browser. Its source is evaluated through the browser's automation
@@ -19,12 +19,12 @@ const SEVERE = new Set(['serious', 'critical']);
 /** Readable one-liners, so a failing test says what and where. */
 export const describeFindings = (findings: AxeFinding[]) => findings.map((f) => `${f.impact} ${f.id}: ${f.help} at ${f.targets.join(', ')}`);
 
-async function ensureAxe(page: Page) {
+async function ensureAxe(page: Page | Frame) {
   if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(AXE_SOURCE);
 }
 
-/** Serious and critical axe violations of the whole page (open shadow roots included). */
-export async function severeViolations(page: Page): Promise<AxeFinding[]> {
+/** Serious and critical axe violations of the whole page (open shadow roots included), or of one frame's document (the badge's). */
+export async function severeViolations(page: Page | Frame): Promise<AxeFinding[]> {
   await ensureAxe(page);
   const found = (await page.evaluate(async () => {
     const result = await (globalThis as any).axe.run(document, { resultTypes: ['violations'] });

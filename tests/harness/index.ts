@@ -1,7 +1,7 @@
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { DEMO_TOKEN } from '../../mock-api/server';
-import { shadowRole } from './closed-root';
 import { screen } from './screen';
+import { badgeScreen } from './frames';
 import type { ExtensionSession } from './session';
 import { waitUntil } from './wait';
 
@@ -19,8 +19,10 @@ export { shadowRole, countInShadows, evaluateInContentScript, inContentScriptWor
 export { waitUntil, sleep } from './wait';
 export type { BrowserName } from './browsers';
 
-/** The lead badge's (or a chip's) button for `leadId`, in its closed shadow root. */
-export const badgeFor = (page: Page, leadId: string) => shadowRole(page, 'button', { name: new RegExp(`^Convoso callbacks for lead ${leadId}: `) });
+export { badgeFrame, badgeMarks, badgeScreen, chipScreen, framesOf } from './frames';
+
+/** The lead badge's button for `leadId`, in its frame. */
+export const badgeFor = (page: Page, leadId: string) => badgeScreen(page).getByRole('button', { name: new RegExp(`^Convoso callbacks for lead ${leadId}: `) });
 
 /** The popup in a tab, once its form is ready (its first field is there). */
 export async function openPopup(ext: ExtensionSession): Promise<Page> {
@@ -90,11 +92,12 @@ export async function connectThroughOptions(ext: ExtensionSession): Promise<Page
   return options;
 }
 
-/** What the lead badge says on a web page, or '' while there is none. */
+/** What the lead badge says on a web page (its words in one line, as its name gives them), or '' while there is none. */
 export const badgeText = async (page: Page, leadId: string): Promise<string> => {
   try {
     const badge = badgeFor(page, leadId);
-    return (await badge.count()) === 1 ? (await badge.innerText()).trim() : '';
+    if ((await badge.count()) !== 1) return '';
+    return ((await badge.getAttribute('aria-label')) ?? '').replace(/^Convoso callbacks for lead \d+: /, '');
   } catch {
     return '';
   }
@@ -108,7 +111,7 @@ export async function openBadgePanel(page: Page, leadId: string): Promise<string
   const badge = badgeFor(page, leadId);
   await badge.waitFor();
   await badge.click();
-  const panel = shadowRole(page, 'dialog', { name: `Callbacks for lead ${leadId}`, exact: true });
+  const panel = badgeScreen(page).getByRole('dialog', { name: `Callbacks for lead ${leadId}`, exact: true });
   await panel.waitFor();
   return panel.innerText();
 }

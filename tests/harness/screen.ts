@@ -232,6 +232,14 @@ export class Locator {
   innerText(): Promise<string> {
     return this.read((el) => el.innerText);
   }
+  /** Whether it has the keyboard focus: its document has it (a frame's too), and it is that document's active element. */
+  isFocused(): Promise<boolean> {
+    return this.read((el) => el.ownerDocument.hasFocus() && el.ownerDocument.activeElement === el);
+  }
+  /** Its box in the page's viewport (inside a frame, the frame's offset included), or null when it is not rendered. */
+  boundingBox(): Promise<{ x: number; y: number; width: number; height: number } | null> {
+    return this.on((el) => el.boundingBox(), false);
+  }
 
   describe(): string {
     return this.steps.map((s) => JSON.stringify(s)).join(' > ') || 'the page';
