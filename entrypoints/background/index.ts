@@ -3,6 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { readAccountSettings, readAgent, watchConnection } from '../../utils/connection/account';
 import { connectionRoutes } from '../../utils/connection/background/connection-routes';
 import { createConvoso } from '../../utils/core/gateway/convoso';
+import { startTraffic } from '../../utils/core/gateway/start-traffic';
 import { createRouter } from '../../utils/core/messaging/router';
 import { readArea, writeArea } from '../../utils/core/storage/sealed';
 import { restrictStorageToExtension } from '../../utils/core/storage/access-level';
@@ -23,6 +24,8 @@ export default defineBackground({
     // Listeners first, all at start-up: a message or event that woke the worker is not missed.
     const sites = startSites();
     const routes = [
+      // The traffic gate: the administrator's budget, pause notices to the pages.
+      ...startTraffic(convoso.gate),
       ...searchRoutes(convoso),
       ...connectionRoutes(convoso),
       ...startLookup({ convoso, configFor: sites.configFor, watchConnection }),

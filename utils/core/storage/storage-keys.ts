@@ -22,6 +22,11 @@ export const STORAGE_KEYS = {
   /** Bumped when the connection changes: the background tells every tab to ask again. */
   connectionEpoch: 'local:connectionEpoch',
   leadCache: 'session:leadCache',
+  // The traffic gate's pause per API host, and each tab's lookup budgets: kept across worker restarts
+  trafficHosts: 'session:trafficHosts',
+  badgeBudget: 'session:badgeBudget',
+  inlineBudget: 'session:inlineBudget',
+  openerBudget: 'session:openerBudget',
   // What the background learned of the account
   pastDueSpelling: 'local:pastDueSpelling',
   // Power tools (power-tools.ts, reminders.ts)
