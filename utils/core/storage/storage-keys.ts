@@ -35,6 +35,8 @@ export const STORAGE_KEYS = {
   reminders: 'local:reminders',
   reminderMinutes: 'local:reminderMinutes',
   remindersNotified: 'local:remindersNotified',
+  /** When the toolbar count and reminders last asked, the last count and the agent's open callbacks, until the browser closes. */
+  backgroundRefresh: 'session:backgroundRefresh',
   savedSearches: 'local:savedSearches',
   // The popup's last search, until the browser closes
   popupState: 'session:popupState',
