@@ -159,7 +159,7 @@ export async function startMockApi(opts: MockApiOptions = {}): Promise<MockApi> 
     const lb = faults.take('status5xx');
     if (lb) {
       const status = lb.status ?? 502;
-      send(res, status, 'text/html', html(status, LB_TITLES[status] ?? 'Error', 'awselb/2.0'));
+      send(res, status, 'text/html', html(status, LB_TITLES[status] ?? 'Error', 'awselb/2.0'), lb.retryAfter ? { 'retry-after': lb.retryAfter } : {});
       return;
     }
     if (path !== SEARCH_PATH) {
