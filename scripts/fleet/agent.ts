@@ -64,6 +64,7 @@ export function createAgent(options: { wait: (ms: number) => Promise<void>; popu
     await options.wait(8_000);
     const query = { ...e.query, offset: 0, limit: 20 };
     await popupSearch({ type: 'search', query }, sender);
+    if (e.oneSearch) return;
     await options.wait(15_000);
     lastPopupSearch = { type: 'search', query: { ...query, offset: 20 } };
     await popupSearch(lastPopupSearch, sender);

@@ -13,8 +13,8 @@ export type DayEvent =
   | { at: number; kind: 'lead'; tabId: number; leadId: string; spa: boolean }
   /** The list page with inline chips: the rows the content script asks for. */
   | { at: number; kind: 'chips'; tabId: number; leadIds: string[] }
-  /** The popup: opened (it refreshes the search it shows), one search, `pages - 1` page turns. */
-  | { at: number; kind: 'popup'; session: number; query: Record<string, string> }
+  /** The popup: opened (it refreshes the search it shows), one search, then a page turn unless `oneSearch`. */
+  | { at: number; kind: 'popup'; session: number; query: Record<string, string>; oneSearch?: boolean }
   /** Export CSV: `pages` pages of 1,000 in a row. */
   | { at: number; kind: 'export'; pages: number };
 

@@ -88,11 +88,15 @@ export function createNetwork(dataset: Dataset, start: number, faults: readonly 
   return { fetch, calls, inFlight: () => open };
 }
 
-/** What a recorded request was for, read from its parameters. */
+/**
+ * What a recorded request was for, read from its parameters: a lead's lookup,
+ * an export page, the toolbar count's due searches (which also serve reminders
+ * where the code shares them), a search of reminders' own, or a popup search.
+ */
 export function purposeOf(params: Record<string, string>): 'lead' | 'count' | 'reminders' | 'export' | 'search' {
   if (params.lead_id && params.limit === '100') return 'lead';
   if (params.limit === '1000') return 'export';
-  if (params.user_id && params.stage && params.limit === '1' && !params.start_date) return 'count';
+  if (params.user_id && params.stage && !params.start_date && (params.limit === '1' || params.limit === '500')) return 'count';
   if (params.user_id && params.limit === '500') return 'reminders';
   return 'search';
 }

@@ -1,5 +1,12 @@
 import { FLEETS, fleetPerHour } from './stats';
-import type { Outcome } from './run';
+import type { Figures } from './stats';
+
+/** One case's figures. */
+export interface Outcome extends Figures {
+  name: string;
+  /** After the last fault ended: how long until the toolbar count was right again (ms), or null if never. */
+  countRightAfterMs?: number | null;
+}
 
 export interface FleetResult {
   chipRows: number;
