@@ -106,6 +106,14 @@ describe('the toolbar count', () => {
     for (const first of firsts) expect(first).toBeLessThanOrEqual(15 * MIN);
   });
 
+  it('takes over from an earlier version’s alarms', async () => {
+    await setUp();
+    await fakeBrowser.alarms.create('due-count', { periodInMinutes: 5 });
+    await fakeBrowser.alarms.create('reminders-poll', { periodInMinutes: 5 });
+    await createBackgroundRefresh({ search: convoso({ pending: [], pastDue: 0 }), agent: readAgent, action: toolbar().action, notifier: () => null }).ensure();
+    expect((await fakeBrowser.alarms.getAll()).map((a) => [a.name, a.periodInMinutes])).toEqual([[REFRESH_ALARM, 15]]);
+  });
+
   it('makes the schedule before it asks: a refresh that never comes back leaves the next one planned', async () => {
     await setUp();
     const hung = vi.fn(() => new Promise<never>(() => {}));

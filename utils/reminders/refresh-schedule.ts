@@ -7,11 +7,12 @@ import { browser } from 'wxt/browser';
 // at 9:00:00 for the rest of the shift); a one-shot retry after a failure,
 // backing off; nothing while the computer is idle or locked.
 
-export const REFRESH_ALARM = 'background-refresh';
+/** The periodic refresh; the name the alarm had when it only counted, so an update takes it over. */
+export const REFRESH_ALARM = 'due-count';
 export const RETRY_ALARM = 'background-retry';
 export const SOON_ALARM = 'background-soon';
 /** Alarms of earlier versions: cleared, and taken as a refresh if they still fire. */
-export const LEGACY_ALARMS: readonly string[] = ['due-count', 'reminders-poll'];
+export const LEGACY_ALARMS: readonly string[] = ['reminders-poll'];
 /** No input for this long counts as away (as does a locked screen). */
 export const IDLE_SECONDS = 10 * 60;
 /** Chrome runs no alarm sooner than 30 s. */
@@ -21,6 +22,7 @@ const jitter = (from: number, to: number) => from + Math.random() * (to - from);
 
 /** Creates the periodic alarm unless it exists with this period; its first time falls at random within the period. */
 export async function ensureSchedule(periodMinutes: number): Promise<void> {
+  await Promise.all(LEGACY_ALARMS.map((name) => browser.alarms.clear(name)));
   const alarm = await browser.alarms.get(REFRESH_ALARM);
   if (alarm && alarm.periodInMinutes === periodMinutes) return;
   await browser.alarms.create(REFRESH_ALARM, {

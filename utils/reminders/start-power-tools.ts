@@ -8,6 +8,8 @@ import { REMINDER_NEXT_ALARM, onReminderClicked } from './reminders';
 import type { AgentReader } from './refresh-plan';
 import { LEGACY_ALARMS, REFRESH_ALARM, RETRY_ALARM, SOON_ALARM, watchReturn } from './refresh-schedule';
 
+const ENSURE_DELAY_MS = 5_000;
+
 type NotificationsApi = { onClicked: { addListener(cb: (id: string) => void): void; hasListener(cb: (id: string) => void): boolean } };
 
 const TRIGGERS: Readonly<Record<string, Trigger>> = {
@@ -45,8 +47,9 @@ export function startPowerTools(deps: {
   // A browser start or an update: soon, at this browser's own moment, not with every other browser of the call center.
   browser.runtime.onStartup.addListener(() => void refresher.soon());
   browser.runtime.onInstalled.addListener(() => void refresher.soon());
-  // Every start of the background: the schedule is there, whatever happened before.
-  void refresher.ensure();
+  // Every start of the background: the schedule is there, whatever happened before. A few
+  // seconds on, so that the settings it reads never sit in front of the lookup that woke the worker.
+  setTimeout(() => void refresher.ensure(), ENSURE_DELAY_MS);
 
   // `notifications` is optional: its API appears only once granted.
   const onClick = (id: string) => void onReminderClicked(id).catch(() => undefined);

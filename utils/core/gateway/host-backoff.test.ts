@@ -4,11 +4,14 @@ import { MAX_IN_FLIGHT, MAX_PAUSE_MS, OPEN_HOST, failed, inFlightLimit, isPaused
 const half = () => 0.5;
 
 describe('host backoff', () => {
-  it('a first 429 waits what Retry-After asked, no more', () => {
-    const s = failed(OPEN_HOST, { now: 1000, sentAt: 900, retryAfterMs: 6000, random: half });
-    expect(s.pausedUntil).toBe(7000);
-    expect(isPaused(s, 6999)).toBe(true);
-    expect(isPaused(s, 7000)).toBe(false);
+  it('a first 429 waits what Retry-After asked, and up to a fifth more so that a call center does not come back at once', () => {
+    const early = failed(OPEN_HOST, { now: 1000, sentAt: 900, retryAfterMs: 6000, random: () => 0 });
+    expect(early.pausedUntil).toBe(7000);
+    expect(isPaused(early, 6999)).toBe(true);
+    expect(isPaused(early, 7000)).toBe(false);
+    const late = failed(OPEN_HOST, { now: 1000, sentAt: 900, retryAfterMs: 6000, random: () => 0.999 });
+    expect(late.pausedUntil).toBeGreaterThan(7000);
+    expect(late.pausedUntil).toBeLessThanOrEqual(7000 + 1200);
   });
 
   it('without Retry-After, backs off exponentially with jitter, up to the cap', () => {

@@ -24,11 +24,13 @@ export const MAX_IN_FLIGHT = 4;
 /** The longest pause the extension imposes on itself, and the longest Retry-After it honours. */
 export const MAX_PAUSE_MS = RETRY_AFTER_CAP_MS;
 const BASE_PAUSE_MS = 1_000;
+const MAX_SPREAD_MS = 5_000;
 
 /**
  * A failure of a request sent at `sentAt`. `retryAfterMs`: what the server
- * asked for. The first failure waits what the server asked (or a second
- * with jitter); each one after it at least twice as long, up to MAX_PAUSE_MS.
+ * asked for. The first failure waits what the server asked (plus up to a fifth
+ * more, at random) or about a second; each one after it at least twice as
+ * long, up to MAX_PAUSE_MS.
  */
 export function failed(state: HostState, at: { now: number; sentAt: number; retryAfterMs?: number; random: () => number }): HostState {
   const asked = Math.min(MAX_PAUSE_MS, Math.max(0, at.retryAfterMs ?? 0));
@@ -38,8 +40,10 @@ export function failed(state: HostState, at: { now: number; sentAt: number; retr
   }
   const streak = state.streak + 1;
   const backoff = at.retryAfterMs !== undefined && streak === 1 ? 0 : backoffDelay(streak - 1, at.random, BASE_PAUSE_MS, MAX_PAUSE_MS);
+  // Every browser of a call center told the same Retry-After must not come back in the same second.
+  const spread = asked > backoff ? at.random() * Math.min(asked * 0.2, MAX_SPREAD_MS) : 0;
   return {
-    pausedUntil: Math.max(state.pausedUntil, at.now + Math.max(asked, backoff)),
+    pausedUntil: Math.max(state.pausedUntil, at.now + Math.round(Math.max(asked, backoff) + spread)),
     streak,
     failedSentAt: at.now,
     ramp: streak >= 2 ? 1 : state.ramp,

@@ -19,6 +19,7 @@ afterEach(() => {
 describe('startTraffic', () => {
   it('tells the extension’s pages when Convoso asks to slow down, and when requests go again; a page that opens meanwhile can ask', async () => {
     const sent = vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue(undefined);
+    vi.spyOn(Math, 'random').mockReturnValue(0);
     const gate = createTrafficGate();
     const [status] = startTraffic(gate);
     await gate.run('api.convoso.com', { priority: 'background' }, async () => tooMany);

@@ -22,5 +22,5 @@ export function startTraffic(gate: TrafficGate): Route[] {
       .then(() => browser.runtime.sendMessage(notice))
       .catch(() => undefined);
   });
-  return [route(trafficStatus, async () => ({ ok: true as const, pausedUntil: gate.pausedUntil() }))];
+  return [route(trafficStatus, async () => ({ ok: true as const, pausedUntil: await gate.pausedUntil() }))];
 }

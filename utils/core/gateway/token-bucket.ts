@@ -12,7 +12,8 @@ export interface TokenBucket {
 }
 
 export const DEFAULT_REQUESTS_PER_MINUTE = 60;
-export const BURST = 10;
+/** About one screen of inline chips at once (at 5 a second); what goes on is paced by the rate. */
+export const BURST = 20;
 export const SPACING_MS = 200;
 
 export function createTokenBucket(perMinute = DEFAULT_REQUESTS_PER_MINUTE, burst = BURST, spacingMs = SPACING_MS): TokenBucket {

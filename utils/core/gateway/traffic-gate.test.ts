@@ -39,7 +39,10 @@ beforeEach(() => {
   fakeBrowser.reset();
   vi.useFakeTimers({ now: T0 });
 });
-afterEach(() => vi.useRealTimers());
+afterEach(() => {
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+});
 
 describe('the traffic gate: budget', () => {
   it('sends a burst, then about one a second, never more than 5 in a second', async () => {
@@ -131,6 +134,8 @@ describe('the traffic gate: one shared backoff per host', () => {
     await settle(before.run(HOST, { priority: 'background' }, convoso(() => tooMany(6)).attempt('before')));
     await vi.advanceTimersByTimeAsync(10);
     const after = createTrafficGate();
+    // A page that opens now learns of the pause, before any request.
+    expect(await after.pausedUntil()).toBeGreaterThan(Date.now());
     const next = after.run(HOST, { priority: 'interactive' }, convoso().attempt('after'));
     let done = false;
     void next.then(() => (done = true));
@@ -162,16 +167,18 @@ describe('the traffic gate: one shared backoff per host', () => {
   });
 
   it('tells the pages when a pause starts and when it ends', async () => {
+    // No spread added to Retry-After: the pause ends when Convoso said.
+    vi.spyOn(Math, 'random').mockReturnValue(0);
     const gate = createTrafficGate();
     const told: (number | null)[] = [];
     gate.onPause((until) => told.push(until));
     const api = convoso((n) => (n === 1 ? tooMany(6) : OK));
     await settle(gate.run(HOST, { priority: 'background' }, api.attempt('x')));
     expect(told).toEqual([T0 + 100 + 6000]);
-    expect(gate.pausedUntil()).toBe(T0 + 100 + 6000);
+    expect(await gate.pausedUntil()).toBe(T0 + 100 + 6000);
     await vi.advanceTimersByTimeAsync(6_000);
     expect(told).toEqual([T0 + 6100, null]);
-    expect(gate.pausedUntil()).toBeNull();
+    expect(await gate.pausedUntil()).toBeNull();
   });
 });
 
@@ -197,7 +204,7 @@ describe('the traffic gate: no stacked retries', () => {
     const broken = convoso(() => ({ ok: false, error: { kind: 'server', status: 500, excerpt: '', message: 'Bug.' } }));
     await settle(other.run('other.example', { priority: 'interactive' }, broken.attempt('x')));
     expect(broken.sent).toHaveLength(2);
-    expect(other.pausedUntil()).toBeNull();
+    expect(await other.pausedUntil()).toBeNull();
   });
 
   it('a request whose caller cannot wait out the pause ends at once, unsent, saying how long is left', async () => {

@@ -14,8 +14,8 @@ import { enqueue, pickNext, priorityOf, type Capacity, type Waiting } from './ga
 
 export interface TrafficGate {
   run(host: string, request: GateRequest, attempt: Attempt): Promise<AttemptOutcome>;
-  /** Until when Convoso asked the extension to wait (any host), or null. */
-  pausedUntil(): number | null;
+  /** Until when Convoso asked the extension to wait (any host), or null; a restarted worker reads it back first. */
+  pausedUntil(): Promise<number | null>;
   /** The administrator's requests per minute. */
   setRate(perMinute: number): void;
   /** Called when a pause starts, changes or ends (null). */
@@ -110,10 +110,15 @@ export function createTrafficGate(): TrafficGate {
     announce();
     pump();
   });
+  // A pause a stopped worker left behind: its end is announced too.
+  void hosts.loaded().then(pump);
 
   return {
     run,
-    pausedUntil: () => hosts.pausedUntil(Date.now()),
+    pausedUntil: async () => {
+      await hosts.loaded();
+      return hosts.pausedUntil(Date.now());
+    },
     setRate: (perMinute) => {
       bucket.setRate(perMinute);
       pump();
