@@ -2,9 +2,9 @@ import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { STORAGE_KEYS } from '../core/storage/storage-keys';
 import { localDate, MINUTE_MS } from '../core/time/wall-clock';
-import { countView, OFF_VIEW, pausedView, showCount, staleView, type BadgeApi, type CountView } from './due-count';
+import { countView, OFF_VIEW, pausedView, showCount, staleView, type CountView } from './due-count';
 import { fetchDue, type DueSearch } from './due-fetch';
-import { browserNotifier, notifiedKeys, planReminders, REMINDER_NEXT_ALARM, showReminders, type Notifier, type ReminderCallback } from './reminders';
+import { browserNotifier, notifiedKeys, planReminders, REMINDER_NEXT_ALARM, showReminders, type ReminderCallback } from './reminders';
 import { readRefreshPlan, type AgentReader, type RefreshPlan } from './refresh-plan';
 import { clearRetry, ensureSchedule, isAway, refreshSoon, scheduleRetry, stopSchedule } from './refresh-schedule';
 import { serialRunner } from './serial';
@@ -42,14 +42,12 @@ const LIST_SLACK_MS = 2 * MINUTE_MS;
 export interface BackgroundRefreshDeps {
   search: DueSearch;
   agent: AgentReader;
-  notifier?: () => Notifier | null;
-  action?: BadgeApi;
 }
 
 export function createBackgroundRefresh(deps: BackgroundRefreshDeps) {
   const item = storage.defineItem<RefreshState>(STORAGE_KEYS.backgroundRefresh, { fallback: EMPTY });
-  const notifier = deps.notifier ?? browserNotifier;
-  const show = (view: CountView) => showCount(view, deps.action);
+  const notifier = browserNotifier;
+  const show = (view: CountView) => showCount(view);
   const read = async (): Promise<RefreshState> => ({ ...EMPTY, ...((await item.getValue().catch(() => null)) ?? {}) });
 
   async function remind(plan: RefreshPlan, list: readonly ReminderCallback[], now: number) {

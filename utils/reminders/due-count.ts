@@ -73,6 +73,7 @@ export function staleView(last: CountView | null, at: number | null, reason: str
 export const pausedView = (reason: string): CountView => ({ text: '', color: DUE_COLOR, title: `${NAME}: due count paused (${reason})` });
 export const OFF_VIEW: CountView = { text: '', color: DUE_COLOR, title: NAME };
 
-export async function showCount(view: CountView, action: BadgeApi = toolbarAction()): Promise<void> {
+export async function showCount(view: CountView): Promise<void> {
+  const action = toolbarAction();
   await Promise.all([action.setBadgeText({ text: view.text }), action.setBadgeBackgroundColor({ color: view.color }), action.setTitle({ title: view.title })]);
 }

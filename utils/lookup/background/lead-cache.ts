@@ -48,7 +48,8 @@ type Slot = Checked | Unchecked;
 const isUnchecked = (slot: Slot): slot is Unchecked => 'raw' in slot;
 const sizeOf = (entry: CachedLead) => JSON.stringify(entry.summary).length;
 
-export function createLeadCache(store: CacheStore = sessionCacheStore()): LeadCache {
+export function createLeadCache(): LeadCache {
+  const store = sessionCacheStore();
   // Age order, oldest first. MAX_ENTRIES counts every slot; MAX_BYTES the checked
   // ones (unchecked ones were within it when they were saved).
   const slots = new Map<string, Slot>();

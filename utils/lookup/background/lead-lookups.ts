@@ -2,7 +2,7 @@ import type { SearchPage } from '../../core/api/model';
 import { INTERNAL_ERROR, type ServiceError } from '../../core/messaging/replies';
 import type { LeadReply } from '../lookup-messages';
 import { summarizeLead } from '../summarize-lead';
-import { createLeadCache, LEAD_MAX_AGE_MS, type LeadCache } from './lead-cache';
+import { createLeadCache, LEAD_MAX_AGE_MS } from './lead-cache';
 import { createInFlight, NO_TAB, type LookupPriority, type LookupTicket } from './lead-in-flight';
 
 // A lead's callbacks, as the badge and the chips ask for them (issue 21):
@@ -46,7 +46,6 @@ export interface LeadLookupsDeps {
   search: LeadSearch;
   /** How long the badge's answer is fresh (the administrator's leadCacheMinutes); default DEFAULT_FRESH_MS. */
   freshMs?: () => number;
-  cache?: LeadCache;
 }
 
 export const DEFAULT_FRESH_MS = 10 * 60_000;
@@ -61,7 +60,7 @@ const UNREADABLE: LeadReply = {
 
 export function createLeadLookups(deps: LeadLookupsDeps): LeadLookups {
   const freshMs = deps.freshMs ?? (() => DEFAULT_FRESH_MS);
-  const cache = deps.cache ?? createLeadCache();
+  const cache = createLeadCache();
   const inFlight = createInFlight(FAILED);
   // Bumped by clear(): an answer that started before it must not land in the cache.
   let generation = 0;
