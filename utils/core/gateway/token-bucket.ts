@@ -12,8 +12,12 @@ export interface TokenBucket {
 }
 
 export const DEFAULT_REQUESTS_PER_MINUTE = 60;
-/** About one screen of inline chips at once (at 5 a second); what goes on is paced by the rate. */
-export const BURST = 20;
+/**
+ * One list page of inline chips (30 rows) goes at once, at 5 a second; what goes on
+ * after it is paced by the rate. A page's chips arrive in one reply, so a smaller
+ * burst would keep every chip of the page waiting for the last.
+ */
+export const BURST = 30;
 export const SPACING_MS = 200;
 
 export function createTokenBucket(perMinute = DEFAULT_REQUESTS_PER_MINUTE, burst = BURST, spacingMs = SPACING_MS): TokenBucket {
