@@ -3,7 +3,7 @@ import { watchTrafficPolicy } from '../core/storage/traffic-policy';
 import { dueBadgeMinutesSetting, dueBadgeSetting, reminderMinutesSetting, remindersSetting } from './reminder-settings';
 import type { Convoso } from '../core/gateway/convoso';
 import { createBackgroundRefresh, type Trigger } from './background-refresh';
-import { onMenuClicked, onOmniboxEntered, startLookupAnywhere } from './lookup-anywhere';
+import { startLookupAnywhere } from './lookup-anywhere';
 import { REMINDER_NEXT_ALARM, onReminderClicked } from './reminders';
 import type { AgentReader } from './refresh-plan';
 import { LEGACY_ALARMS, REFRESH_ALARM, RETRY_ALARM, SOON_ALARM, watchReturn } from './refresh-schedule';
@@ -64,16 +64,4 @@ export function startPowerTools(deps: {
   });
 
   startLookupAnywhere();
-
-  // Test builds only: the real-browser tests call the handlers a browser menu,
-  // the address bar or an alarm would call, which no test can click.
-  if (import.meta.env.MODE === 'test') {
-    (globalThis as Record<string, unknown>).__convosoPowerTools = {
-      onMenuClicked,
-      onOmniboxEntered,
-      refreshDueCount: () => refresher.refresh('user'),
-      checkReminders: () => refresher.refresh('user'),
-      onReminderClicked,
-    };
-  }
 }

@@ -12,7 +12,7 @@ import {
   resetLeadsOnConnectionChange,
 } from './lead-summary';
 import { createLeadSearch } from './lead-search';
-import { writeArea } from '../../core/storage/sealed';
+import { writeArea } from '../../../tests/support/sealed-areas';
 import { installFakeScripting } from '../../../tests/support/fake-scripting';
 import { testConvoso } from '../../../tests/support/convoso';
 import { watchConnection } from '../../connection/account';

@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import * as v from 'valibot';
 import { search as searchMessage } from '../search-messages';
 import { createSearchHandler } from './search';
-import { writeArea } from '../../core/storage/sealed';
+import { writeArea } from '../../../tests/support/sealed-areas';
 import { testConvoso } from '../../../tests/support/convoso';
 
 const TOKEN = 'test-token-not-real-0002';
