@@ -36,9 +36,9 @@ export async function refreshSoon(): Promise<void> {
   await browser.alarms.create(SOON_ALARM, { delayInMinutes: jitter(MIN_DELAY_MINUTES, 2) });
 }
 
-/** The `failures`-th retry after a failed refresh: 1, 2, 4… minutes (jittered), never later than the next period. */
+/** The `failures`-th retry after a failed refresh: ½, 1, 2, 4… minutes (jittered), never later than the next period. */
 export async function scheduleRetry(failures: number, periodMinutes: number): Promise<void> {
-  const minutes = Math.min(periodMinutes, 2 ** Math.max(0, failures - 1)) * jitter(0.8, 1.2);
+  const minutes = Math.min(periodMinutes, 0.5 * 2 ** Math.max(0, failures - 1)) * jitter(0.8, 1.2);
   await browser.alarms.create(RETRY_ALARM, { delayInMinutes: Math.max(MIN_DELAY_MINUTES, Math.min(periodMinutes, minutes)) });
 }
 
