@@ -72,11 +72,22 @@ export function verdict(outcome: AttemptOutcome): Verdict {
 export const stillWaiting = (state: HostState, deadline: number) => state.pausedUntil <= deadline;
 
 /**
+ * What a caller gets back once the gate is done: the sentence ("Wait about 6 s
+ * and try again"), not a `retryAfterMs` to start a retry loop of its own on top
+ * of the gate's (issue 21: a person's search is asked again by the gate only).
+ */
+export function finalError(error: ApiError): ApiError {
+  if (error.kind !== 'rate-limited' || error.retryAfterMs === undefined) return error;
+  const { retryAfterMs: _wait, ...rest } = error;
+  return rest;
+}
+
+/**
  * The error a request ends with when its host is paused longer than it can
- * wait: what the host last said, with the wait that is left.
+ * wait: what the host last said, saying how long the wait still is.
  */
 export function slowDown(state: HostState, error: ApiError | undefined, now: number): ApiError {
   const left = Math.max(0, state.pausedUntil - now);
-  if (!error || error.kind === 'rate-limited') return errorFromStatus(429, '', '', left);
+  if (!error || error.kind === 'rate-limited') return finalError(errorFromStatus(429, '', '', left));
   return error;
 }

@@ -3,7 +3,7 @@ import type { Attempt, AttemptOutcome } from '../api/client';
 import { createHostStates } from './host-states';
 import type { HostState } from './host-backoff';
 import { createTokenBucket } from './token-bucket';
-import { retryPlan, slowDown, stillWaiting, verdict, type GateRequest } from './gate-rules';
+import { finalError, retryPlan, slowDown, stillWaiting, verdict, type GateRequest } from './gate-rules';
 import { enqueue, pickNext, priorityOf, type Capacity, type Waiting } from './gate-queue';
 
 // The one place every request to Convoso passes (issue 21). Requests wait
@@ -101,7 +101,7 @@ export function createTrafficGate(): TrafficGate {
       pump();
       if (outcome.ok) return outcome;
       const again = (what === 'host-trouble' && retries-- > 0) || (what === 'server-again' && serverAgain-- > 0);
-      if (!again) return { ok: false, error: outcome.error };
+      if (!again) return { ok: false, error: finalError(outcome.error) };
       lastError = outcome.error;
     }
   }

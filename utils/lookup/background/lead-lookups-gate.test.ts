@@ -57,15 +57,15 @@ describe('lead lookups through the traffic gate', () => {
   it('a badge’s lead reaches Convoso before chips asked for earlier', async () => {
     const { sent, fetch } = api();
     const lookups = createLeadLookups({ search: createLeadSearch(testConvoso(), { fetch }) });
-    const chips = lookups.getMany(Array.from({ length: 30 }, (_, i) => String(1000 + i)), { priority: 'inline', tabId: 3 });
+    const chips = lookups.getMany(Array.from({ length: 2 * BURST }, (_, i) => String(1000 + i)), { priority: 'inline', tabId: 3 });
     // The chips take the burst, less what is kept for the badge; the rest wait in the gate.
-    for (let i = 0; i < 200 && sent.length < BURST - 3; i++) await settle(new Promise((resolve) => setTimeout(resolve, 50)));
+    for (let i = 0; i < 400 && sent.length < BURST - 3; i++) await settle(new Promise((resolve) => setTimeout(resolve, 50)));
     const before = sent.length;
     const badge = lookups.get('424242', { priority: 'badge', tabId: 4 });
     await settle(badge);
     expect(sent.findIndex((s) => s.lead === '424242')).toBeLessThanOrEqual(before + 1);
     await settle(chips);
-    expect(sent).toHaveLength(31);
+    expect(sent).toHaveLength(2 * BURST + 1);
   });
 
   it('waits out Convoso’s pause in the gate, and gives up at once when the pause is longer than a badge waits', async () => {
