@@ -61,11 +61,9 @@ export function createBackgroundRefresh(deps: BackgroundRefreshDeps) {
 
   /** Whether this trigger needs no search now. */
   async function skip(trigger: Trigger, plan: RefreshPlan, state: RefreshState, now: number): Promise<boolean> {
-    const period = plan.periodMinutes * MINUTE_MS;
     const since = state.attemptAt === null ? Infinity : now - state.attemptAt;
-    // A settings change or a start-up refresh just ran: the alarm right after it has nothing new to ask.
-    if (trigger === 'scheduled' && since < period / 2) return true;
-    if (trigger === 'return' && since < period && state.failures === 0) return true;
+    // Back at the computer: only a count older than its period is asked again.
+    if (trigger === 'return' && since < plan.periodMinutes * MINUTE_MS && state.failures === 0) return true;
     return (trigger === 'scheduled' || trigger === 'retry' || trigger === 'soon') && (await isAway());
   }
 
