@@ -6,5 +6,11 @@ import { WxtVitest } from 'wxt/testing/vitest-plugin';
 export default defineConfig({
   plugins: [WxtVitest()],
   resolve: { alias: [{ find: /^wxt\/testing$/, replacement: 'wxt/testing/fake-browser' }] },
-  test: { include: ['scripts/fleet/**/*.sim.ts'], environment: 'node', reporters: ['default'] },
+  test: {
+    include: ['scripts/fleet/**/*.sim.ts'],
+    environment: 'node',
+    // Sealed settings keep their key in IndexedDB: in Node, the unit tests' in-memory one.
+    setupFiles: ['tests/setup/key-store.ts'],
+    reporters: ['default'],
+  },
 });
