@@ -167,6 +167,17 @@ describe('the toolbar count', () => {
     expect(await fakeBrowser.alarms.getAll()).toEqual([]);
   });
 
+  it('says on the toolbar when its own settings cannot be read, and goes on with their defaults (CONTRACTS §7)', async () => {
+    await setUp();
+    // A value the extension did not write: not sealed, so it cannot be trusted nor read.
+    await fakeBrowser.storage.local.set({ dueBadgeMinutes: 3 });
+    await createBackgroundRefresh({ search: convoso({ pending: [], pastDue: 2 }), agent: readAgent }).refresh('user');
+    expect(await toolbar()).toMatchObject({ text: '2', title: expect.stringMatching(/^Convoso Callbacks: 2 due callbacks, 2 past due\. The toolbar count refresh interval .*using the default\. Check the toolbar count and reminders in the options\.$/) });
+    expect((await fakeBrowser.alarms.get(REFRESH_ALARM))?.periodInMinutes).toBe(15);
+    // Nothing in the background writes over it: the person chooses, in the options.
+    expect((await fakeBrowser.storage.local.get('dueBadgeMinutes')).dueBadgeMinutes).toBe(3);
+  });
+
   it('asks nothing and keeps no schedule while off or without a user ID', async () => {
     await setUp({ count: false });
     const search = convoso({ pending: [], pastDue: 0 });

@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { STORAGE_KEYS } from '../core/storage/storage-keys';
 import { localDate, MINUTE_MS } from '../core/time/wall-clock';
-import { countView, OFF_VIEW, pausedView, showCount, staleView, type CountView } from './due-count';
+import { countView, OFF_VIEW, pausedView, showCount, staleView, withProblems, type CountView } from './due-count';
 import { fetchDue, type DueSearch } from './due-fetch';
 import { browserNotifier, notifiedKeys, planReminders, REMINDER_NEXT_ALARM, showReminders, type ReminderCallback } from './reminders';
 import { readRefreshPlan, type AgentReader, type RefreshPlan } from './refresh-plan';
@@ -47,7 +47,6 @@ export interface BackgroundRefreshDeps {
 export function createBackgroundRefresh(deps: BackgroundRefreshDeps) {
   const item = storage.defineItem<RefreshState>(STORAGE_KEYS.backgroundRefresh, { fallback: EMPTY });
   const notifier = browserNotifier;
-  const show = (view: CountView) => showCount(view);
   const read = async (): Promise<RefreshState> => ({ ...EMPTY, ...((await item.getValue().catch(() => null)) ?? {}) });
 
   async function remind(plan: RefreshPlan, list: readonly ReminderCallback[], now: number) {
@@ -68,7 +67,8 @@ export function createBackgroundRefresh(deps: BackgroundRefreshDeps) {
   }
 
   async function once(trigger: Trigger): Promise<void> {
-    const plan = await readRefreshPlan(deps.agent, notifier);
+    const { plan, problems } = await readRefreshPlan(deps.agent, notifier);
+    const show = (view: CountView) => showCount(withProblems(view, problems));
     if (!plan) {
       await Promise.all([stopSchedule(), browser.alarms.clear(REMINDER_NEXT_ALARM), show(OFF_VIEW)]);
       return;
@@ -112,13 +112,13 @@ export function createBackgroundRefresh(deps: BackgroundRefreshDeps) {
     refresh,
     /** At every start of the background: the schedule as the settings want it, without asking Convoso. */
     async ensure(): Promise<void> {
-      const plan = await readRefreshPlan(deps.agent, notifier);
+      const { plan } = await readRefreshPlan(deps.agent, notifier);
       if (plan) await ensureSchedule(plan.periodMinutes);
       else await stopSchedule();
     },
     /** Browser start, install or update: a refresh within a couple of minutes, at a moment of this browser's own. */
     async soon(): Promise<void> {
-      if (await readRefreshPlan(deps.agent, notifier)) await refreshSoon();
+      if ((await readRefreshPlan(deps.agent, notifier)).plan) await refreshSoon();
     },
   };
 }

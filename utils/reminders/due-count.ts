@@ -73,6 +73,11 @@ export function staleView(last: CountView | null, at: number | null, reason: str
 export const pausedView = (reason: string): CountView => ({ text: '', color: DUE_COLOR, title: `${NAME}: due count paused (${reason})` });
 export const OFF_VIEW: CountView = { text: '', color: DUE_COLOR, title: NAME };
 
+/** The toolbar's own settings that could not be read, said in its title (the options show them too). */
+export function withProblems(view: CountView, problems: readonly string[]): CountView {
+  return problems.length ? { ...view, title: `${view.title}. ${problems.join(' ')} Check the toolbar count and reminders in the options.` } : view;
+}
+
 export async function showCount(view: CountView): Promise<void> {
   const action = toolbarAction();
   await Promise.all([action.setBadgeText({ text: view.text }), action.setBadgeBackgroundColor({ color: view.color }), action.setTitle({ title: view.title })]);

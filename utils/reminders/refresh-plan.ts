@@ -21,8 +21,17 @@ export interface RefreshPlan {
   leadMinutes: number;
 }
 
-/** null: nothing to refresh (both off, not allowed, or no user ID). */
-export async function readRefreshPlan(agent: AgentReader, notifier: () => Notifier | null): Promise<RefreshPlan | null> {
+/**
+ * What the refreshes do now (`plan`; null: nothing to refresh, both off, not
+ * allowed, or no user ID), and the settings of theirs that could not be read
+ * (`problems`: their defaults are used meanwhile, and the toolbar says so).
+ */
+export interface PlanRead {
+  plan: RefreshPlan | null;
+  problems: string[];
+}
+
+export async function readRefreshPlan(agent: AgentReader, notifier: () => Notifier | null): Promise<PlanRead> {
   const [countOn, remindOn, minutes, lead, who, policy] = await Promise.all([
     dueBadgeSetting.get(),
     remindersSetting.get(),
@@ -32,10 +41,11 @@ export async function readRefreshPlan(agent: AgentReader, notifier: () => Notifi
     readTrafficPolicy(),
   ]);
   const notify = notifier();
+  const problems = [countOn, remindOn, minutes, lead].flatMap((read) => (read.problem ? [read.problem] : []));
   const count = countOn.value && policy.allowToolbarCount !== false;
   const remind = remindOn.value && policy.allowReminders !== false && notify !== null;
-  if (!who.userId || (!count && !remind)) return null;
-  return {
+  if (!who.userId || (!count && !remind)) return { plan: null, problems };
+  const plan: RefreshPlan = {
     count,
     remind,
     notify: remind ? notify : null,
@@ -44,4 +54,5 @@ export async function readRefreshPlan(agent: AgentReader, notifier: () => Notifi
     periodMinutes: Math.max(minutes.value, policy.minRefreshMinutes ?? 0),
     leadMinutes: lead.value,
   };
+  return { plan, problems };
 }

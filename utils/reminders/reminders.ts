@@ -113,7 +113,7 @@ export async function showReminders(notify: Notifier, plan: ReminderPlan, nowMs:
   if (plan.due.length === 0) return;
   const stored = (await notifiedRemindersSetting.get()).value;
   const keep = stored.filter((n) => n.at > nowMs - 2 * DAY_MS);
-  await notifiedRemindersSetting.set([...keep, ...plan.due.map((d) => ({ key: reminderKey(d.callback), at: nowMs }))].slice(-500));
+  await notifiedRemindersSetting.set([...keep, ...plan.due.map((d) => ({ key: reminderKey(d.callback), at: nowMs }))].slice(-500), { replace: true });
   for (const { callback, dueAtMs } of plan.due) {
     await notify
       .create(notificationId(callback), { type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), ...reminderNotice(callback, dueAtMs, nowMs, zones) })

@@ -105,7 +105,7 @@ export async function searchWithSavedConnection(query: SearchQueryInput, options
     send: (host, attempt) => path.gate.run(host, options, attempt),
     timeZone: timeZone || undefined,
     pastDueSpelling,
-    onPastDueSpelling: (accepted) => void pastDueSpellingSetting.set(accepted).catch(() => undefined),
+    onPastDueSpelling: (accepted) => void pastDueSpellingSetting.set(accepted, { replace: true }).catch(() => undefined),
   });
   // The account zone's formatter, built while the request is on the network (a fresh
   // worker's first one costs ~12 ms), not after the answer is in. Once per worker.

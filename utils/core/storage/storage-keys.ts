@@ -27,6 +27,8 @@ export const STORAGE_KEYS = {
   badgeBudget: 'session:badgeBudget',
   inlineBudget: 'session:inlineBudget',
   openerBudget: 'session:openerBudget',
+  /** The administrator's policy as the background last applied it (managed.ts). */
+  appliedPolicy: 'local:appliedPolicy',
   // What the background learned of the account
   pastDueSpelling: 'local:pastDueSpelling',
   // Power tools (power-tools.ts, reminders.ts)
