@@ -1,13 +1,12 @@
-import { useEffect, useReducer, useRef, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
+import { useEffect, useReducer, useRef } from 'preact/hooks';
 import { watchConnection } from '../../utils/connection/account';
-import { extraApiOrigin } from '../../utils/connection/api-origin';
 import type { saveConnection, testConnection } from '../../utils/connection/connection-messages';
 import type { ConnectionPolicy } from '../../utils/connection/connection-policy';
 import { forgetToken } from '../../utils/connection/read-connection';
 import { readConnectionForm } from '../../utils/connection/write-connection';
 import { send } from '../../utils/core/messaging/send';
 import { connectionReducer, initialState, REFUSED_TOKEN, type ConnectionState, type Errors, type FieldName, type Fields, type Part } from './connection-state';
+import { askForHost, hostOf, useManagedHost } from './managed-host';
 import { firstError, shownFields, validateConnection } from './validate-connection';
 
 /** Each field's element id: also the options page's deep links (#token, #user-id, #time-zone, #api-address). */
@@ -19,19 +18,6 @@ function focusFirst(errors: Errors): boolean {
   return first !== undefined;
 }
 
-/** Must run before any other await of a click: the prompt needs the click. */
-async function askForHost(url: string): Promise<boolean> {
-  const origin = extraApiOrigin(url);
-  if (!origin) return true;
-  try {
-    return await browser.permissions.request({ origins: [origin] });
-  } catch {
-    return false;
-  }
-}
-
-const hostOf = (url: string) => new URL(url).host;
-
 /** The options' connection: state, what the cards show, and what their buttons do. */
 export function useConnection(policy: ConnectionPolicy) {
   const [state, dispatch] = useReducer(connectionReducer, undefined, initialState);
@@ -39,7 +25,7 @@ export function useConnection(policy: ConnectionPolicy) {
   const current = useRef<ConnectionState>(state);
   current.current = state;
   const running = useRef({ save: false, test: false });
-  const [managedHostGranted, setManagedHostGranted] = useState<boolean | null>(null);
+  const managedHost = useManagedHost(policy, dispatch);
 
   // Reads may overlap (a save, the storage watch): only the latest one is shown.
   const reads = useRef(0);
@@ -53,13 +39,6 @@ export function useConnection(policy: ConnectionPolicy) {
     // Changed elsewhere too: another options tab, the session ending, the background applying the policy.
     return watchConnection(() => void read(), 'agent');
   }, []);
-
-  // An administrator's API host outside the manifest still needs the user's grant once.
-  const managedExtra = policy.baseUrl ? extraApiOrigin(policy.baseUrl) : null;
-  useEffect(() => {
-    if (!managedExtra) return setManagedHostGranted(null);
-    void browser.permissions.contains({ origins: [managedExtra] }).catch(() => false).then(setManagedHostGranted);
-  }, [managedExtra]);
 
   /**
    * Either card's Save: it saves every change made on this page to the
@@ -121,7 +100,7 @@ export function useConnection(policy: ConnectionPolicy) {
         dispatch({ type: 'test-stop', status: { kind: 'error', message: `The browser did not grant access to ${hostOf(checked.baseUrl)}.` } });
         return;
       }
-      if (policy.baseUrl) setManagedHostGranted(true);
+      if (policy.baseUrl) managedHost.setGranted(true);
       const method = shownFields(current.current.fields, policy).method;
       const reply = await send<typeof testConnection>({ type: 'test-connection', token: checked.token, baseUrl: checked.baseUrl, method });
       if (reply.ok) {
@@ -146,20 +125,7 @@ export function useConnection(policy: ConnectionPolicy) {
     document.getElementById(FIELD_IDS.token)?.focus();
   }
 
-  async function grantManagedHost() {
-    const url = policy.baseUrl!;
-    const granted = await askForHost(url);
-    setManagedHostGranted(granted);
-    dispatch({
-      type: 'status',
-      part: 'api',
-      status: granted
-        ? { kind: 'ok', message: `Access to ${hostOf(url)} granted.` }
-        : { kind: 'error', message: `The browser did not grant access to ${hostOf(url)}; the extension cannot reach the API.` },
-    });
-  }
-
-  return { state, dispatch, shown: shownFields(state.fields, policy), managedHostGranted, save, test, forget, grantManagedHost };
+  return { state, dispatch, shown: shownFields(state.fields, policy), managedHostGranted: managedHost.granted, save, test, forget, grantManagedHost: managedHost.grant };
 }
 
 export type Connection = ReturnType<typeof useConnection>;

@@ -24,7 +24,7 @@ function callback(id: string, local: string | null, stage: Callback['stage'], ex
 
 const reply = (results: Callback[], total = results.length, extra: { asOf?: number } = {}): LeadReply => {
   const page: SearchPage = { offset: 0, limit: 100, total, results };
-  return { ok: true, summary: summarizeLead('424242', page, NOW), ...extra };
+  return { ok: true, summary: summarizeLead('424242', page, NOW), asOf: NOW.getTime(), ...extra };
 };
 
 /** An error as the background hands it to a frame: its kind and its sentence (router.ts's forFrame). */

@@ -29,7 +29,7 @@ afterEach(cleanup);
 
 describe('an inline chip (issue 19)', () => {
   it('reads as callbacks and opens the lead’s callbacks in a tab', async () => {
-    const { openSearchTab } = await chip({ ok: true, summary: summary(3, 1) });
+    const { openSearchTab } = await chip({ ok: true, summary: summary(3, 1), asOf: NOW.getTime() });
     const button = await screen.findByRole('button', { name: 'Convoso callbacks for lead 42: 3 callbacks · 1 past due' });
     expect(button.textContent).toBe('3 callbacks · 1 past due');
     fireEvent.click(button);
@@ -37,7 +37,7 @@ describe('an inline chip (issue 19)', () => {
   });
 
   it('shows nothing for a lead without callbacks', async () => {
-    const { view } = await chip({ ok: true, summary: summary(0, 0) });
+    const { view } = await chip({ ok: true, summary: summary(0, 0), asOf: NOW.getTime() });
     expect(view.container.textContent).toBe('');
     expect(screen.queryByRole('button')).toBeNull();
   });

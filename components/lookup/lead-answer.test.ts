@@ -3,7 +3,7 @@ import type { LeadReply, LeadSummary } from '../../utils/lookup/lookup-messages'
 import { LOOKING_UP_AFTER_MS, createLeadAnswer, type AskOptions } from './lead-answer';
 
 const summary = (leadId: string, total = 1): LeadSummary => ({ leadId, total, shown: total, urgency: 'upcoming', next: null, overdue: 0, callbacks: [] });
-const ok = (leadId: string, extra: Partial<Extract<LeadReply, { ok: true }>> = {}): LeadReply => ({ ok: true, summary: summary(leadId), ...extra });
+const ok = (leadId: string, extra: Partial<Extract<LeadReply, { ok: true }>> = {}): LeadReply => ({ ok: true, summary: summary(leadId), asOf: 0, ...extra });
 const fail = (kind: 'internal' | 'aborted' | 'server') => ({ ok: false, error: { kind, message: kind } }) as LeadReply;
 
 /** A background whose answers the test settles, one per question. */
@@ -82,7 +82,7 @@ describe('a frame’s answer', () => {
     await bg.asked[0]!.answer(ok('5', { refreshing: true }));
     expect(answer.status?.kind).toBe('ready');
     expect(bg.asked[1]).toMatchObject({ leadId: '5', options: { afterRefresh: true } });
-    await bg.asked[1]!.answer({ ok: true, summary: summary('5', 4) });
+    await bg.asked[1]!.answer({ ok: true, summary: summary('5', 4), asOf: 0 });
     expect(answer.status).toMatchObject({ kind: 'ready', summary: { total: 4 } });
     expect(bg.ask).toHaveBeenCalledTimes(2);
   });

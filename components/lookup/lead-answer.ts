@@ -41,7 +41,7 @@ export const LOOKING_UP_AFTER_MS = 100;
 
 /** What a reply shows; null for a superseded lookup (the newer answer is on its way). */
 export function statusOf(reply: LeadReply, online = true): BadgeStatus | null {
-  if (reply.ok) return { kind: 'ready', summary: reply.summary, ...(reply.asOf !== undefined && { asOf: reply.asOf }) };
+  if (reply.ok) return { kind: 'ready', summary: reply.summary, asOf: reply.asOf };
   if (reply.error.kind === 'aborted') return null;
   return { kind: 'error', error: reply.error, offline: !online };
 }

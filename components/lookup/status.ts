@@ -5,7 +5,7 @@ import { countText, nextText } from './summary-text';
 /** What the badge knows about its lead right now. `asOf`: when Convoso gave the answer. */
 export type BadgeStatus =
   | { kind: 'loading' }
-  | { kind: 'ready'; summary: LeadSummary; asOf?: number }
+  | { kind: 'ready'; summary: LeadSummary; asOf: number }
   | { kind: 'error'; error: PageError; offline?: boolean };
 
 export type BadgeAction = 'set-up' | 'retry' | null;

@@ -57,8 +57,7 @@ describe('the badge with an account zone', () => {
 
 describe('an answer’s age', () => {
   const now = new Date('2025-06-03T12:00:00Z');
-  it.each<[string, number | undefined, string | null]>([
-    ['unknown', undefined, null],
+  it.each<[string, number, string | null]>([
     ['fresh', now.getTime() - 60_000, null],
     ['just under five minutes', now.getTime() - 299_999, null],
     ['five minutes', now.getTime() - 300_000, 'checked 5 minutes ago'],

@@ -57,9 +57,8 @@ export function badgeText(summary: LeadSummary, now: Date, browserZone?: string)
 
 let relative: Intl.RelativeTimeFormat | undefined;
 
-/** "checked 8 minutes ago", "checked 1 hour ago" for an answer older than OLD_AFTER_MS; null for a fresh one (or no time). */
-export function ageText(asOf: number | undefined, now: Date): string | null {
-  if (asOf === undefined) return null;
+/** "checked 8 minutes ago", "checked 1 hour ago" for an answer older than OLD_AFTER_MS; null for a fresh one. */
+export function ageText(asOf: number, now: Date): string | null {
   const age = now.getTime() - asOf;
   if (!(age >= OLD_AFTER_MS)) return null;
   relative ??= new Intl.RelativeTimeFormat(LOCALE, { numeric: 'always' });

@@ -5,6 +5,7 @@ import { apiHostUser } from '../../utils/connection/api-origin';
 import { connectionRoutes } from '../../utils/connection/background/connection-routes';
 import { applyConnectionPolicy } from '../../utils/connection/connection-policy';
 import { createConvoso } from '../../utils/core/gateway/convoso';
+import { startTraffic } from '../../utils/core/gateway/start-traffic';
 import { createHostAccess } from '../../utils/core/hosts/host-access';
 import { createRouter } from '../../utils/core/messaging/router';
 import { createTabPages } from '../../utils/core/messaging/tab-pages';
@@ -33,6 +34,8 @@ export default defineBackground({
     // Host access a feature no longer uses is given back unless another still uses it.
     const hosts = createHostAccess([apiHostUser, sitesHostUser]);
     const routes = [
+      // The traffic gate: the administrator's budget, pause notices to the pages.
+      ...startTraffic(convoso.gate),
       ...searchRoutes(convoso),
       ...connectionRoutes(convoso, hosts),
       ...startLookup({ convoso, configFor: sites.configFor, watchConnection }),

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
+import { BURST } from '../../utils/core/gateway/token-bucket';
 import { FIXTURE_LEADS } from '../../mock-api/server';
-import { badgeFor, badgeScreen, evaluateInContentScript, framesOf, launchExtension, sleep, waitUntil, type ExtensionSession } from '../harness';
+import { badgeFor, badgeScreen, evaluateInContentScript, launchExtension, sleep, type ExtensionSession } from '../harness';
 
 // Issue 8, item 2 and 3: what a hostile CRM page (or code in the content
 // script's world) can make the badge show, do and ask for.
@@ -131,6 +132,7 @@ describe('security: the badge against its page (issue 8)', () => {
     });
     ext.api.setFaults({ latencyMs: 50 });
     const FIRST = 5_000_000;
+    const SECOND = 6_000_000;
     /**
      * A new tab whose page puts 40 new rows at the top of a list every second, pushing the
      * others off screen (chips are made only for rows on screen, at most 40 a second), lead
@@ -167,46 +169,30 @@ describe('security: the badge against its page (issue 8)', () => {
 
     // Closed with its queue still full: its waiting lookups go, and its late messages start none.
     // The background learns of the close a moment after the browser (later still on a busy
-    // machine), so the searches are slowed first: all 4 slots then hold a 1 s search when the
-    // tab closes, and a slot frees (and could start a dropped lookup) only after that moment.
-    // Kept queued, the flood would start 4 more each second: 8 or more in the 2.5 s below.
+    // machine), so the searches are slowed first: every one in flight then holds a 1 s search
+    // when the tab closes. Kept queued, the flood would go on at the browser's pace, one a
+    // second: 8 or more in the 10 s below.
     // Chips are made for rows on screen: the flood's tab is the one in front again.
     await flood.bringToFront();
     ext.api.setFaults({ latencyMs: 1000 });
     const atSlow = leadRequests(ext, from(FIRST)).length;
-    await expect.poll(() => leadRequests(ext!, from(FIRST)).length).toBeGreaterThanOrEqual(atSlow + 4);
+    await expect.poll(() => leadRequests(ext!, from(FIRST)).length).toBeGreaterThanOrEqual(atSlow + 2);
     const atClose = leadRequests(ext, from(FIRST)).length;
-    expect(atClose).toBeLessThan(400);
     await flood.close();
-    await sleep(2500);
-    // Only the searches already running when it closed (4 at once).
+    await sleep(10_000);
+    // Only the searches already running when it closed (4 at once at most).
     expect(leadRequests(ext, from(FIRST)).length - atClose).toBeLessThanOrEqual(4);
-  }, 120_000);
 
-  it('a chip’s frame is held to its tab’s inline budget: 500 distinct leads per 10 minutes, not one more', async () => {
-    ext = await launchExtension({ sites: [{ id: 'demo-crm', pattern: 'http://localhost/*', mode: 'inline', rules: [] }] });
-    const page = await ext.newPage();
-    await page.goto(ext.crmUrl('/crm/leads.html'));
-    const frame = await waitUntil(async () => (await framesOf(page, 'chip'))[0]?.frame ?? null, 'no chip frame');
-    await expect.poll(() => leadRequests(ext!).length).toBeGreaterThan(0);
-    const before = leadRequests(ext).length;
-    // Whatever made the frame ask (a page that keeps inventing rows), it asks as its tab:
-    // 600 new leads, in batches as large as a message may carry.
-    const FIRST = 7_000_000;
-    const paused = await frame.evaluate(async (first) => {
-      const ids = Array.from({ length: 600 }, (_, i) => String(first + i));
-      let count = 0;
-      for (let i = 0; i < ids.length; i += 200) {
-        const reply = await (globalThis as any).chrome.runtime.sendMessage({ type: 'lead-summaries', leadIds: ids.slice(i, i + 200) });
-        count += Object.values(reply.summaries as Record<string, { ok: boolean; error?: { kind: string } }>).filter((r) => r.error?.kind === 'paused').length;
-      }
-      return count;
-    }, FIRST);
-    const asked = leadRequests(ext).length - before;
-    // The list's own chips and these share the tab's 500.
-    expect(asked + before).toBeLessThanOrEqual(500);
-    expect(paused).toBeGreaterThanOrEqual(100);
-  });
+    // A page that keeps inventing leads gets no more than the browser's request budget
+    // (issue 21): a burst, then one a second, however many rows it invents.
+    ext.api.resetFaults();
+    const started = Date.now();
+    await flooding(SECOND);
+    await expect.poll(() => leadRequests(ext!, from(SECOND)).length, { timeout: 30_000 }).toBeGreaterThan(BURST / 2);
+    await sleep(10_000);
+    const seconds = (Date.now() - started) / 1000;
+    expect(leadRequests(ext, from(SECOND)).length).toBeLessThanOrEqual(BURST + Math.ceil(seconds) + 1);
+  }, 120_000);
 });
 
 describe('the badge recovers by itself (issue 8, item 10)', () => {

@@ -20,14 +20,13 @@ export const LeadIdSchema = v.pipe(v.string(), v.regex(LEAD_ID, 'A lead ID is a 
 const AfterRefreshSchema = v.optional(v.literal(true));
 
 /**
- * A lead's summary for the badge. `refreshing`: the summary is older than the
- * cache period and a refresh is running; ask again with `afterRefresh` to get it.
- * `asOf`: when Convoso gave the answer (ms since the epoch), so an old one shows
- * its age. (Optional until the background fills it in everywhere.)
+ * A lead's summary for the badge. `asOf`: when Convoso gave it (epoch ms), for
+ * showing an older answer's age. `refreshing`: the summary is older than the
+ * badge's fresh window and a refresh is running; ask again with `afterRefresh` to get it.
  */
-export type LeadReply = Reply<{ summary: LeadSummary; refreshing?: true; asOf?: number }>;
+export type LeadReply = Reply<{ summary: LeadSummary; asOf: number; refreshing?: true }>;
 
-/** `refresh`: a person asked to refresh; the cache is bypassed, the tab's budget still counts. */
+/** `refresh`: a person asked to refresh; the cache is passed by, and it still counts against the tab's budget. */
 export const leadSummary = defineMessage<LeadReply>()('lead-summary', 'frame', {
   leadId: LeadIdSchema,
   afterRefresh: AfterRefreshSchema,

@@ -1,0 +1,86 @@
+import * as v from 'valibot';
+import { CALLBACK_STAGES } from '../../core/api/model';
+import type { Same } from '../../core/storage/schema-matches';
+import { LeadIdSchema, type LeadSummary } from '../lookup-messages';
+
+// The lead cache as stored in storage.session between service worker lives,
+// read back through these schemas: storage may hold another version's shape.
+
+const text = v.pipe(v.string(), v.maxLength(2000));
+const WallTimeSchema = v.object({ local: v.pipe(v.string(), v.maxLength(40)) });
+const count = v.pipe(v.number(), v.integer(), v.minValue(0));
+
+export const LeadSummarySchema = v.object({
+  leadId: LeadIdSchema,
+  total: count,
+  totalAtLeast: v.optional(v.literal(true)),
+  shown: count,
+  urgency: v.picklist(['past_due', 'due_soon', 'upcoming', 'none', 'empty']),
+  next: v.nullable(WallTimeSchema),
+  overdue: count,
+  callbacks: v.pipe(
+    v.array(
+      v.object({
+        id: text,
+        callbackTime: v.nullable(WallTimeSchema),
+        stage: v.picklist(CALLBACK_STAGES),
+        stageLabel: text,
+        userName: text,
+        campaignName: text,
+        comments: text,
+        overdue: v.boolean(),
+      }),
+    ),
+    v.maxLength(100),
+  ),
+  timeZone: v.optional(v.pipe(v.string(), v.maxLength(64))),
+});
+
+// If lookup-messages.ts changes LeadSummary, this line stops compiling until the schema follows.
+const schemaMatchesType: Same<v.InferOutput<typeof LeadSummarySchema>, LeadSummary> = true;
+void schemaMatchesType;
+
+/** A summary and when Convoso answered it (epoch ms). */
+export interface CachedLead {
+  at: number;
+  summary: LeadSummary;
+}
+
+const PersistedEntrySchema = v.object({
+  at: v.pipe(v.number(), v.finite(), v.minValue(0)),
+  summary: LeadSummarySchema,
+});
+
+const PersistedCacheSchema = v.object({
+  version: v.literal(1),
+  entries: v.record(LeadIdSchema, v.unknown()),
+});
+
+export interface PersistedCache {
+  version: 1;
+  /** Entries never asked for since they were read back are written back unchecked. */
+  entries: Record<string, unknown>;
+}
+
+/**
+ * The stored entries, still unchecked, in their stored (age) order. Only the
+ * outer shape and the keys are checked here: a worker that was stopped answers
+ * its first lookup without first validating every summary it ever cached.
+ * A wrong outer shape drops everything.
+ */
+export function readPersistedEntries(value: unknown): Map<string, unknown> {
+  const outer = v.safeParse(PersistedCacheSchema, value);
+  return outer.success ? new Map(Object.entries(outer.output.entries)) : new Map();
+}
+
+/**
+ * One stored entry, checked when it is first asked for. A bad entry is null
+ * (dropped by the caller); so is an entry "from the future" (the clock went
+ * back), as its age cannot be known, and one filed under another lead.
+ */
+export function parsePersistedEntry(leadId: string, raw: unknown, now: number): CachedLead | null {
+  const entry = v.safeParse(PersistedEntrySchema, raw);
+  if (!entry.success || entry.output.at > now) return null;
+  if (entry.output.summary.leadId !== leadId) return null;
+  return { at: entry.output.at, summary: entry.output.summary };
+}
