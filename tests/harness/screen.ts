@@ -57,6 +57,19 @@ export interface TextOptions {
   exact?: boolean;
 }
 
+/** In the element's page: its centre is inside its window, and its box did not move in 50 ms. */
+const settledInView = (e: Element) =>
+  new Promise<boolean>((resolve) => {
+    const before = e.getBoundingClientRect();
+    setTimeout(() => {
+      const r = e.getBoundingClientRect();
+      const still = r.x === before.x && r.y === before.y && r.width === before.width && r.height === before.height;
+      const cx = r.x + r.width / 2;
+      const cy = r.y + r.height / 2;
+      resolve(still && cx >= 0 && cy >= 0 && cx < innerWidth && cy < innerHeight);
+    }, 50);
+  });
+
 export class Locator {
   constructor(
     readonly page: Page,
@@ -158,6 +171,9 @@ export class Locator {
   click(): Promise<void> {
     return this.on(async (el) => {
       await el.evaluate((e) => e.scrollIntoView({ block: 'center', inline: 'center' }));
+      // As a person waits for what they aim at to stop moving: its centre inside its own
+      // window (a frame still growing clips it) and in the same place 50 ms apart.
+      await waitUntil(() => el.evaluate(settledInView), `${this.describe()} did not settle inside its window`, TIMEOUT);
       const box = await el.boundingBox();
       if (!box || box.width === 0 || box.height === 0) throw new Error(`${this.describe()} has no box to click`);
       await this.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
