@@ -157,6 +157,8 @@ describe('options page in a real Chromium', () => {
     await screen(page).getByLabel('Address pattern').press('Enter');
     await screen(page).getByText('Rules saved.').waitFor();
 
+    // The agent goes back to the CRM page, which was not reloaded.
+    await crm.bringToFront();
     await expect.poll(() => badgeFor(crm, FIXTURE_LEADS.withCallbacks).textContent(), { timeout: 15_000 }).toMatch(/^3 callbacks/);
   });
 

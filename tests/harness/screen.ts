@@ -66,7 +66,9 @@ const settledInView = (e: Element) =>
       const still = r.x === before.x && r.y === before.y && r.width === before.width && r.height === before.height;
       const cx = r.x + r.width / 2;
       const cy = r.y + r.height / 2;
-      resolve(still && cx >= 0 && cy >= 0 && cx < innerWidth && cy < innerHeight);
+      // A page scrolls to what is clicked; a frame (the badge's) only shows what fits it.
+      const inView = window === window.top || (cx >= 0 && cy >= 0 && cx < innerWidth && cy < innerHeight);
+      resolve(still && inView);
     }, 50);
   });
 
@@ -173,8 +175,21 @@ export class Locator {
       await el.evaluate((e) => e.scrollIntoView({ block: 'center', inline: 'center' }));
       // As a person waits for what they aim at to stop moving: its centre inside its own
       // window (a frame still growing clips it) and in the same place 50 ms apart.
-      await waitUntil(() => el.evaluate(settledInView), `${this.describe()} did not settle inside its window`, TIMEOUT);
-      const box = await el.boundingBox();
+      // Its box in the page (a frame's place included) the same 100 ms apart as well: the
+      // browser routes a click into a frame by where it last drew it.
+      let box = await el.boundingBox();
+      await waitUntil(
+        async () => {
+          if (!(await el.evaluate(settledInView))) return false;
+          await sleep(50);
+          const now = await el.boundingBox();
+          const same = JSON.stringify(now) === JSON.stringify(box);
+          box = now;
+          return same;
+        },
+        `${this.describe()} did not settle inside its window`,
+        TIMEOUT,
+      );
       if (!box || box.width === 0 || box.height === 0) throw new Error(`${this.describe()} has no box to click`);
       await this.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
     });
