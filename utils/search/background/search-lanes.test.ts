@@ -4,6 +4,7 @@ import * as v from 'valibot';
 import { cancelSearch, search as searchMessage } from '../search-messages';
 import { createSearchHandler, createSearchHandlers } from './search';
 import type { Convoso } from '../../core/gateway/convoso';
+import type { SavedSearchResult } from '../../core/gateway/saved-connection';
 import { writeArea } from '../../core/storage/sealed';
 import { testConvoso } from '../../../tests/support/convoso';
 
@@ -51,7 +52,7 @@ describe('purposes, lanes and Cancel', () => {
     const convoso: Convoso = {
       search: vi.fn((query, options = {}) => {
         calls.push({ query, options: options as Record<string, unknown> });
-        return new Promise((resolve) =>
+        return new Promise<SavedSearchResult>((resolve) =>
           options.signal?.addEventListener('abort', () => resolve({ ok: false, error: { kind: 'aborted', message: 'Cancelled.' } })),
         );
       }),
