@@ -22,7 +22,7 @@ function Meta(props: { label: string; value: string }) {
   );
 }
 
-/** One callback in three short lines; every field is one click away, rendered only once opened. */
+/** One callback in three short lines (the list's name is under All fields); every field is one click away, rendered only once opened. */
 function Card(props: { callback: Callback; index: number; now: Date; locale: string; zones?: Zones }) {
   const c = props.callback;
   const name = callbackName(c, props.locale);
@@ -45,7 +45,6 @@ function Card(props: { callback: Callback; index: number; now: Date; locale: str
         <Meta label="Recipient" value={recipientText(c)} />
         <Meta label="Agent" value={agentText(c)} />
         <Meta label="Campaign" value={c.campaignName || c.campaignId} />
-        <Meta label="List" value={c.directoryName || c.listId} />
       </div>
       <div class="card-comment">
         <CommentText text={c.comments} of={name} />

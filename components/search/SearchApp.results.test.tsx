@@ -25,7 +25,7 @@ async function searchFor(results: Record<string, unknown>[], over: Partial<Searc
 }
 
 describe('results', () => {
-  it('shows a callback: time (formatted and relative), stage chip, lead, recipient, agent, campaign, list, comments', async () => {
+  it('shows a callback in three lines: time (formatted and relative), stage chip, lead, recipient, agent, campaign, comments; the list under All fields', async () => {
     await searchFor([RAW], { total: 12250, offset: 20 });
     expect(screen.getByText('12,250 callbacks')).toBeTruthy();
     expect(screen.getByText(/showing 21/, { selector: '.range' }).textContent).toBe(' · showing 21');
@@ -34,9 +34,11 @@ describe('results', () => {
     expect(text).toContain('Jun 3, 2025, 3:00 PM');
     expect(text).toContain('in 2 h');
     expect(within(card).getByText('Pending').className).toContain('stage-chip--pending');
-    for (const part of ['424242', 'Personal', 'Agent Smith', 'Solar outbound', 'Spring leads', 'Customer asked to call back after 5pm']) {
+    for (const part of ['424242', 'Personal', 'Agent Smith', 'Solar outbound', 'Customer asked to call back after 5pm']) {
       expect(text).toContain(part);
     }
+    fireEvent.click(within(card).getByRole('button', { name: 'All fields of callback 9999' }));
+    expect(within(card).getByText('List name').nextElementSibling!.textContent).toBe('Spring leads');
   });
 
   it.each([
