@@ -48,16 +48,16 @@ export function LiveStatus(props: { busy: boolean; shown: ShownList | null; loca
 
 export function SortControl(props: { sort: SortKey; onSort(key: SortKey): void }) {
   return (
-    <label class="sort">
-      Sort
-      <select value={props.sort} onChange={(e) => props.onSort(e.currentTarget.value as SortKey)}>
+    <div class="sort">
+      <label for="search-sort">Sort</label>
+      <select id="search-sort" value={props.sort} onChange={(e) => props.onSort(e.currentTarget.value as SortKey)}>
         {SORT_KEYS.map((k) => (
           <option key={k} value={k}>
             {SORT_LABELS[k]}
           </option>
         ))}
       </select>
-    </label>
+    </div>
   );
 }
 
