@@ -12,7 +12,7 @@ export interface AppHeaderProps {
   /** What Export CSV exports: the shown search's filters, or what is typed. */
   exportForm: SearchForm;
   /** Every match of the list, in the order shown, when the page holds them all: exported without a request. */
-  held: readonly Callback[] | null;
+  held: (() => readonly Callback[]) | null;
   locale: string;
   autoExport?: boolean;
   onRunSaved(form: SearchForm): void;

@@ -28,7 +28,7 @@ export interface ExportButtonProps {
    * Every match is already here (the due view, a list sorted as a whole): the
    * file is written from it, in the order shown, with no request.
    */
-  held?: readonly Callback[] | null;
+  held?: (() => readonly Callback[]) | null;
   /** Where the file goes; tests replace the download. */
   save?(blob: Blob, name: string): void;
 }
@@ -61,7 +61,7 @@ export function ExportButton(props: ExportButtonProps) {
   }, []);
 
   async function start() {
-    if (props.held) return saveHeld(props.held);
+    if (props.held) return saveHeld(props.held());
     const check = checkForm(props.form, 0);
     if (!check.ok) {
       setState({ phase: 'failed', message: check.issues[0]!.message });

@@ -92,7 +92,7 @@ describe('ExportButton when the list holds every match', () => {
     const { asked } = fakeSearch(0);
     const create = vi.spyOn(fakeBrowser.tabs, 'create');
     const save = vi.fn<(blob: Blob, name: string) => void>();
-    render(<ExportButton layout={layout} form={{ ...EMPTY_FORM }} held={[callback(3), callback(1)]} locale="en-US" save={save} />);
+    render(<ExportButton layout={layout} form={{ ...EMPTY_FORM }} held={() => [callback(3), callback(1)]} locale="en-US" save={save} />);
     fireEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
     await screen.findByText('Exported 2 callbacks.');
     const bytes = new Uint8Array(await save.mock.calls[0]![0].arrayBuffer());

@@ -1,9 +1,10 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { Zones } from '../../utils/core/time/time-zone';
+import { localDate } from '../../utils/core/time/wall-clock';
 import { formToParams, type SearchForm } from '../../utils/search/form-state';
 import { optionsFieldFor } from '../../utils/search/options-link';
-import { sortedAll } from '../../utils/search/results';
+import { exportTarget } from '../../utils/search/export-target';
 import type { SearchState } from '../../utils/search/search-state';
 import { isBlankForm, viewTitle, viewToParams, type View } from '../../utils/search/views';
 import { AppHeader } from './AppHeader';
@@ -116,12 +117,13 @@ export function SearchApp(props: SearchAppProps) {
     if (props.layout === 'popup') document.getElementById(fieldId('lead_id'))?.focus();
   }, []);
 
+  const exporting = exportTarget(state, localDate(clock(), zones));
   const header = (
     <AppHeader
       layout={props.layout}
       form={state.form}
-      exportForm={state.shown?.view.kind === 'filters' ? state.shown.view.form : state.form}
-      held={state.shown?.results.mode === 'all' && !state.shown.results.capped ? sortedAll(state.shown.results, state.sort) : null}
+      exportForm={exporting.form}
+      held={exporting.held}
       locale={locale}
       autoExport={props.autoExport}
       onRunSaved={c.runForm}
