@@ -104,6 +104,22 @@ describe('purposes, lanes and Cancel', () => {
     expect(await theirs).toMatchObject({ ok: false, error: { kind: 'aborted' } });
   });
 
+  it('without a document ID (Firefox), two tabs on the same address keep their own searches', async () => {
+    const { convoso } = heldConvoso();
+    const { search, cancel } = createSearchHandlers(convoso);
+    const firefoxTab = (id: number) => ({ id: 'x', url: 'moz-extension://x/search.html?stage=PENDING', tab: { id } as never });
+    const first = search({ type: 'search', query: {} }, firefoxTab(1));
+    const second = search({ type: 'search', query: {} }, firefoxTab(2));
+    let settled = false;
+    void first.then(() => (settled = true));
+    await new Promise((r) => setTimeout(r, 5));
+    expect(settled).toBe(false);
+    await cancel({ type: 'cancel-search' }, firefoxTab(1));
+    await cancel({ type: 'cancel-search' }, firefoxTab(2));
+    expect(await first).toMatchObject({ ok: false, error: { kind: 'aborted' } });
+    expect(await second).toMatchObject({ ok: false, error: { kind: 'aborted' } });
+  });
+
   it('the cancel message takes nothing but the export purpose', () => {
     expect(v.safeParse(cancelSearch.schema, { type: 'cancel-search' }).success).toBe(true);
     expect(v.safeParse(cancelSearch.schema, { type: 'cancel-search', purpose: 'export' }).success).toBe(true);

@@ -20,7 +20,8 @@ export const priorityOf = (purpose: SearchPurpose | undefined): SearchPriority =
  * cancel each other.
  */
 const laneOf = (purpose: SearchPurpose | undefined, sender: Sender) =>
-  `${purpose === 'export' ? 'export' : 'view'}|${String(sender.documentId ?? sender.url ?? '')}`;
+  // Firefox names no document: two tabs on the same address are told apart by their tab.
+  `${purpose === 'export' ? 'export' : 'view'}|${sender.documentId ?? `${sender.tab?.id ?? ''}|${sender.url ?? ''}`}`;
 
 export function createSearchHandlers(convoso: Convoso, deps: { fetch?: typeof fetch } = {}) {
   const inFlight = new Map<string, AbortController>();
