@@ -116,6 +116,12 @@ export function SearchApp(props: SearchAppProps) {
   useEffect(() => {
     if (props.layout === 'popup') document.getElementById(fieldId('lead_id'))?.focus();
   }, []);
+  // A lead restored from the last search is selected, so the next one typed replaces it.
+  const carriedLead = state.carried.includes('lead_id');
+  useEffect(() => {
+    const input = document.getElementById(fieldId('lead_id'));
+    if (carriedLead && input instanceof HTMLInputElement && document.activeElement === input) input.select();
+  }, [carriedLead]);
 
   const exporting = exportTarget(state, localDate(clock(), zones));
   const header = (

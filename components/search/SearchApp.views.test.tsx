@@ -126,6 +126,13 @@ describe('a lead typed into a reopened popup', () => {
     expect(chips()).toEqual(['User ID 70003', 'Stage Past due']);
   });
 
+  it('a lead restored from the last search is selected, so the next one typed replaces it', async () => {
+    await reopened({ lead_id: '424242', stage: 'PASTDUE' });
+    const input = screen.getByLabelText('Lead ID') as HTMLInputElement;
+    expect(document.activeElement).toBe(input);
+    await waitFor(() => expect([input.selectionStart, input.selectionEnd]).toEqual([0, 6]));
+  });
+
   it('keeps a filter the agent set now', async () => {
     await reopened({ user_id: '70003', stage: 'PASTDUE' });
     bg.replies.push(page([RAW]));
