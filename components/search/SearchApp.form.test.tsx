@@ -145,6 +145,7 @@ describe('search form', () => {
     expect(screen.queryByText('Agent Smith')).toBeNull();
     expect(await readPopupState()).toBeNull();
     expect(bg.searches).toHaveLength(1);
+    expect(screen.getByText('Type a lead ID, or press Search for the account’s callbacks from today on.')).toBeTruthy();
   });
 
   it('the options are one click away at all times', async () => {

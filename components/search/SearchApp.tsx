@@ -62,7 +62,20 @@ function openInTab(state: SearchState, shown: ShownList | null) {
   void browser.tabs.create({ url: browser.runtime.getURL(`/search.html${query ? `?${query}` : ''}`) });
 }
 
-function ResultsArea(props: { c: SearchController; shown: ShownList | null; layout: Layout; locale: string; zones: Zones; now: Date; onDateRange(): void }) {
+/** With nothing listed (Clear, or a last search that failed): what Search would show. */
+const idleHint = (userId: string) =>
+  `Type a lead ID, or press Search for ${userId ? 'your callbacks that need action' : 'the account’s callbacks from today on'}.`;
+
+function ResultsArea(props: {
+  c: SearchController;
+  shown: ShownList | null;
+  settings: SearchState['settings'];
+  layout: Layout;
+  locale: string;
+  zones: Zones;
+  now: Date;
+  onDateRange(): void;
+}) {
   const { c, shown, locale } = props;
   const { state } = c;
   const busy = state.busy !== null;
@@ -90,6 +103,7 @@ function ResultsArea(props: { c: SearchController; shown: ShownList | null; layo
           </div>
         )}
       </div>
+      {!shown && !busy && !state.error && props.settings && <p class="idle-hint muted">{idleHint(props.settings.userId)}</p>}
       {shown && (
         <ResultsBody shown={shown} sort={state.sort} scope={state.scope} busy={busy} locale={locale} onGo={go} onLeadAlone={c.leadAlone} onDateRange={props.onDateRange}>
           {list}
@@ -181,6 +195,7 @@ export function SearchApp(props: SearchAppProps) {
       <ResultsArea
         c={c}
         shown={shown}
+        settings={settings}
         layout={props.layout}
         locale={locale}
         zones={zones}
