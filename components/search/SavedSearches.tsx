@@ -10,6 +10,14 @@ export interface SavedSearchesProps {
   onRun(form: SearchForm): void;
 }
 
+/**
+ * The agent chose to replace a list that cannot be read. CONTRACTS §7: the options'
+ * `Setting.set(value, { replace: true })` writes over such a value only when asked;
+ * a `set` without that option ignores it.
+ */
+const replaceUnreadable = (next: SavedSearch[]) =>
+  (savedSearchesSetting.set as (value: unknown, options?: { replace?: boolean }) => ReturnType<typeof savedSearchesSetting.set>)(next, { replace: true });
+
 /** The stored list, and why it could not be read (CONTRACTS §7): then nothing is written over it until the agent chooses. */
 export function useSavedSearches() {
   const [list, setList] = useState<SavedSearch[]>([]);
@@ -73,7 +81,7 @@ export function SavedSearches(props: SavedSearchesProps & { saved: ReturnType<ty
   }
 
   async function replace() {
-    const result = await savedSearchesSetting.set([]);
+    const result = await replaceUnreadable([]);
     if (!result.ok) return setMessage(result.message);
     setList([]);
     setProblem(null);
