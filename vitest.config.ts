@@ -1,9 +1,15 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
+import { findFirefox, NO_BROWSER_MESSAGE } from './tests/harness/browsers';
 
+// Real-browser tests (tests/harness/): `name.e2e.ts` runs in Chromium and in Firefox,
+// `name.chromium.e2e.ts` or `name.firefox.e2e.ts` in that browser only.
 const E2E = 'tests/e2e/**/*.e2e.ts';
-const E2E_FIREFOX = 'tests/e2e-firefox/**/*.e2e.ts';
+const CHROMIUM_ONLY = 'tests/e2e/**/*.chromium.e2e.ts';
+const FIREFOX_ONLY = 'tests/e2e/**/*.firefox.e2e.ts';
+const hasFirefox = findFirefox() !== null;
+if (!hasFirefox) console.warn(NO_BROWSER_MESSAGE.firefox);
 
 export default defineConfig({
   plugins: [WxtVitest()],
@@ -17,6 +23,9 @@ export default defineConfig({
     // expect.poll gives up after 1 s by default; under load (2 cores, both busy) a real
     // browser can take longer. Generous, so a passing test is never slowed.
     expect: { poll: { timeout: 15_000 } },
+    // Fake timers leave setImmediate real: the in-memory IndexedDB of the unit tests
+    // (tests/setup/key-store.ts) runs its transactions on it.
+    fakeTimers: { toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] },
     // Vitest's default is one worker per core minus one: a single worker on a 2-core
     // machine, so every file waited for the one before. Two workers keep both cores busy.
     maxWorkers: Math.max(2, availableParallelism() - 1),
@@ -31,7 +40,8 @@ export default defineConfig({
           // orders pass (`--sequence.shuffle.files`).
           isolate: false,
           include: ['**/*.test.ts'],
-          exclude: ['node_modules/**', '.output/**', E2E, E2E_FIREFOX],
+          setupFiles: ['tests/setup/key-store.ts'],
+          exclude: ['node_modules/**', '.output/**', E2E],
         },
       },
       {
@@ -43,7 +53,7 @@ export default defineConfig({
           // which would stay mocked for the files after it.
           isolate: false,
           environment: 'happy-dom',
-          setupFiles: ['tests/setup/dom.ts'],
+          setupFiles: ['tests/setup/key-store.ts', 'tests/setup/dom.ts'],
           include: ['**/*.test.tsx'],
           exclude: ['node_modules/**', '.output/**'],
         },
@@ -54,12 +64,14 @@ export default defineConfig({
           name: 'e2e',
           environment: 'node',
           include: [E2E],
-          globalSetup: ['tests/e2e/global-setup.ts'],
-          // One module graph per worker: the Chromium a file leaves (tests/e2e/browser-pool.ts)
+          exclude: [FIREFOX_ONLY],
+          provide: { e2eBrowser: 'chromium' },
+          globalSetup: ['tests/harness/global-setup.ts'],
+          // One module graph per worker: the browser a file leaves (tests/harness/chromium.ts)
           // serves the next file, instead of one start per file (~1.7 CPU-seconds each).
           // Test files hold no module state of their own beyond their file.
           isolate: false,
-          // Two files (two Chromiums) at once: each test mostly waits on its browser, so
+          // Two files (two browsers) at once: each test mostly waits on its browser, so
           // two keep a 2-core machine busy without starving either. Tests never assert
           // durations and wait with generous timeouts, so a busy machine only slows them.
           fileParallelism: true,
@@ -68,20 +80,26 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
-      {
-        extends: true,
-        test: {
-          name: 'e2e-firefox',
-          environment: 'node',
-          include: [E2E_FIREFOX],
-          globalSetup: ['tests/e2e-firefox/global-setup.ts'],
-          // Like the Chromium files: a worker's files share its modules, so a Firefox
-          // serves the next file (tests/e2e-firefox/firefox-pool.ts).
-          isolate: false,
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
-        },
-      },
+      ...(hasFirefox
+        ? [
+            {
+              extends: true as const,
+              test: {
+                name: 'e2e-firefox',
+                environment: 'node',
+                include: [E2E],
+                exclude: [CHROMIUM_ONLY],
+                provide: { e2eBrowser: 'firefox' as const },
+                globalSetup: ['tests/harness/global-setup.ts'],
+                // As in Chromium: a worker's files share its modules, so a Firefox serves
+                // the next file (tests/harness/firefox.ts).
+                isolate: false,
+                testTimeout: 60_000,
+                hookTimeout: 120_000,
+              },
+            },
+          ]
+        : []),
     ],
   },
 });

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { quietContentScriptStart } from './build-plugins/quiet-content-script-start';
@@ -48,6 +49,19 @@ export default defineConfig({
     ],
   },
   hooks: {
+    // Test builds only: the real-browser tests' bridge page (tests/harness/bridge/), the one
+    // test-only module. A production build never contains it (tests/build/production-bundle.test.ts).
+    'entrypoints:resolved'(wxt, entrypoints) {
+      if (wxt.config.mode !== 'test') return;
+      entrypoints.push({
+        type: 'unlisted-page',
+        name: 'test-bridge',
+        inputPath: path.resolve(import.meta.dirname, 'tests/harness/bridge/test-bridge.html'),
+        outputDir: wxt.config.outDir,
+        options: {},
+        skipped: false,
+      });
+    },
     // Test and dev builds' static content script also runs on the local demo CRM
     // (localhost only, so 127.0.0.1 stays free for the "add a CRM site" tests).
     'build:manifestGenerated'(wxt, manifest) {

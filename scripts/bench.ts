@@ -14,12 +14,13 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Page } from 'playwright-core';
+import puppeteer, { type Page } from 'puppeteer-core';
 import { build as viteBuild, type Rollup } from 'vite';
 import { build as wxtBuild } from 'wxt';
 import { DEMO_TOKEN, FIXTURE_LEADS, TABLE_LEAD_IDS, startMockApi, type MockApi } from '../mock-api/server';
-import { findChromium } from '../tests/e2e/chromium-path';
-import { EXTENSION_DIR, launchExtension, type ExtensionSession } from '../tests/e2e/harness';
+import { findChromium, NO_BROWSER_MESSAGE } from '../tests/harness/browsers';
+import { SANDBOX_FLAGS } from '../tests/harness/chromium';
+import { CHROMIUM_EXTENSION_DIR, launchExtension, type ExtensionSession } from '../tests/harness/session';
 import type { Dataset } from '../mock-api/data';
 import { recentDataset } from '../tests/support/recent-dataset';
 import { launchQuietBrowser, type QuietBrowser } from './bench/quiet-browser';
@@ -41,7 +42,7 @@ interface Row {
 const rows: Row[] = [];
 
 // tsx compiles this file with esbuild's keepNames, which wraps functions in
-// `__name(...)`; functions sent to a page by Playwright need that helper there.
+// `__name(...)`; functions sent to a page by puppeteer need that helper there.
 const NAME_SHIM = 'globalThis.__name = (fn) => fn;';
 
 const median = (xs: number[]) => {
@@ -53,6 +54,19 @@ const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length -
 const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
 const gz = async (file: string) => gzipSync(await readFile(file)).length;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function chromiumPath(): string {
+  const found = findChromium();
+  if (!found) throw new Error(NO_BROWSER_MESSAGE.chromium);
+  return found;
+}
+
+/** A new tab with the helper tsx's functions need. */
+async function newPage(ext: ExtensionSession): Promise<Page> {
+  const page = await ext.newPage();
+  await page.evaluateOnNewDocument(NAME_SHIM);
+  return page;
+}
 
 // ---------------------------------------------------------------- sizes
 
@@ -93,10 +107,10 @@ async function detectorBundle(): Promise<string> {
 }
 
 async function detection() {
-  const browser = await chromium.launch({ executablePath: await findChromium(), headless: true, args: ['--disable-background-networking', '--no-first-run'] });
+  const browser = await puppeteer.launch({ executablePath: chromiumPath(), headless: true, pipe: true, args: ['--disable-background-networking', '--no-first-run', ...SANDBOX_FLAGS] });
   try {
     const page = await browser.newPage();
-    await page.addInitScript(NAME_SHIM);
+    await page.evaluateOnNewDocument(NAME_SHIM);
     await page.setContent('<!DOCTYPE html><html><head><title>bench</title></head><body></body></html>');
     await page.evaluate(NAME_SHIM);
     await page.addScriptTag({ content: await detectorBundle() });
@@ -141,7 +155,7 @@ async function detection() {
 
 /** Waits for the content script's `visible` mark for `leadId` after `since` (page clock). */
 async function visibleAt(page: Page, leadId: string, since = 0): Promise<number> {
-  const handle = await page.waitForFunction(visibleMark, [`${MARK}:visible`, leadId, since] as const, { timeout: 15_000, polling: 'raf' });
+  const handle = await page.waitForFunction(visibleMark, { timeout: 15_000, polling: 'raf' }, [`${MARK}:visible`, leadId, since] as const);
   return (await handle.jsonValue()) as number;
 }
 
@@ -154,7 +168,7 @@ function visibleMark([name, id, after]: readonly [string, string, number]): numb
 async function badge(ext: ExtensionSession) {
   // API answer -> badge visible: fresh leads (cache misses), the mock answering after LATENCY_MS.
   ext.api.setFaults({ latencyMs: LATENCY_MS });
-  const page = await ext.context.newPage();
+  const page = await newPage(ext);
   const afterAnswer: number[] = [];
   for (const leadId of TABLE_LEAD_IDS.slice(4, 14)) {
     await page.goto(ext.crmUrl(`/crm/lead.html?lead_id=${leadId}`));
@@ -168,7 +182,7 @@ async function badge(ext: ExtensionSession) {
   ext.api.resetFaults();
 
   // SPA navigation -> badge from the background's cache (both leads looked up once first).
-  const spa = await ext.context.newPage();
+  const spa = await newPage(ext);
   await spa.goto(ext.crmUrl('/crm/spa.html'));
   await visibleAt(spa, FIXTURE_LEADS.leadA);
   const fromCache: number[] = [];
@@ -189,7 +203,7 @@ async function badge(ext: ExtensionSession) {
   // fresh tab: the first one has used its budget of distinct leads for this minute.
   ext.api.clearRequests();
   const lead = FIXTURE_LEADS.withCallbacks;
-  const again = await ext.context.newPage();
+  const again = await newPage(ext);
   for (let i = 0; i < 5; i++) {
     await again.goto(ext.crmUrl(i % 2 ? '/crm/contact.html' : `/crm/lead.html?lead_id=${lead}`));
     await visibleAt(again, lead);
@@ -320,6 +334,17 @@ function leadsWithNextCallback(dataset: Dataset): string[] {
   return [...new Set(leads)].sort();
 }
 
+/** Evaluates `expression` in the test build's bridge page (tests/harness/bridge/), opened for it and closed after. */
+async function inBridge(qb: QuietBrowser, expression: string): Promise<void> {
+  const { targetId } = await qb.send<{ targetId: string }>('Target.createTarget', { url: `chrome-extension://${qb.extensionId}/test-bridge.html` });
+  try {
+    for (let i = 0; i < 100 && !(await qb.evaluate<boolean>(targetId, "'bridge' in globalThis").catch(() => false)); i++) await sleep(50);
+    await qb.evaluate(targetId, `(async () => { await ${expression}; })()`);
+  } finally {
+    await qb.send('Target.closeTarget', { targetId }).catch(() => undefined);
+  }
+}
+
 /** The cases of issue 11, in a browser of their own with nothing attached to the pages (scripts/bench/quiet-browser.ts). */
 async function pipeline(extensionDir: string) {
   const dataset = recentDataset();
@@ -329,15 +354,9 @@ async function pipeline(extensionDir: string) {
   let qb: QuietBrowser | undefined;
   try {
     slowPage = await serveSlowPage();
-    qb = await launchQuietBrowser({ chromiumPath: await findChromium(), extensionDir });
-    // Settings as the options page stores them (sealed), through the test build's hook.
-    await qb.inWorker(
-      // The target can be there before the worker's script has run.
-      `(async () => {
-        for (let i = 0; i < 100 && !globalThis.__convosoTestStorage; i++) await new Promise((r) => setTimeout(r, 50));
-        await globalThis.__convosoTestStorage.write('local', ${JSON.stringify({ apiBaseUrl: api.apiBase, tokenStorage: 'local', requestMethod: 'GET', token: DEMO_TOKEN })});
-      })()`,
-    );
+    qb = await launchQuietBrowser({ chromiumPath: chromiumPath(), extensionDir });
+    // Settings as the options page stores them (sealed), through the test build's bridge page.
+    await inBridge(qb, `bridge.writeArea('local', ${JSON.stringify({ apiBaseUrl: api.apiBase, tokenStorage: 'local', requestMethod: 'GET', token: DEMO_TOKEN })})`);
     const crmPort = new URL(api.url).port;
     const pages = [
       { label: '', url: (leadId: string) => `http://localhost:${crmPort}/crm/lead.html?lead_id=${leadId}` },
@@ -385,11 +404,13 @@ async function pipeline(extensionDir: string) {
  */
 async function pageWithoutLead(ext: ExtensionSession) {
   const body = '<!DOCTYPE html><html><head><title>Contacts</title></head><body><h1>Contacts</h1><p>No lead here.</p></body></html>';
-  await ext.context.route('**/crm/bench-nolead.html*', (route) => route.fulfill({ contentType: 'text/html', body }));
+  const server = http.createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(body));
+  await new Promise<void>((resolve) => server.listen(0, resolve));
+  const { port } = server.address() as AddressInfo;
   const metricsOf = async (url: string) => {
-    const page = await ext.context.newPage();
+    const page = await newPage(ext);
     try {
-      const cdp = await ext.context.newCDPSession(page);
+      const cdp = await page.createCDPSession();
       await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
       await page.goto(url, { waitUntil: 'load' });
       // Past DCL detection and anything the content script schedules after it.
@@ -405,14 +426,16 @@ async function pageWithoutLead(ext: ExtensionSession) {
   const task: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     // Which of the pair loads first alternates, so neither gains from going second.
-    const withUrl = ext.crmUrl(`/crm/bench-nolead.html?run=${i}`);
-    const withoutUrl = ext.crmUrlOtherHost(`/crm/bench-nolead.html?run=${i}`);
+    // localhost, where the test build's content script runs; 127.0.0.1, where it does not.
+    const withUrl = `http://localhost:${port}/crm/bench-nolead.html?run=${i}`;
+    const withoutUrl = `http://127.0.0.1:${port}/crm/bench-nolead.html?run=${i}`;
     const first = await metricsOf(i % 2 ? withoutUrl : withUrl);
     const second = await metricsOf(i % 2 ? withUrl : withoutUrl);
     const [withScript, without] = i % 2 ? [second, first] : [first, second];
     script.push(withScript.script - without.script);
     task.push(withScript.task - without.task);
   }
+  await new Promise((resolve) => server.close(resolve));
   rows.push({
     metric: 'page without a lead: content script main-thread script time (median)',
     value: round(median(script), 2),
@@ -425,7 +448,8 @@ async function pageWithoutLead(ext: ExtensionSession) {
 // ---------------------------------------------------------------- main
 
 const noBuild = process.argv.includes('--no-build');
-// `--only-pipeline` skips the other measurements; `--extension-dir=DIR` times another test build (e.g. an older version).
+// `--only-pipeline` skips the other measurements; `--extension-dir=DIR` times another test build
+// (e.g. an older version; one with the bridge page, tests/harness/bridge/).
 const onlyPipeline = process.argv.includes('--only-pipeline');
 const extensionDir = process.argv.find((a) => a.startsWith('--extension-dir='))?.slice('--extension-dir='.length);
 if (!noBuild) {
@@ -441,14 +465,13 @@ if (!onlyPipeline) {
   rows.push({ metric: 'content script (gzip, polyfill included)', value: content, unit: 'B', budget: `≤ ${CONTENT_BUDGET} B`, note: content <= CONTENT_BUDGET ? 'ok' : 'OVER BUDGET' });
 }
 const ext = await launchExtension(extensionDir ? { extensionDir } : {});
-await ext.context.addInitScript(NAME_SHIM);
 try {
   if (!onlyPipeline) await badge(ext);
   await pageWithoutLead(ext);
 } finally {
   await ext.close();
 }
-await pipeline(extensionDir ?? EXTENSION_DIR);
+await pipeline(extensionDir ?? CHROMIUM_EXTENSION_DIR);
 
 const width = Math.max(...rows.map((r) => r.metric.length));
 console.log(`\n${'metric'.padEnd(width)}  ${'value'.padStart(10)}  unit  budget       note`);

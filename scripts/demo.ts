@@ -4,11 +4,10 @@
 // shows, prints the folder, and exits.
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Page } from 'puppeteer-core';
 import { build } from 'wxt';
 import { DEMO_TOKEN, FIXTURE_LEADS } from '../mock-api/server';
-import { byRole } from '../tests/e2e/closed-root';
-import { launchExtension } from '../tests/e2e/harness';
+import { launchExtension, screen, shadowRole } from '../tests/harness';
 
 const headless = process.argv.includes('--headless') || !process.env.DISPLAY;
 const port = Number(process.env.MOCK_API_PORT ?? 8787);
@@ -25,21 +24,17 @@ const stops: { name: string; page: () => Promise<Page>; show: (page: Page) => Pr
     name: '1-popup-search',
     page: () => ext.openPage('popup.html'),
     show: async (page) => {
-      await page.setViewportSize({ width: 800, height: 600 });
-      await page.getByRole('button', { name: 'Search', exact: true }).click();
-      await page.getByText(/callbacks?$/).first().waitFor();
+      await page.setViewport({ width: 800, height: 600 });
+      await screen(page).getByRole('button', { name: 'Search', exact: true }).click();
+      await screen(page).getByText(/callbacks?$/).first().waitFor();
     },
   },
   {
     name: '2-crm-lead-badge',
-    page: async () => {
-      const page = await ext.context.newPage();
-      await page.goto(ext.crmUrl(`/crm/lead.html?lead_id=${FIXTURE_LEADS.withCallbacks}`));
-      return page;
-    },
+    page: () => ext.openWeb(ext.crmUrl(`/crm/lead.html?lead_id=${FIXTURE_LEADS.withCallbacks}`)),
     show: async (page) => {
       // The badge is in a closed shadow root: found through the accessibility tree, once it has its answer.
-      const badge = byRole(page, 'button', { name: /^Convoso callbacks for lead \d+: (?!Looking up)/ });
+      const badge = shadowRole(page, 'button', { name: /^Convoso callbacks for lead \d+: (?!Looking up)/ });
       await badge.waitFor({ timeout: 15_000 });
       await badge.click();
     },
@@ -48,10 +43,10 @@ const stops: { name: string; page: () => Promise<Page>; show: (page: Page) => Pr
     name: '3-search-tab',
     page: () => ext.openPage(`search.html?lead_id=${FIXTURE_LEADS.withCallbacks}`),
     show: async (page) => {
-      await page.getByText(/callbacks?$/).first().waitFor();
+      await screen(page).getByText(/callbacks?$/).first().waitFor();
     },
   },
-  { name: '4-options', page: () => ext.openPage('options.html'), show: async (page) => void (await page.getByLabel('API token').waitFor()) },
+  { name: '4-options', page: () => ext.openPage('options.html'), show: (page) => screen(page).getByLabel('API token').waitFor() },
 ];
 
 if (headless) {
@@ -66,7 +61,7 @@ if (headless) {
       failed++;
       console.error(`  ${stop.name}: ${(error as Error).message.split('\n')[0]}`);
     }
-    await page.screenshot({ path: path.join(dir, `${stop.name}.png`), fullPage: true });
+    await page.screenshot({ path: path.join(dir, `${stop.name}.png`) as `${string}.png`, fullPage: true });
   }
   console.log(`Screenshots of what the extension shows: ${dir}`);
   await ext.close();

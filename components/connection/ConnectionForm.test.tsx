@@ -16,7 +16,7 @@ import {
 } from '../../utils/connection/settings';
 import { browserTimeZone } from '../../utils/core/time/time-zone';
 import { ConnectionForm } from './ConnectionForm';
-import { readArea, writeArea } from '../../utils/core/storage/sealed';
+import { readArea, writeArea } from '../../tests/support/sealed-areas';
 
 const sendMock: BackgroundStub = vi.fn();
 const TOKEN = 'test-token-not-real-0001';

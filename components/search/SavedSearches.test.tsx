@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { readArea, writeArea } from '../../utils/core/storage/sealed';
+import { readArea, writeArea } from '../../tests/support/sealed-areas';
 import { savedSearchesSetting } from '../../utils/search/saved-searches-setting';
 import { RAW, openApp, page, playBackground, type, type Background } from '../../tests/support/search-app';
 import { installFakeScripting } from '../../tests/support/fake-scripting';

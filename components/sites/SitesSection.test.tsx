@@ -5,7 +5,7 @@ import { installFakeScripting, type FakeScripting } from '../../tests/support/fa
 import { BUILT_IN_SITES } from '../../utils/sites/built-in';
 import { readSites, saveSites } from '../../utils/sites/store';
 import { SitesSection } from './SitesSection';
-import { readArea, writeArea } from '../../utils/core/storage/sealed';
+import { readArea, writeArea } from '../../tests/support/sealed-areas';
 
 let fake: FakeScripting;
 beforeEach(() => {

@@ -4,7 +4,6 @@ import { readAccountSettings, readAgent, watchConnection } from '../../utils/con
 import { connectionRoutes } from '../../utils/connection/background/connection-routes';
 import { createConvoso } from '../../utils/core/gateway/convoso';
 import { createRouter } from '../../utils/core/messaging/router';
-import { readArea, writeArea } from '../../utils/core/storage/sealed';
 import { restrictStorageToExtension } from '../../utils/core/storage/access-level';
 import { startLookup } from '../../utils/lookup/background/start-lookup';
 import { startPowerTools } from '../../utils/reminders/start-power-tools';
@@ -31,12 +30,5 @@ export default defineBackground({
     const route = createRouter(routes, { id: browser.runtime.id, origin: new URL(browser.runtime.getURL('/')).origin });
     browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
     startPowerTools({ convoso, agent: readAgent, watchConnection: (cb) => watchConnection(cb, 'agent') });
-
-    // Test builds only (the real-browser tests' harness seeds and reads settings
-    // through it, sealed as the options page would write them). Production
-    // builds drop this branch: MODE is replaced at build time.
-    if (import.meta.env.MODE === 'test') {
-      (globalThis as unknown as Record<string, unknown>).__convosoTestStorage = { read: readArea, write: writeArea };
-    }
   },
 });

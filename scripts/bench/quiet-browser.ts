@@ -1,7 +1,7 @@
 // A Chromium with the extension loaded, driven over the DevTools pipe and attached
 // to nothing by itself: `npm run bench` times page loads in it.
 //
-// Why not Playwright here: Playwright attaches to every new page before it runs
+// Why not puppeteer here: a driver attaches to every new page before it runs
 // (the page waits for it), enables its domains there, and then talks to it while
 // it loads. On a page that is parsed in a few milliseconds that work lands just
 // where the badge's answer does, and the runs measured it. Here a page loads with
@@ -36,7 +36,7 @@ export interface QuietBrowser {
   close(): Promise<void>;
 }
 
-// As the real-browser tests run it (tests/e2e/browser-pool.ts), and as a tab a user looks
+// As the real-browser tests run it (tests/harness/chromium.ts), and as a tab a user looks
 // at: never throttled as a background or hidden one (a headless tab opened over the
 // protocol may count as either).
 const FLAGS = [

@@ -2,10 +2,10 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FIXTURE_LEADS } from '../../mock-api/server';
-import { launchExtension, type ExtensionSession } from './harness';
+import { launchExtension, screen, type ExtensionSession } from '../harness';
 
 // Issue 8, items 5 and 8: an API address that answers with a redirect to another host.
-// Chromium must not follow it: neither `?auth_token=` (GET) nor the form body
+// The browser must not follow it: neither `?auth_token=` (GET) nor the form body
 // (POST, 307/308) may reach the other host, and the user sees why.
 
 let ext: ExtensionSession | undefined;
@@ -45,9 +45,9 @@ describe('an API address that redirects elsewhere', () => {
     // Saved the trusted way, as the options page would (both hosts are loopback, granted in test builds).
     await ext.setStorage('local', { apiBaseUrl: `${redirector}/v1` });
     const page = await ext.openPage('popup.html');
-    await page.getByLabel('Lead ID').fill(FIXTURE_LEADS.withCallbacks);
-    await page.getByRole('button', { name: 'Search', exact: true }).click();
-    await expect.poll(() => page.getByText(/answered with a redirect to another address/).isVisible(), { timeout: 15_000 }).toBe(true);
+    await screen(page).getByLabel('Lead ID').fill(FIXTURE_LEADS.withCallbacks);
+    await screen(page).getByRole('button', { name: 'Search', exact: true }).click();
+    await expect.poll(() => screen(page).getByText(/answered with a redirect to another address/).isVisible(), { timeout: 15_000 }).toBe(true);
     expect(stolen).toEqual([]);
   });
 });
@@ -63,8 +63,8 @@ describe('an answer too large to read', () => {
     ext = await launchExtension();
     await ext.setStorage('local', { apiBaseUrl: `${api}/v1` });
     const page = await ext.openPage('popup.html');
-    await page.getByLabel('Lead ID').fill(FIXTURE_LEADS.withCallbacks);
-    await page.getByRole('button', { name: 'Search', exact: true }).click();
-    await expect.poll(() => page.getByText(/answer was too large to read/).isVisible(), { timeout: 30_000 }).toBe(true);
+    await screen(page).getByLabel('Lead ID').fill(FIXTURE_LEADS.withCallbacks);
+    await screen(page).getByRole('button', { name: 'Search', exact: true }).click();
+    await expect.poll(() => screen(page).getByText(/answer was too large to read/).isVisible(), { timeout: 30_000 }).toBe(true);
   });
 });

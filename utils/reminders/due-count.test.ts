@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { SearchQueryInput } from '../core/api/query-input';
 import type { ServiceError } from '../core/messaging/replies';
 import { DUE_ALARM, DUE_COLOR, PAST_DUE_COLOR, countDue, createDueCount, dueBadgeText, type BadgeApi } from './due-count';
-import { writeArea } from '../core/storage/sealed';
+import { writeArea } from '../../tests/support/sealed-areas';
 import { readAgent } from '../connection/account';
 
 beforeEach(() => fakeBrowser.reset());

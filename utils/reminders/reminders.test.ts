@@ -12,7 +12,7 @@ import {
   reminderTarget,
   type Notifier,
 } from './reminders';
-import { writeArea } from '../core/storage/sealed';
+import { writeArea } from '../../tests/support/sealed-areas';
 import { readAgent } from '../connection/account';
 
 const cb = (id: string, local: string, over: Partial<Callback> = {}): Callback =>

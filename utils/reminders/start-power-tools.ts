@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { dueBadgeMinutesSetting, dueBadgeSetting, reminderMinutesSetting, remindersSetting } from './reminder-settings';
 import type { Convoso } from '../core/gateway/convoso';
 import { DUE_ALARM, createDueCount, type AgentReader } from './due-count';
-import { onMenuClicked, onOmniboxEntered, startLookupAnywhere } from './lookup-anywhere';
+import { startLookupAnywhere } from './lookup-anywhere';
 import { REMINDER_NEXT_ALARM, REMINDER_POLL_ALARM, createReminders, onReminderClicked } from './reminders';
 
 type NotificationsApi = { onClicked: { addListener(cb: (id: string) => void): void; hasListener(cb: (id: string) => void): boolean } };
@@ -50,16 +50,4 @@ export function startPowerTools(deps: {
   });
 
   startLookupAnywhere();
-
-  // Test builds only: the real-browser tests call the handlers a browser menu,
-  // the address bar or an alarm would call, which no test can click.
-  if (import.meta.env.MODE === 'test') {
-    (globalThis as Record<string, unknown>).__convosoPowerTools = {
-      onMenuClicked,
-      onOmniboxEntered,
-      refreshDueCount: () => dueCount.refresh(),
-      checkReminders: () => reminders.check(),
-      onReminderClicked,
-    };
-  }
 }

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { settingsStatus } from './settings-status';
-import { writeArea } from '../../core/storage/sealed';
+import { writeArea } from '../../../tests/support/sealed-areas';
 
 const TOKEN = 'test-token-not-real-0001';
 

@@ -9,7 +9,7 @@ import { badgeView } from '../../../components/lookup/status';
 import { summarizeLead } from '../../lookup/summarize-lead';
 import { searchCallbacks, type SearchOptions } from './client';
 import { normalizeResponse } from './normalize';
-import { writeArea } from '../storage/sealed';
+import { writeArea } from '../../../tests/support/sealed-areas';
 import { installFakeScripting } from '../../../tests/support/fake-scripting';
 import { testConvoso } from '../../../tests/support/convoso';
 

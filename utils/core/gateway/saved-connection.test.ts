@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { NO_TOKEN } from '../messaging/replies';
 import { pastDueSpellingSetting } from './saved-connection';
-import { writeArea } from '../storage/sealed';
+import { writeArea } from '../../../tests/support/sealed-areas';
 import { installFakeScripting } from '../../../tests/support/fake-scripting';
 import { testConvoso } from '../../../tests/support/convoso';
 

@@ -1,20 +1,19 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { BUILT_IN_SITES } from '../../sites/built-in';
 import { readSites, saveSites } from '../../sites/store';
 import { readConnection } from '../../connection/read-connection';
-import { readArea, useKeyStoreForTests, writeArea } from './sealed';
+import { createSealer } from './sealed';
+import { readArea, writeArea } from '../../../tests/support/sealed-areas';
 import { baseUrlSetting, localTokenSetting, methodSetting } from '../../connection/settings';
-import { memoryKeyStore } from './vault-key';
+import { memoryKeyStore } from '../../../tests/support/memory-key-store';
 
 const TOKEN = 'test-token-not-real-0001';
 const crm = { id: 'scrm', pattern: 'https://crm.example.com/*', mode: 'badge' as const, rules: [] };
 
 beforeEach(() => {
   fakeBrowser.reset();
-  useKeyStoreForTests(memoryKeyStore());
 });
-afterEach(() => useKeyStoreForTests(memoryKeyStore()));
 
 describe('sealed settings', () => {
   it('are stored as envelopes that reveal nothing, and read back', async () => {
@@ -54,10 +53,8 @@ describe('sealed settings', () => {
     await fakeBrowser.storage.local.set({ requestMethod: { ...(requestMethod as object), data: flipped } });
     expect((await methodSetting.get()).problem).toMatch(/changed outside the extension/);
 
-    await localTokenSetting.set(TOKEN);
-    const { token: sealedHere } = await fakeBrowser.storage.local.get('token');
-    useKeyStoreForTests(memoryKeyStore());
-    await fakeBrowser.storage.local.set({ token: sealedHere });
+    const otherInstall = createSealer(memoryKeyStore());
+    await fakeBrowser.storage.local.set({ token: await otherInstall.seal('local:token', TOKEN) });
     expect(await localTokenSetting.get()).toEqual({ value: '', problem: 'The API token was changed outside the extension; using the default.' });
   });
 
@@ -78,9 +75,11 @@ describe('sealed settings', () => {
 
   it('the first start with sealing seals what an older version stored in plain form, once', async () => {
     await fakeBrowser.storage.local.set({ token: TOKEN, apiBaseUrl: 'https://api.corp.example/v1', sites: [crm], badgePositions: { x: 1 } });
-    useKeyStoreForTests(memoryKeyStore(true));
-    expect(await readConnection()).toMatchObject({ token: TOKEN, baseUrl: 'https://api.corp.example/v1', problems: [] });
-    expect((await readSites()).sites.at(-1)).toEqual(crm);
+    // A context that finds no key creates it, and migrates: here one with a key store of its own.
+    const firstStart = createSealer(memoryKeyStore(true));
+    expect(await firstStart.readSealed('local:token')).toEqual({ state: 'ok', value: TOKEN });
+    expect(await firstStart.readSealed('local:apiBaseUrl')).toEqual({ state: 'ok', value: 'https://api.corp.example/v1' });
+    expect(await firstStart.readSealed('local:sites')).toEqual({ state: 'ok', value: [crm] });
     const raw = await fakeBrowser.storage.local.get(null);
     expect(raw.token).toMatchObject({ sealed: 1 });
     expect(raw.sites).toMatchObject({ sealed: 1 });
@@ -88,10 +87,10 @@ describe('sealed settings', () => {
     expect(raw.badgePositions).toEqual({ x: 1 });
     // Afterwards a plain value is refused again.
     await fakeBrowser.storage.local.set({ apiBaseUrl: 'https://elsewhere.example/v1' });
-    expect((await baseUrlSetting.get()).value).toBe('https://api.convoso.com/v1');
+    expect(await firstStart.readSealed('local:apiBaseUrl')).toEqual({ state: 'plain' });
   });
 
-  it('readArea/writeArea (tests and the test build) seal protected keys and leave the others plain', async () => {
+  it('readArea/writeArea (tests/support) seal protected keys and leave the others plain', async () => {
     await writeArea('local', { token: TOKEN, badgePositions: { 'https://a.example': { right: 1, bottom: 2 } } });
     expect((await fakeBrowser.storage.local.get('badgePositions')).badgePositions).toEqual({ 'https://a.example': { right: 1, bottom: 2 } });
     expect((await fakeBrowser.storage.local.get('token')).token).toMatchObject({ sealed: 1 });

@@ -1,12 +1,11 @@
-import { browser } from 'wxt/browser';
 import { storage, type StorageItemKey } from 'wxt/utils/storage';
-import { indexedDbKeyStore, memoryKeyStore, type KeyStore } from './vault-key';
+import { indexedDbKeyStore, type KeyStore } from './vault-key';
 
 // Settings that decide where the token goes or what runs on a page (token, API
 // address, method, sites and rules, ...) are stored sealed: AES-GCM with the
 // vault key (vault-key.ts) and the storage key as associated data. A content
 // script can reach storage.local on Firefox (Chrome's access level is set to
-// trusted contexts too, see service.ts), but it cannot read a sealed value, nor
+// trusted contexts too, see utils/core/storage/access-level.ts), but it cannot read a sealed value, nor
 // forge one, nor move one to another key. Whatever does not unseal is reported
 // and the default is used instead.
 
@@ -33,30 +32,6 @@ export function protectKey(key: StorageItemKey): void {
 
 export function isProtectedKey(key: string): key is StorageItemKey {
   return protectedKeys.has(key as StorageItemKey);
-}
-
-let keyStore: KeyStore = typeof indexedDB === 'undefined' ? memoryKeyStore() : indexedDbKeyStore;
-let keyPromise: Promise<CryptoKey> | null = null;
-
-/** Unit tests only: another key store (e.g. one that reports a fresh key, to exercise the migration). */
-export function useKeyStoreForTests(store: KeyStore): void {
-  keyStore = store;
-  keyPromise = null;
-}
-
-function vaultKey(): Promise<CryptoKey> {
-  keyPromise ??= (async () => {
-    const { key, created } = await keyStore.getOrCreate();
-    // The first start with sealing: seal what an older version stored in plain form.
-    // Only the context that created the key runs this, and only then: afterwards a
-    // plain value can only have been written by something else and is refused.
-    if (created) await migratePlainValues(key);
-    return key;
-  })().catch((error: unknown) => {
-    keyPromise = null;
-    throw error;
-  });
-  return keyPromise;
 }
 
 const encoder = new TextEncoder();
@@ -102,28 +77,48 @@ async function unsealWith(key: CryptoKey, storageKey: string, stored: unknown): 
   }
 }
 
-export async function seal(storageKey: StorageItemKey, value: unknown): Promise<SealedEnvelope> {
-  return sealWith(await vaultKey(), storageKey, value);
+export interface Sealer {
+  seal(storageKey: StorageItemKey, value: unknown): Promise<SealedEnvelope>;
+  /** What a stored (raw) value holds, if it is ours. */
+  unseal(storageKey: StorageItemKey, stored: unknown): Promise<Unsealed>;
+  readSealed(storageKey: StorageItemKey): Promise<Unsealed>;
+  /** Seals every value, then writes them all in one storage call per area (all or nothing, as before). */
+  writeSealed(items: ReadonlyArray<{ key: StorageItemKey; value: unknown }>): Promise<void>;
 }
 
-/** What a stored (raw) value holds, if it is ours. */
-export async function unseal(storageKey: StorageItemKey, stored: unknown): Promise<Unsealed> {
-  return unsealWith(await vaultKey(), storageKey, stored);
-}
-
-export async function readSealed(storageKey: StorageItemKey): Promise<Unsealed> {
-  const key = await vaultKey();
-  return unsealWith(key, storageKey, await storage.getItem<unknown>(storageKey));
-}
-
-/** Seals every value, then writes them all in one storage call per area (all or nothing, as before). */
-export async function writeSealed(items: ReadonlyArray<{ key: StorageItemKey; value: unknown }>): Promise<void> {
-  const key = await vaultKey();
-  const sealed = await Promise.all(
-    // null and undefined remove the key, as storage.setItems does.
-    items.map(async (item) => ({ key: item.key, value: item.value == null ? null : await sealWith(key, item.key, item.value) })),
-  );
-  await storage.setItems(sealed);
+/** Sealing with the key `keyStore` keeps; the extension's contexts share one in IndexedDB (`sealer` below). */
+export function createSealer(keyStore: KeyStore): Sealer {
+  let keyPromise: Promise<CryptoKey> | null = null;
+  const vaultKey = (): Promise<CryptoKey> => {
+    keyPromise ??= (async () => {
+      const { key, created } = await keyStore.getOrCreate();
+      // The first start with sealing: seal what an older version stored in plain form.
+      // Only the context that created the key runs this, and only then: afterwards a
+      // plain value can only have been written by something else and is refused.
+      if (created) await migratePlainValues(key);
+      return key;
+    })().catch((error: unknown) => {
+      keyPromise = null;
+      throw error;
+    });
+    return keyPromise;
+  };
+  return {
+    seal: async (storageKey, value) => sealWith(await vaultKey(), storageKey, value),
+    unseal: async (storageKey, stored) => unsealWith(await vaultKey(), storageKey, stored),
+    async readSealed(storageKey) {
+      const key = await vaultKey();
+      return unsealWith(key, storageKey, await storage.getItem<unknown>(storageKey));
+    },
+    async writeSealed(items) {
+      const key = await vaultKey();
+      const sealed = await Promise.all(
+        // null and undefined remove the key, as storage.setItems does.
+        items.map(async (item) => ({ key: item.key, value: item.value == null ? null : await sealWith(key, item.key, item.value) })),
+      );
+      await storage.setItems(sealed);
+    },
+  };
 }
 
 async function migratePlainValues(key: CryptoKey): Promise<void> {
@@ -136,27 +131,6 @@ async function migratePlainValues(key: CryptoKey): Promise<void> {
   await storage.setItems(sealed);
 }
 
-export type Area = 'local' | 'session';
-
-/**
- * A whole storage area as the extension means it: sealed values opened, the
- * others as stored. For the tests and the test build's harness hook (they seed
- * and inspect settings through it); the extension itself reads setting by setting.
- */
-export async function readArea(area: Area): Promise<Record<string, unknown>> {
-  const raw = await browser.storage[area].get(null);
-  const out: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(raw)) {
-    const key = `${area}:${name}` as StorageItemKey;
-    const opened = isProtectedKey(key) ? await unseal(key, value) : null;
-    out[name] = opened?.state === 'ok' ? opened.value : value;
-  }
-  return out;
-}
-
-/** Writes values as a trusted context would: protected keys sealed, whatever they hold. */
-export async function writeArea(area: Area, items: Record<string, unknown>): Promise<void> {
-  const entries = Object.entries(items).map(([name, value]) => ({ key: `${area}:${name}` as StorageItemKey, value }));
-  await writeSealed(entries.filter((e) => isProtectedKey(e.key)));
-  await storage.setItems(entries.filter((e) => !isProtectedKey(e.key)));
-}
+/** The extension's sealing: its key in the extension origin's IndexedDB (vault-key.ts). */
+export const sealer = createSealer(indexedDbKeyStore);
+export const { seal, unseal, readSealed, writeSealed } = sealer;

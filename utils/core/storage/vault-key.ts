@@ -68,15 +68,3 @@ export const indexedDbKeyStore: KeyStore = {
     }
   },
 };
-
-/** For Node (unit tests), which has no IndexedDB: one key per module instance, never a migration. */
-export function memoryKeyStore(created = false): KeyStore {
-  let key: Promise<CryptoKey> | undefined;
-  return {
-    async getOrCreate() {
-      const isNew = key === undefined;
-      key ??= newVaultKey();
-      return { key: await key, created: created && isNew };
-    },
-  };
-}

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { SearchPage } from '../../core/api/model';
-import { writeArea } from '../../core/storage/sealed';
+import { writeArea } from '../../../tests/support/sealed-areas';
 import { createLeadSearch, LEAD_MAX_WAIT_MS } from './lead-summary';
 import { createLeadLookups, type LeadSearch } from './lead-lookups';
 import { testConvoso } from '../../../tests/support/convoso';

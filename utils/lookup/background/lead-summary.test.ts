@@ -12,7 +12,7 @@ import {
   dropLookupsOfGoneTabs,
   resetLeadsOnConnectionChange,
 } from './lead-summary';
-import { writeArea } from '../../core/storage/sealed';
+import { writeArea } from '../../../tests/support/sealed-areas';
 import { installFakeScripting } from '../../../tests/support/fake-scripting';
 import { testConvoso } from '../../../tests/support/convoso';
 import { watchConnection } from '../../connection/account';

@@ -23,7 +23,7 @@ const NO_ANSWER_CONFIG: SiteConfig = { mode: 'badge', rules: [] };
  */
 export function startLeadBadge(ctx: ContentScriptContext): void {
   // The same file may be injected twice (a Convoso page the user also added as a site).
-  const flag = '__convosoCallbacksStarted';
+  const flag = 'convosoCallbacksStarted';
   const w = window as unknown as Record<string, unknown>;
   if (w[flag]) return;
   w[flag] = true;

@@ -5,7 +5,7 @@ import { cancelSearch, search as searchMessage } from '../search-messages';
 import { createSearchHandler, createSearchHandlers } from './search';
 import type { Convoso } from '../../core/gateway/convoso';
 import type { SavedSearchResult } from '../../core/gateway/saved-connection';
-import { writeArea } from '../../core/storage/sealed';
+import { writeArea } from '../../../tests/support/sealed-areas';
 import { testConvoso } from '../../../tests/support/convoso';
 
 const TOKEN = 'test-token-not-real-0002';

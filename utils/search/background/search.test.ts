@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createSearchHandler } from './search';
 import { createTestConnectionHandler } from '../../connection/background/test-connection';
-import { writeArea } from '../../core/storage/sealed';
+import { writeArea } from '../../../tests/support/sealed-areas';
 import { installFakeScripting } from '../../../tests/support/fake-scripting';
 import { testConvoso } from '../../../tests/support/convoso';
 

@@ -65,7 +65,7 @@ export function startSiteSync(sync: SiteSync = createSiteSync()): SiteSync {
   const sitesOnly = () => void sync.request().catch(() => undefined);
   browser.runtime.onInstalled.addListener(withPolicy);
   // Also makes the browser start the background with itself, so storage's access
-  // level (service.ts) is set before the first page's content script runs.
+  // level (utils/core/storage/access-level.ts) is set before the first page's content script runs.
   browser.runtime.onStartup.addListener(withPolicy);
   browser.storage.managed?.onChanged?.addListener(withPolicy);
   browser.storage.onChanged.addListener((changes, area) => {

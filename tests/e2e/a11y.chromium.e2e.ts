@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'puppeteer-core';
+import { FIXTURE_LEADS } from '../../mock-api/server';
+import { describeFindings, severeBadgeViolations, severeViolations } from '../harness/axe';
+import { attr, clickNode, waitForNode } from '../harness/shadow-cdp';
+import { launchExtension, screen, type ExtensionSession } from '../harness';
+
+// axe-core on every surface a user sees, in light and dark mode: no serious or critical
+// violation. Each surface is shown filled in (results, open panels), not empty, so the
+// rules see the states that matter. One Chromium for the whole file.
+
+let ext: ExtensionSession;
+beforeAll(async () => {
+  ext = await launchExtension();
+});
+afterAll(() => ext?.close());
+
+const SCHEMES = ['light', 'dark'] as const;
+
+async function extensionPage(pagePath: string, colorScheme: 'light' | 'dark', width = 1280): Promise<Page> {
+  const page = await ext.newPage();
+  await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: colorScheme }]);
+  // Tall enough that nothing is below the fold: axe does not scroll, and leaves the colour
+  // contrast of text it cannot see (or that a sticky bar covers) unchecked.
+  await page.setViewport({ width, height: 2400 });
+  await page.goto(`chrome-extension://${ext.extensionId}/${pagePath}`);
+  return page;
+}
+
+describe.each(SCHEMES)('accessibility (axe) in %s mode', (colorScheme) => {
+  it('popup with results, an open "All fields" panel and more filters', async () => {
+    const page = await extensionPage('popup.html', colorScheme, 560);
+    await screen(page).getByLabel('Lead ID').fill(FIXTURE_LEADS.leadB);
+    await screen(page).getByRole('button', { name: 'Search', exact: true }).click();
+    await screen(page).getByText('5 callbacks', { exact: true }).waitFor();
+    await screen(page).getByText('More filters').click();
+    await screen(page).getByText('All fields').first().click();
+    await screen(page).locator('.raw-fields').first().waitFor();
+    expect(describeFindings(await severeViolations(page))).toEqual([]);
+    await page.close();
+  });
+
+  it('search tab with a table of results', async () => {
+    const page = await extensionPage(`search.html?lead_id=${FIXTURE_LEADS.leadB}`, colorScheme);
+    await screen(page).getByRole('table').waitFor();
+    expect(describeFindings(await severeViolations(page))).toEqual([]);
+    await page.close();
+  });
+
+  it('options page with a site and its rules open', async () => {
+    const page = await extensionPage('options.html', colorScheme);
+    await screen(page).locator('#token-state').filter({ hasText: /token saved/i }).waitFor();
+    if (colorScheme === 'light') {
+      // The browser keeps it for the dark run too.
+      await screen(page).getByLabel('Site address or match pattern').fill('http://127.0.0.1');
+      await screen(page).getByRole('button', { name: 'Add site' }).click();
+    }
+    await screen(page).getByRole('button', { name: 'Lead detection rules for http://127.0.0.1/* (0)' }).click();
+    await screen(page).getByRole('button', { name: 'Add address rule' }).click();
+    await screen(page).getByLabel('Address pattern').waitFor();
+    expect(describeFindings(await severeViolations(page))).toEqual([]);
+    await page.close();
+  });
+
+  it('the open badge panel on a CRM page', async () => {
+    const page = await ext.newPage();
+    await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: colorScheme }]);
+    await page.goto(ext.crmUrl(`/crm/lead.html?lead_id=${FIXTURE_LEADS.withCallbacks}`));
+    // Found and clicked through the DevTools protocol, so this keeps working when the
+    // badge's shadow root is closed (page-side queries only pierce open ones).
+    const lead = FIXTURE_LEADS.withCallbacks;
+    const badge = await waitForNode(
+      page,
+      (n) => n.nodeName === 'BUTTON' && !!attr(n, 'aria-label')?.startsWith(`Convoso callbacks for lead ${lead}: 3 callbacks`),
+      'the badge with its answer',
+    );
+    expect(describeFindings(await severeBadgeViolations(page)), 'closed badge').toEqual([]);
+    await clickNode(page, badge);
+    await waitForNode(page, (n) => attr(n, 'role') === 'dialog' && attr(n, 'aria-label') === `Callbacks for lead ${lead}`, 'the open panel');
+    expect(describeFindings(await severeBadgeViolations(page)), 'open panel').toEqual([]);
+    await page.close();
+  });
+});
