@@ -200,10 +200,7 @@ export function SearchApp(props: SearchAppProps) {
         locale={locale}
         zones={zones}
         now={now}
-        onDateRange={() => {
-          setFiltersWanted((n) => n + 1);
-          setTimeout(() => document.getElementById(fieldId('start_date'))?.focus(), 0);
-        }}
+        onDateRange={() => setFiltersWanted((n) => n + 1)}
       />
     </main>
   );

@@ -1,9 +1,10 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { FilterField } from '../../utils/core/api/vocabulary';
 import { chipFields, filterText } from '../../utils/search/filter-labels';
 import type { FormField, SearchForm } from '../../utils/search/form-state';
 import { PRESET_LABELS, availablePresets, presetHint, type Preset } from '../../utils/search/presets';
 import type { FieldErrors } from '../../utils/search/search-state';
+import { fieldId } from './field-id';
 import { FilterFields, TextField } from './FilterFields';
 
 export interface SearchBarProps {
@@ -15,7 +16,7 @@ export interface SearchBarProps {
   busy: boolean;
   /** The agent's own user ID from the options; "Due" and "Mine" are offered only with one. */
   userId: string;
-  /** Asks for the filters to be shown (an order that covers a page offers a date range there). */
+  /** Counts asks for a date range (an order that covers a page offers one): the filters open on the start date. */
   filtersWanted: number;
   onChange(field: FormField, value: string): void;
   onSubmit(): void;
@@ -79,9 +80,18 @@ export function SearchBar(props: SearchBarProps) {
   useEffect(() => {
     if (hasError) setOpen(true);
   }, [errors]);
+  // Asked for a date range: the filters open, then the start date takes focus (a hidden field cannot).
+  const wantsDates = useRef(false);
   useEffect(() => {
-    if (props.filtersWanted > 0) setOpen(true);
+    if (props.filtersWanted === 0) return;
+    wantsDates.current = true;
+    setOpen(true);
   }, [props.filtersWanted]);
+  useEffect(() => {
+    if (!open || !wantsDates.current) return;
+    wantsDates.current = false;
+    document.getElementById(fieldId('start_date'))?.focus();
+  }, [open, props.filtersWanted]);
   const count = chipFields(form).length;
   return (
     <form
