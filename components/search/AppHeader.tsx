@@ -32,15 +32,16 @@ export function AppHeader(props: AppHeaderProps) {
       <div class="header-row">
         <h1>{props.layout === 'tab' ? 'Search callbacks' : 'Convoso callbacks'}</h1>
         <div class="header-actions">
-          <button type="button" class={saved.problem ? 'has-problem' : undefined} aria-expanded={open ? 'true' : 'false'} aria-controls="saved-searches" onClick={() => setOpen(!open)}>
+          <button
+            type="button"
+            class={saved.problem ? 'has-problem' : undefined}
+            aria-label={saved.problem ? 'Saved searches (could not be read)' : undefined}
+            aria-expanded={open ? 'true' : 'false'}
+            aria-controls="saved-searches"
+            onClick={() => setOpen(!open)}
+          >
             Saved searches
-            {saved.problem && (
-              <span class="problem-mark">
-                {' '}
-                <span aria-hidden="true">!</span>
-                <span class="visually-hidden">(could not be read)</span>
-              </span>
-            )}
+            {saved.problem && <span class="problem-mark"> !</span>}
           </button>
           <ExportButton layout={props.layout} form={props.exportForm} held={props.held} locale={props.locale} autoStart={props.autoExport} />
           {props.onOpenInTab && (
