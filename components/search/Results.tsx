@@ -26,21 +26,22 @@ export function LiveStatus(props: { busy: boolean; shown: ShownList | null; loca
   const page = shown?.page;
   const some = page && page.results.length > 0;
   const said = !shown ? '' : some ? summaryText(page, shown.results, locale) : page!.total === 0 ? emptyText(shown.view) : 'Nothing on this page.';
+  const summary = some && (
+    <span aria-hidden="true" class={props.busy ? 'stale-summary' : undefined}>
+      <strong>{shown.results.mode === 'all' && shown.results.capped ? totalText({ ...page, total: shown.results.capped.total }, locale) : totalText(page, locale)}</strong>
+      <span class="range"> · showing {rangeText(page, locale)}</span>
+    </span>
+  );
   return (
     <p class="live-status" role="status" aria-live="polite">
-      {props.busy ? (
+      {props.busy && (
         <>
           <span class="spinner" aria-hidden="true" />
           Searching…
         </>
-      ) : (
-        some && (
-          <span aria-hidden="true">
-            <strong>{shown.results.mode === 'all' && shown.results.capped ? totalText({ ...page, total: shown.results.capped.total }, locale) : totalText(page, locale)}</strong>
-            <span class="range"> · showing {rangeText(page, locale)}</span>
-          </span>
-        )
       )}
+      {/* While a search runs, the list it will replace keeps its count beside it. */}
+      {summary}
       <span class="visually-hidden">{props.busy ? '' : said}</span>
     </p>
   );

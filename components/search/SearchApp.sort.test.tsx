@@ -63,6 +63,8 @@ describe('sorting means what it says', () => {
     bg.replies.push(held(page(campaign(0, 1000), { total: 2951, limit: 1000 })), held(page(campaign(1000, 1000), { offset: 1000, total: 2951, limit: 1000 })), held(page(campaign(2000, 951), { offset: 2000, total: 2951, limit: 1000 })));
     choose('Sort', 'time-desc');
     await screen.findByRole('button', { name: 'Cancel sort' });
+    // The select says the order being fetched, not the one it replaces.
+    expect((screen.getByLabelText('Sort') as HTMLSelectElement).value).toBe('time-desc');
     gates.shift()!();
     await screen.findByText(/1,000 of 2,951 callbacks fetched/);
     expect(screen.getByRole('progressbar')).toBeTruthy();

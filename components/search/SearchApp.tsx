@@ -98,7 +98,7 @@ function ResultsArea(props: {
         <LiveStatus busy={state.busy?.kind === 'search'} shown={shown} locale={locale} />
         {shown && shown.page.results.length > 0 && (
           <div class="results-controls">
-            <SortControl sort={state.sort} onSort={(key) => void c.sortBy(key)} />
+            <SortControl sort={state.busy?.kind === 'sort' ? state.busy.key : state.sort} onSort={(key) => void c.sortBy(key)} />
             <Pager page={shown.page} place="top" locale={locale} onGo={go} />
           </div>
         )}

@@ -109,11 +109,12 @@ export function SearchBar(props: SearchBarProps) {
         <button type="submit" class="primary" aria-busy={props.busy ? 'true' : undefined}>
           Search
         </button>
-        <button type="button" aria-expanded={open ? 'true' : 'false'} aria-controls="search-filters" onClick={() => setOpen(!open)}>
-          Filters{count > 0 ? ` (${count})` : ''}
-        </button>
         <button type="button" onClick={props.onClear}>
           Clear
+        </button>
+        {/* Last in the row: the filters it opens come next, for the keyboard too. */}
+        <button type="button" aria-expanded={open ? 'true' : 'false'} aria-controls="search-filters" onClick={() => setOpen(!open)}>
+          Filters{count > 0 ? ` (${count})` : ''}
         </button>
       </div>
       <div id="search-filters" class="filters-panel" hidden={!open}>

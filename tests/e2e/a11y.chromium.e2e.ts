@@ -28,13 +28,15 @@ async function extensionPage(pagePath: string, colorScheme: 'light' | 'dark', wi
 }
 
 describe.each(SCHEMES)('accessibility (axe) in %s mode', (colorScheme) => {
-  it('popup with results, an open "All fields" panel and more filters', async () => {
+  it('popup with results, an open "All fields" panel, the filters, their chips and the saved searches', async () => {
     const page = await extensionPage('popup.html', colorScheme, 560);
     await screen(page).getByLabel('Lead ID').fill(FIXTURE_LEADS.leadB);
+    await screen(page).getByRole('button', { name: 'Filters' }).click();
+    await screen(page).getByLabel('Recipient').selectOption('Personal');
     await screen(page).getByRole('button', { name: 'Search', exact: true }).click();
-    await screen(page).getByText('5 callbacks', { exact: true }).waitFor();
-    await screen(page).getByText('More filters').click();
-    await screen(page).getByText('All fields').first().click();
+    await screen(page).getByRole('list', { name: 'Filtered by' }).waitFor();
+    await screen(page).getByRole('button', { name: 'Saved searches' }).click();
+    await screen(page).getByRole('button', { name: /^All fields of / }).first().click();
     await screen(page).locator('.raw-fields').first().waitFor();
     expect(describeFindings(await severeViolations(page))).toEqual([]);
     await page.close();
