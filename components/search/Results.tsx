@@ -27,7 +27,7 @@ export function LiveStatus(props: { busy: boolean; shown: ShownList | null; loca
   const some = page && page.results.length > 0;
   const said = !shown ? '' : some ? summaryText(page, shown.results, locale) : page!.total === 0 ? emptyText(shown.view) : 'Nothing on this page.';
   const summary = some && (
-    <span aria-hidden="true" class={props.busy ? 'stale-summary' : undefined}>
+    <span aria-hidden="true" class={props.busy ? "results-summary stale-summary" : "results-summary"}>
       <strong>{shown.results.mode === 'all' && shown.results.capped ? totalText({ ...page, total: shown.results.capped.total }, locale) : totalText(page, locale)}</strong>
       <span class="range"> · showing {rangeText(page, locale)}</span>
     </span>
