@@ -17,7 +17,7 @@ const OPTIONAL_HOSTS = ['https://*/*', 'http://*/*'];
 // shortcut opens the popup. `notifications` is asked for only when the agent
 // turns reminders on.
 const powerTools = (manifestVersion: number) => ({
-  permissions: ['alarms', 'contextMenus'],
+  permissions: ['alarms', 'contextMenus', 'idle'],
   optional_permissions: ['notifications'],
   omnibox: { keyword: 'cb' },
   commands: {

@@ -24,6 +24,29 @@ describe('FaultController', () => {
     expect(f.snapshot().status429).toBe(false);
   });
 
+  it('applies a `forMs` toggle for that long, then turns it off (an outage, 503 for a while)', () => {
+    let now = 1_000;
+    const f = new FaultController(() => now);
+    f.set({ dropConnection: { forMs: 30_000 }, status5xx: { status: 503, retryAfter: '6', forMs: 60_000 } });
+    expect(f.take('dropConnection')).toEqual({});
+    expect(f.take('status5xx')).toEqual({ status: 503, retryAfter: '6' });
+    now = 31_000;
+    expect(f.take('dropConnection')).toBeNull();
+    expect(f.snapshot().dropConnection).toBe(false);
+    expect(f.take('status5xx')).toEqual({ status: 503, retryAfter: '6' });
+    now = 61_000;
+    expect(f.take('status5xx')).toBeNull();
+  });
+
+  it('a new patch without forMs keeps the toggle on for good', () => {
+    let now = 0;
+    const f = new FaultController(() => now);
+    f.set({ status429: { forMs: 10 } });
+    f.set({ status429: { retryAfter: '6' } });
+    now = 100;
+    expect(f.take('status429')).toEqual({ retryAfter: '6' });
+  });
+
   it('treats times: 0 as off', () => {
     const f = new FaultController();
     f.set({ malformedJson: { times: 0 } });
@@ -44,6 +67,7 @@ describe('FaultController', () => {
     [{ latencyMs: 'slow' }],
     [{ status5xx: { status: 418 } }],
     [{ status429: { times: 1.5 } }],
+    [{ dropConnection: { forMs: -1 } }],
     [{ noSuchFault: true }],
     [{ malformedJson: { times: 1, extra: 1 } }],
     ['not an object'],

@@ -187,6 +187,15 @@ describe('faults', () => {
     expect(await res.text()).toMatch(new RegExp(`<title>${status} `));
   });
 
+  it('status5xx can send Retry-After, and forMs keeps a fault on for a while only (a 503 for a period, an outage)', async () => {
+    api.setFaults({ status5xx: { status: 503, retryAfter: '6', forMs: 100 } });
+    const res = await search(good);
+    expect(res.status).toBe(503);
+    expect(res.headers.get('retry-after')).toBe('6');
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect((await search(good)).status).toBe(200);
+  });
+
   it('status5xx: true means 502, always', async () => {
     api.setFaults({ status5xx: true });
     expect((await search(good)).status).toBe(502);

@@ -159,7 +159,7 @@ export async function startMockApi(opts: MockApiOptions = {}): Promise<MockApi> 
     const lb = faults.take('status5xx');
     if (lb) {
       const status = lb.status ?? 502;
-      send(res, status, 'text/html', html(status, LB_TITLES[status] ?? 'Error', 'awselb/2.0'));
+      send(res, status, 'text/html', html(status, LB_TITLES[status] ?? 'Error', 'awselb/2.0'), lb.retryAfter ? { 'retry-after': lb.retryAfter } : {});
       return;
     }
     if (path !== SEARCH_PATH) {
@@ -269,7 +269,9 @@ export async function startMockApi(opts: MockApiOptions = {}): Promise<MockApi> 
     return handleApi(req, res, path, params);
   }
 
-  const server = createServer((req, res) => {
+  // Node refuses request lines and headers over 16 KB by default (HTTP 431); browsers send
+  // addresses up to 2 MB, and a CRM page may have a very long one (the site-pattern test's 30,000 characters).
+  const server = createServer({ maxHeaderSize: 256 * 1024 }, (req, res) => {
     handle(req, res).catch((e: unknown) => {
       send(res, 500, 'text/plain', `mock-api error: ${e instanceof Error ? e.message : String(e)}`);
     });

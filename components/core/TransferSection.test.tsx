@@ -4,7 +4,11 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { installFakeScripting, type FakeScripting } from '../../tests/support/fake-scripting';
 import { localTokenSetting, methodSetting } from '../../utils/connection/settings';
 import { readSites } from '../../utils/sites/store';
+import { transferParts } from '../../entrypoints/options/transfer-parts';
 import { TransferSection } from './TransferSection';
+
+// With the parts the options page hands in: the connection's settings, the saved searches, the sites.
+const parts = transferParts({ problems: [] });
 
 let fake: FakeScripting;
 beforeEach(() => {
@@ -42,7 +46,7 @@ describe('TransferSection', () => {
     vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
       clicks.push(this.download);
     });
-    render(<TransferSection managed={{ problems: [] }} />);
+    render(<TransferSection parts={parts} />);
     fireEvent.click(screen.getByRole('button', { name: 'Export settings' }));
     await screen.findByText(/^Exported to convoso-callbacks-settings-\d{4}-\d{2}-\d{2}\.json\. The token is not in it\.$/);
     expect(clicks).toHaveLength(1);
@@ -52,7 +56,7 @@ describe('TransferSection', () => {
   });
 
   it('reports what a valid file imports and imports it on confirmation', async () => {
-    render(<TransferSection managed={{ problems: [] }} />);
+    render(<TransferSection parts={parts} />);
     choose(GOOD);
     await screen.findByText('Importing team.json');
     expect(screen.getByText('Request method').parentElement!.textContent).toBe('Request method: Set to POST.');
@@ -71,7 +75,7 @@ describe('TransferSection', () => {
   });
 
   it('refuses a file with rejected items, saying why, and imports nothing', async () => {
-    render(<TransferSection managed={{ problems: [] }} />);
+    render(<TransferSection parts={parts} />);
     choose({ ...GOOD, settings: { requestMethod: 'PUT' }, token: 'test-token-not-real-0002' });
     await screen.findByText('Rejected');
     expect(screen.getByText('token').parentElement!.textContent).toBe('token: Tokens are never imported; enter yours on this page.');
@@ -83,7 +87,7 @@ describe('TransferSection', () => {
   });
 
   it('refuses a file too large to be settings, and lets the user choose again', async () => {
-    render(<TransferSection managed={{ problems: [] }} />);
+    render(<TransferSection parts={parts} />);
     const input = screen.getByLabelText('Import settings') as HTMLInputElement;
     const file = new File(['x'.repeat(1_000_001)], 'huge.json', { type: 'application/json' });
     // Choosing the same file again only fires "change" when the chooser was cleared.
@@ -96,8 +100,22 @@ describe('TransferSection', () => {
   });
 
   it('says so for a file that is not JSON', async () => {
-    render(<TransferSection managed={{ problems: [] }} />);
+    render(<TransferSection parts={parts} />);
     choose('definitely not json', 'notes.txt');
     await screen.findByText('It is not JSON. Choose a file made by “Export settings”.', { exact: false });
+  });
+});
+
+describe('TransferSection and unreadable settings (issue 20.8)', () => {
+  it('exports what can be read and says what was left out', async () => {
+    await fakeBrowser.storage.local.set({ requestMethod: 'PUT' });
+    const blobs: Blob[] = [];
+    vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => (blobs.push(blob as Blob), 'blob:fake'));
+    vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    render(<TransferSection parts={parts} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Export settings' }));
+    await screen.findByText(/Left out, because it could not be read: The request method was stored in an unreadable form; using the default\.$/);
+    expect(JSON.parse(await blobs[0]!.text()).settings).not.toHaveProperty('requestMethod');
   });
 });

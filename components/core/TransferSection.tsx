@@ -1,15 +1,8 @@
 import { useRef, useState } from 'preact/hooks';
-import { domSelectorCheck } from '../../utils/core/lead/custom-rules';
-import {
-  applyImport,
-  exportSettings,
-  planImport,
-  settingsFileName,
-  type ImportItem,
-  type ImportPlan,
-} from '../../utils/core/transfer/export-import';
-import type { ManagedConfig } from '../../utils/core/storage/managed';
-import { readSites } from '../../utils/sites/store';
+import { applyImport } from '../../utils/core/transfer/apply-import';
+import { exportSettings, settingsFileName } from '../../utils/core/transfer/export-settings';
+import { planImport } from '../../utils/core/transfer/plan-import';
+import type { ImportItem, ImportPlan, TransferParts } from '../../utils/core/transfer/transfer-parts';
 import { StatusLine, type Status } from './Field';
 
 const MAX_FILE_BYTES = 1_000_000;
@@ -19,7 +12,7 @@ function count(n: number, one: string, many = `${one}s`): string {
 }
 
 /** One sentence for the status line, so a screen reader hears the report's outcome. */
-export function planSummary(fileName: string, plan: ImportPlan): Status {
+function planSummary(fileName: string, plan: ImportPlan): Status {
   const left = plan.skipped.length > 0 ? `, ${count(plan.skipped.length, 'item')} left out` : '';
   if (plan.rejected.length > 0) {
     return {
@@ -35,7 +28,7 @@ function ItemList(props: { title: string; items: ImportItem[]; kind: string }) {
   if (props.items.length === 0) return null;
   return (
     <div class={`import-group import-group--${props.kind}`}>
-      <h3>{props.title}</h3>
+      <h5>{props.title}</h5>
       <ul>
         {props.items.map((item, i) => (
           <li key={i}>
@@ -47,11 +40,8 @@ function ItemList(props: { title: string; items: ImportItem[]; kind: string }) {
   );
 }
 
-export function TransferSection(props: {
-  managed: ManagedConfig;
-  /** The policy as it will be once read (OptionsApp shows the section before); a plan waits for it. */
-  policy?: Promise<ManagedConfig>;
-}) {
+/** Export and import: the file's parts are the features', handed in by the options page. */
+export function TransferSection(props: { parts: TransferParts }) {
   const [status, setStatus] = useState<Status>(null);
   const [plan, setPlan] = useState<ImportPlan | null>(null);
   const [fileName, setFileName] = useState('');
@@ -60,8 +50,8 @@ export function TransferSection(props: {
   const importRunning = useRef(false);
 
   async function onExport() {
-    const data = await exportSettings();
-    const url = URL.createObjectURL(new Blob([`${JSON.stringify(data, null, 2)}\n`], { type: 'application/json' }));
+    const { file, problems } = await exportSettings(props.parts);
+    const url = URL.createObjectURL(new Blob([`${JSON.stringify(file, null, 2)}\n`], { type: 'application/json' }));
     const link = document.createElement('a');
     link.href = url;
     link.download = settingsFileName();
@@ -69,7 +59,9 @@ export function TransferSection(props: {
     link.click();
     link.remove();
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    setStatus({ kind: 'ok', message: `Exported to ${link.download}. The token is not in it.` });
+    // What could not be read is left out, not exported as its default.
+    const left = problems.length > 0 ? ` Left out, because it could not be read: ${problems.join(' ')}` : '';
+    setStatus({ kind: problems.length > 0 ? 'error' : 'ok', message: `Exported to ${link.download}. The token is not in it.${left}` });
   }
 
   async function onFile(event: Event) {
@@ -85,8 +77,7 @@ export function TransferSection(props: {
       return;
     }
     try {
-      const [text, { sites }, managed] = await Promise.all([file.text(), readSites(), props.policy ?? props.managed]);
-      const next = planImport(text, { sites, managed, isValidSelector: domSelectorCheck });
+      const next = await planImport(await file.text(), props.parts);
       setPlan(next);
       setStatus(planSummary(file.name, next));
     } catch (error) {
@@ -116,7 +107,7 @@ export function TransferSection(props: {
   const blocked = plan !== null && plan.rejected.length > 0;
   return (
     <section class="card" aria-labelledby="transfer-title">
-      <h2 id="transfer-title">Export and import</h2>
+      <h3 id="transfer-title">Export and import</h3>
       <p class="hint">
         Share this setup with your team as a file. The token and your user ID are never in it; each agent enters their own.
       </p>
@@ -131,7 +122,7 @@ export function TransferSection(props: {
       </div>
       {plan ? (
         <div class="import-report" aria-labelledby="import-report-title">
-          <h3 id="import-report-title">Importing {fileName}</h3>
+          <h4 id="import-report-title">Importing {fileName}</h4>
           <ItemList title="Rejected" items={plan.rejected} kind="rejected" />
           <ItemList title={blocked ? 'Valid' : 'To import'} items={plan.accepted} kind="accepted" />
           <ItemList title="Left out" items={plan.skipped} kind="skipped" />

@@ -2,7 +2,6 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { dueBadgeMinutesSetting, dueBadgeSetting, remindersSetting } from '../../utils/reminders/reminder-settings';
-import { userIdSetting } from '../../utils/connection/settings';
 import { PowerToolsSection } from './PowerToolsSection';
 
 // fakeBrowser has no permissions API: the user's answer to the browser's prompt.
@@ -29,11 +28,12 @@ const remindersBox = () => screen.getByLabelText('Remind me before my callbacks 
 
 describe('PowerToolsSection', () => {
   it('waits for a saved user ID, then saves the toolbar count at once', async () => {
-    render(<PowerToolsSection />);
+    // The options page hands in the saved user ID (the connection feature's).
+    const { rerender } = render(<PowerToolsSection userId="" />);
     await screen.findByText(/Save your Convoso user ID above/);
     expect(badgeBox().disabled).toBe(true);
 
-    await userIdSetting.set('77');
+    rerender(<PowerToolsSection userId="77" />);
     await waitFor(() => expect(badgeBox().disabled).toBe(false));
     fireEvent.click(badgeBox());
     await waitFor(async () => expect((await dueBadgeSetting.get()).value).toBe(true));
@@ -47,8 +47,7 @@ describe('PowerToolsSection', () => {
   });
 
   it('turns reminders on only when the browser grants notifications', async () => {
-    await userIdSetting.set('77');
-    render(<PowerToolsSection />);
+    render(<PowerToolsSection userId="77" />);
     await waitFor(() => expect(remindersBox().disabled).toBe(false));
 
     answer = false;
@@ -62,5 +61,28 @@ describe('PowerToolsSection', () => {
     await waitFor(async () => expect((await remindersSetting.get()).value).toBe(true));
     expect(fakeBrowser.permissions.request).toHaveBeenLastCalledWith({ permissions: ['notifications'] });
     expect(remindersBox().checked).toBe(true);
+  });
+});
+
+describe('PowerToolsSection and unreadable settings (issue 20.8)', () => {
+  it('reports a setting that cannot be read and keeps it until the agent changes it here', async () => {
+    await fakeBrowser.storage.local.set({ dueBadge: 'yes please' });
+    render(<PowerToolsSection userId="77" />);
+    const notice = await screen.findByRole('alert');
+    expect(notice.textContent).toContain('The toolbar count of due callbacks was stored in an unreadable form; using the default.');
+    expect(notice.textContent).toContain('They are kept as they are until you change them here.');
+    // Another change here leaves it alone.
+    fireEvent.change(screen.getByLabelText('Remind me this many minutes before'), { target: { value: '15' } });
+    await screen.findByText('Reminder time saved.');
+    expect(await fakeBrowser.storage.local.get('dueBadge')).toEqual({ dueBadge: 'yes please' });
+    // Turning the count on here is the agent's choice: it replaces the unreadable value.
+    fireEvent.click(badgeBox());
+    await waitFor(async () => expect(await dueBadgeSetting.get()).toEqual({ value: true }));
+    await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
+  });
+
+  it('checkboxes sit beside their labels: each label holds its box', () => {
+    render(<PowerToolsSection userId="77" />);
+    for (const box of [badgeBox(), remindersBox()]) expect(box.closest('label')?.classList.contains('checkbox')).toBe(true);
   });
 });

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { send } from '../../utils/core/messaging/send';
-import { pauseOf, type trafficStatus } from '../../utils/search/traffic-pause';
+import type { trafficStatus } from '../../utils/core/gateway/gateway-messages';
+import { pauseOf } from '../../utils/search/traffic-pause';
 
 /**
  * Until when the background's gate holds requests because Convoso asked to slow

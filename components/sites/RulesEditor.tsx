@@ -2,11 +2,10 @@ import { useRef, useState } from 'preact/hooks';
 import { domSelectorCheck, upgradeRule } from '../../utils/core/lead/custom-rules';
 import { setSiteRules } from '../../utils/sites/actions';
 import type { Site } from '../../utils/sites/schema';
-import { Field, inputValue, StatusLine, type Status } from '../core/Field';
+import { StatusLine, type Status } from '../core/Field';
 import { draftFromRule, draftProblems, newDraft, ruleFromDraft, type RuleDraft } from './rule-draft';
+import { RuleFields, type DraftField } from './RuleFields';
 import { RuleTestBox } from './RuleTestBox';
-
-type DraftField = 'pattern' | 'selector' | 'attribute' | 'extract';
 
 /** Lead detection rules of one site: edit, test, then save all at once. */
 export function RulesEditor(props: { site: Site; locked: boolean }) {
@@ -63,70 +62,18 @@ export function RulesEditor(props: { site: Site; locked: boolean }) {
     <form class="rules" ref={container} onSubmit={(e) => void save(e)} noValidate>
       {drafts.length === 0 ? <p class="hint">No rules of its own: the built-in detection applies.</p> : null}
       <ul class="rule-list">
-        {drafts.map((draft, index) => {
-          const problem = problems.get(draft.key);
-          const error = (field: DraftField) => (problem?.field === field ? problem.message : undefined);
-          const id = (field: string) => `${prefix}-${draft.key}-${field}`;
-          const text = (field: DraftField, label: string, hint: string) => (
-            <Field id={id(field)} label={label} hint={hint} error={error(field)}>
-              {(aria) => (
-                <input
-                  {...aria}
-                  disabled={locked}
-                  spellcheck={false}
-                  value={draft[field]}
-                  onInput={(e) => update(draft.key, { [field]: inputValue(e) })}
-                />
-              )}
-            </Field>
-          );
-          return (
-            <li key={draft.key} class="rule">
-              <fieldset>
-                <legend>Rule {index + 1}</legend>
-                <Field id={id('kind')} label="Find the lead ID in">
-                  {(aria) => (
-                    <select {...aria} disabled={locked} value={draft.kind} onChange={(e) => update(draft.key, { kind: inputValue(e) as RuleDraft['kind'] })}>
-                      <option value="url">the page address</option>
-                      <option value="selector">an element of the page</option>
-                    </select>
-                  )}
-                </Field>
-                {draft.kind === 'url' ? (
-                  text('pattern', 'Address pattern', 'The address with {id} where the lead ID is and * for any text, e.g. https://crm.example.com/leads/{id}')
-                ) : (
-                  <>
-                    {text('selector', 'CSS selector', 'e.g. #lead-panel .lead-number')}
-                    <Field id={id('source')} label="The ID is in the element’s">
-                      {(aria) => (
-                        <select
-                          {...aria}
-                          disabled={locked}
-                          value={draft.source}
-                          onChange={(e) => update(draft.key, { source: inputValue(e) as RuleDraft['source'] })}
-                        >
-                          <option value="attribute">attribute</option>
-                          <option value="text">text</option>
-                        </select>
-                      )}
-                    </Field>
-                    {draft.source === 'attribute' ? text('attribute', 'Attribute name', 'e.g. data-id, or value for a form field') : null}
-                    {text('extract', 'Extract pattern (optional)', 'The text with {id} where the lead ID is, e.g. Lead #{id}')}
-                  </>
-                )}
-                {locked ? null : (
-                  <button
-                    type="button"
-                    class="secondary danger"
-                    onClick={() => setDrafts((all) => all.filter((d) => d.key !== draft.key))}
-                  >
-                    Remove rule {index + 1}
-                  </button>
-                )}
-              </fieldset>
-            </li>
-          );
-        })}
+        {drafts.map((draft, index) => (
+          <RuleFields
+            key={draft.key}
+            draft={draft}
+            index={index}
+            prefix={prefix}
+            locked={locked}
+            problem={problems.get(draft.key)}
+            onChange={(change) => update(draft.key, change)}
+            onRemove={() => setDrafts((all) => all.filter((d) => d.key !== draft.key))}
+          />
+        ))}
       </ul>
       {locked ? (
         <p class="hint hint--locked">Set by your administrator.</p>

@@ -4,8 +4,15 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { installFakeScripting, type FakeScripting } from '../../tests/support/fake-scripting';
 import { BUILT_IN_SITES } from '../../utils/sites/built-in';
 import { readSites, saveSites } from '../../utils/sites/store';
+import { apiHostUser } from '../../utils/connection/api-origin';
+import { createHostAccess } from '../../utils/core/hosts/host-access';
+import { applySitesPolicy } from '../../utils/sites/sites-policy';
+import { sitesHostUser } from '../../utils/sites/sites-in-use';
 import { SitesSection } from './SitesSection';
 import { readArea, writeArea } from '../../tests/support/sealed-areas';
+
+// As the options page wires it: access given back unless the API address or another site uses it.
+const hosts = createHostAccess([apiHostUser, sitesHostUser]);
 
 let fake: FakeScripting;
 beforeEach(() => {
@@ -15,7 +22,7 @@ beforeEach(() => {
 afterEach(cleanup);
 
 async function renderSection() {
-  render(<SitesSection />);
+  render(<SitesSection hosts={hosts} />);
   await waitFor(() => expect(screen.getAllByText('Active (built in)')).toHaveLength(BUILT_IN_SITES.length));
 }
 
@@ -38,7 +45,7 @@ describe('SitesSection', () => {
     const managedGet = fakeBrowser.storage.managed.get;
     fakeBrowser.storage.managed.get = (() => new Promise(() => undefined)) as never;
     try {
-      render(<SitesSection />);
+      render(<SitesSection hosts={hosts} />);
       await waitFor(() => expect(within(row('https://crm.example.com/*')).getByText(/^(Active|Not active)/)).toBeTruthy());
     } finally {
       fakeBrowser.storage.managed.get = managedGet;
@@ -66,12 +73,24 @@ describe('SitesSection', () => {
     expect(fake.requests).toEqual([]);
   });
 
+  it('reports an add next to its field, before the list (issue 19)', async () => {
+    await renderSection();
+    const input = screen.getByLabelText('Site address or match pattern');
+    const form = input.closest('form')!;
+    const status = document.getElementById('sites-status')!;
+    expect(form.contains(status)).toBe(true);
+    expect(status.compareDocumentPosition(screen.getByRole('list', { name: 'CRM sites' })) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    fireEvent.input(input, { target: { value: 'crm.example.com' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add site' }));
+    await screen.findByText('Added https://crm.example.com/*.', { selector: '#sites-status' });
+  });
+
   it('keeps the typed address when access is refused', async () => {
     await renderSection();
     fake.answer = false;
     fireEvent.input(screen.getByLabelText('Site address or match pattern'), { target: { value: 'crm.example.com' } });
     fireEvent.click(screen.getByRole('button', { name: 'Add site' }));
-    await screen.findAllByText('Access to https://crm.example.com/* was not granted, so the site was not added.');
+    await screen.findByText('Access to https://crm.example.com/* was not granted, so the site was not added.', { selector: '#sites-status' });
     expect((screen.getByLabelText('Site address or match pattern') as HTMLInputElement).value).toBe('crm.example.com');
     expect((await readSites()).sites).toEqual(BUILT_IN_SITES);
   });
@@ -145,7 +164,7 @@ describe('SitesSection', () => {
     await renderSection();
     const notice = await screen.findByRole('alert');
     expect(notice.textContent).toContain('Stored CRM site #2 was unreadable and is ignored.');
-    expect(notice.textContent).toContain('Any change to the list (adding a site, switching a mode) stores it again without them.');
+    expect(notice.textContent).toContain('The stored list is kept as it is until you change it here: any change (adding a site, switching a mode) stores it again without them.');
     fireEvent.change(screen.getByLabelText('Mode for https://a.example.com/*'), { target: { value: 'inline' } });
     await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
     const stored = (await readArea('local')).sites as Array<{ id: string }>;
@@ -153,9 +172,8 @@ describe('SitesSection', () => {
   });
 
   it('locks a site the administrator’s policy sets', async () => {
-    await fakeBrowser.storage.managed.set({ sites: [{ pattern: 'https://m.example.com/*' }] });
     // The background applies the policy (at start and when it changes), not this page.
-    await fake.sync.request({ policy: true });
+    await applySitesPolicy({ sites: [{ pattern: 'https://m.example.com/*' }] });
     await renderSection();
     const managed = row('https://m.example.com/*');
     expect(within(managed).getByText('Set by your administrator')).toBeTruthy();

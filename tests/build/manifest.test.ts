@@ -14,7 +14,8 @@ describe('manifest permissions', () => {
   it('asks a production build only for the Convoso API and what the code uses', () => {
     const m = manifest('chrome', 'production');
     expect(m.host_permissions).toEqual(['https://api.convoso.com/*']);
-    expect(m.permissions).toEqual(['storage', 'scripting', 'alarms', 'contextMenus']);
+    // idle: the toolbar count and reminders pause while nobody is at the computer.
+    expect(m.permissions).toEqual(['storage', 'scripting', 'alarms', 'contextMenus', 'idle']);
     expect(m.optional_permissions).toEqual(['notifications']);
     expect(JSON.stringify(m)).not.toMatch(/localhost|127\.0\.0\.1/);
   });

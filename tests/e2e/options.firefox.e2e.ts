@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { DEMO_TOKEN, FIXTURE_LEADS } from '../../mock-api/server';
-import { badgeText, clickButton, launchExtension, textOf, typeInto, waitForText, waitUntil, type ExtensionSession } from '../harness';
+import { badgeText, clickButton, launchExtension, screen, textOf, typeInto, waitForText, waitUntil, type ExtensionSession } from '../harness';
 
 // The options page in a real Firefox (MV2, background page, optional origins from
 // `optional_permissions`), set up the way a user does it: typing into labelled fields and
@@ -59,7 +59,7 @@ describe('options page in a real Firefox', () => {
     // Reopened, the page shows what was saved.
     const again = await ff.openPage('options.html');
     await waitForText(again, '#token-state', /^Token saved: /);
-    expect(await again.$eval('#base-url', (el) => (el as HTMLInputElement).value)).toBe(moved);
+    expect(await screen(again).getByLabel('API base URL', { exact: true }).inputValue()).toBe(moved);
     await again.close();
   });
 

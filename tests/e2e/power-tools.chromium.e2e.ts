@@ -126,12 +126,12 @@ describe('due callbacks on the toolbar icon', () => {
     await expect.poll(badgeText).toBe(String(due.length));
     // Red: something is past due.
     expect(await (await ext.worker()).evaluate(() => chrome.action.getBadgeBackgroundColor({}))).toEqual([179, 38, 30, 255]);
-    expect(await (await ext.worker()).evaluate(() => chrome.alarms.get('due-count'))).toMatchObject({ periodInMinutes: 5 });
+    expect(await (await ext.worker()).evaluate(() => chrome.alarms.get('due-count'))).toMatchObject({ periodInMinutes: 15 });
 
     // The agent completes one in Convoso; the next alarm shows one fewer.
     const done = due.find((c) => c.stageKey === 'PENDING') ?? due[0]!;
     (done as { stageKey: string }).stageKey = 'COMPLETED';
-    await ext.inExtension((b) => b.browser.alarms.create('due-count', { when: Date.now(), periodInMinutes: 5 }));
+    await ext.inExtension((b) => b.browser.alarms.create('due-count', { when: Date.now(), periodInMinutes: 15 }));
     await expect.poll(badgeText).toBe(String(due.length - 1));
 
     await screen(options).getByLabel('Show my due callbacks on the toolbar icon').uncheck();

@@ -62,13 +62,13 @@ describe('power tools in a real Firefox', () => {
     await waitUntil(async () => (await toolbarText()) === String(due.length), `the toolbar never read ${due.length}`);
     // Red: something is past due.
     await waitUntil(async () => JSON.stringify(await toolbarColour()) === '[179,38,30,255]', 'the toolbar count is not red');
-    expect(await waitUntil(dueAlarm, 'no due-count alarm')).toMatchObject({ periodInMinutes: 5 });
+    expect(await waitUntil(dueAlarm, 'no due-count alarm')).toMatchObject({ periodInMinutes: 15 });
 
     // The agent completes one in Convoso; the next alarm shows one fewer. (The alarm is
     // fired now, with its period kept, from an extension page.)
     const done = due.find((c) => c.stageKey === 'PENDING') ?? due[0]!;
     (done as { stageKey: string }).stageKey = 'COMPLETED';
-    await ff.inExtension((b) => b.browser.alarms.create('due-count', { when: Date.now(), periodInMinutes: 5 }));
+    await ff.inExtension((b) => b.browser.alarms.create('due-count', { when: Date.now(), periodInMinutes: 15 }));
     await waitUntil(async () => (await toolbarText()) === String(due.length - 1), `the toolbar never read ${due.length - 1}`);
 
     await box.click();

@@ -138,11 +138,18 @@ describe('an agent in New York on a Pacific account', () => {
     ext = await launchExtension({ browserTimeZone: 'America/New_York' });
     const options = await ext.openPage('options.html');
     const zone = screen(options).getByLabel('Account time zone');
-    await expect.poll(() => zone.inputValue()).toBe('America/New_York');
+    // Not set, the field is empty and says which zone is used instead: the browser's,
+    // New York, never shown in the field as if chosen (issue 19).
+    const notSet = screen(options).getByText('Not set: using this browser’s zone, America/New_York.', { exact: true });
+    await notSet.waitFor();
+    expect(await zone.inputValue()).toBe('');
     expect(await screen(options).getByText(/Convoso’s default is Pacific time \(America\/Los_Angeles\)/).count()).toBe(1);
     await zone.fill('America/Los_Angeles');
     await screen(options).getByRole('button', { name: 'Save', exact: true }).click();
     await expect.poll(() => screen(options).locator('#connection-status').innerText()).toBe('Saved.');
+    expect(await zone.inputValue()).toBe('America/Los_Angeles');
+    await notSet.waitFor({ state: 'detached' });
+    expect((await ext.getStorage('local')).timeZone).toBe('America/Los_Angeles');
 
     // Due 90 minutes from now on the account's clock: 1 h 30 min ahead, not 1 h 30 min overdue
     // (New York's clock is 3 h ahead of Los Angeles).

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
+import { BURST } from '../../utils/core/gateway/token-bucket';
 import { FIXTURE_LEADS } from '../../mock-api/server';
 import { badgeFor, evaluateInContentScript, launchExtension, shadowRole, sleep, type ExtensionSession } from '../harness';
 
@@ -171,27 +172,28 @@ describe('security: the badge against its page (issue 8)', () => {
 
     // Closed with its queue still full: its waiting lookups go, and its late messages start none.
     // The background learns of the close a moment after the browser (later still on a busy
-    // machine), so the searches are slowed first: all 4 slots then hold a 1 s search when the
-    // tab closes, and a slot frees (and could start a dropped lookup) only after that moment.
-    // Kept queued, the flood would start 4 more each second: 8 or more in the 2.5 s below.
+    // machine), so the searches are slowed first: every one in flight then holds a 1 s search
+    // when the tab closes. Kept queued, the flood would go on at the browser's pace, one a
+    // second: 8 or more in the 10 s below.
     ext.api.setFaults({ latencyMs: 1000 });
     const atSlow = leadRequests(ext, from(FIRST)).length;
-    await expect.poll(() => leadRequests(ext!, from(FIRST)).length).toBeGreaterThanOrEqual(atSlow + 4);
+    await expect.poll(() => leadRequests(ext!, from(FIRST)).length).toBeGreaterThanOrEqual(atSlow + 2);
     const atClose = leadRequests(ext, from(FIRST)).length;
-    expect(atClose).toBeLessThan(400);
     await flood.close();
-    await sleep(2500);
-    // Only the searches already running when it closed (4 at once).
+    await sleep(10_000);
+    // Only the searches already running when it closed (4 at once at most).
     expect(leadRequests(ext, from(FIRST)).length - atClose).toBeLessThanOrEqual(4);
 
-    // A page that keeps inventing leads gets its budget, not one more: with a fast
-    // API it spends it within seconds, then stays paused while it goes on.
+    // A page that keeps inventing leads gets no more than the browser's request budget
+    // (issue 21): a burst, then one a second, however many rows it invents.
     ext.api.resetFaults();
+    const started = Date.now();
     await flooding(SECOND);
-    await expect.poll(() => leadRequests(ext!, from(SECOND)).length, { timeout: 30_000 }).toBe(500);
-    await sleep(1500);
-    expect(leadRequests(ext, from(SECOND))).toHaveLength(500);
-  });
+    await expect.poll(() => leadRequests(ext!, from(SECOND)).length, { timeout: 30_000 }).toBeGreaterThan(BURST / 2);
+    await sleep(10_000);
+    const seconds = (Date.now() - started) / 1000;
+    expect(leadRequests(ext, from(SECOND)).length).toBeLessThanOrEqual(BURST + Math.ceil(seconds) + 1);
+  }, 120_000);
 });
 
 describe('the badge recovers by itself (issue 8, item 10)', () => {

@@ -33,3 +33,28 @@ export const testConnection = defineMessage<Reply<TestConnectionResult>>()('test
   baseUrl: v.optional(v.pipe(v.string(), v.maxLength(2000))),
   method: v.optional(v.picklist(['GET', 'POST'])),
 });
+
+/** What Save learned of the token with its one small search. */
+export type TokenCheck =
+  /** Convoso answered the search: the token works at the saved address. */
+  | { kind: 'accepted' }
+  /** Nothing it depends on changed (or no token at all): no search was made. */
+  | { kind: 'not-needed' }
+  /** Offline, a server error, a slow-down: saved anyway, with Convoso's reason in words. */
+  | { kind: 'unchecked'; message: string };
+
+/**
+ * The options page's Save. The background checks the token with one one-result
+ * search when the token, the address or the method change, then writes: a token
+ * Convoso refuses is not saved (the reply is its `auth` error). The background
+ * does it, so closing the page while Convoso answers loses nothing. Absent
+ * fields keep what is saved; `token` is a new token.
+ */
+export const saveConnection = defineMessage<Reply<{ check: TokenCheck }>>()('save-connection', 'extension', {
+  token: v.optional(v.pipe(v.string(), v.maxLength(500))),
+  where: v.optional(v.picklist(['local', 'session'])),
+  baseUrl: v.optional(v.pipe(v.string(), v.maxLength(2000))),
+  method: v.optional(v.picklist(['GET', 'POST'])),
+  userId: v.optional(v.pipe(v.string(), v.maxLength(100))),
+  timeZone: v.optional(v.pipe(v.string(), v.maxLength(200))),
+});

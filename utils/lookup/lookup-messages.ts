@@ -19,12 +19,18 @@ export const LeadIdSchema = v.pipe(v.string(), v.regex(LEAD_ID, 'A lead ID is a 
 const AfterRefreshSchema = v.optional(v.literal(true));
 
 /**
- * A lead's summary for the badge. `refreshing`: the summary is older than the
- * cache period and a refresh is running; ask again with `afterRefresh` to get it.
+ * A lead's summary for the badge. `asOf`: when Convoso gave it (epoch ms), for
+ * showing an older answer's age. `refreshing`: the summary is older than the
+ * badge's fresh window and a refresh is running; ask again with `afterRefresh` to get it.
  */
-export type LeadReply = Reply<{ summary: LeadSummary; refreshing?: true }>;
+export type LeadReply = Reply<{ summary: LeadSummary; asOf: number; refreshing?: true }>;
 
-export const leadSummary = defineMessage<LeadReply>()('lead-summary', 'page', { leadId: LeadIdSchema, afterRefresh: AfterRefreshSchema });
+/** `refresh`: a person asked to refresh; the cache is passed by, and it still counts against the tab's budget. */
+export const leadSummary = defineMessage<LeadReply>()('lead-summary', 'page', {
+  leadId: LeadIdSchema,
+  afterRefresh: AfterRefreshSchema,
+  refresh: v.optional(v.literal(true)),
+});
 
 /** Inline mode: many leads of a list page at once. */
 export const leadSummaries = defineMessage<Reply<{ summaries: Record<string, LeadReply> }>>()('lead-summaries', 'page', {

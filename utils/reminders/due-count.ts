@@ -1,22 +1,15 @@
-import { serialRunner } from './serial';
 import { browser } from 'wxt/browser';
 import type { SearchPage } from '../core/api/model';
-import type { SearchQueryInput } from '../core/api/query-input';
-import type { ServiceError } from '../core/messaging/replies';
-
-import { dueBadgeMinutesSetting, dueBadgeSetting } from './reminder-settings';
-import { dueQueries } from '../core/api/due-queries';
-import { localDate } from '../core/time/wall-clock';
 
 // The toolbar icon's count of the agent's due callbacks: Pending or Past due,
-// dated today or earlier on the account's clock. Two one-result searches read
-// the totals; nothing is listed.
+// dated today or earlier on the account's clock (utils/core/api/due-queries.ts,
+// the one definition). When a refresh fails the last count stays, greyed, and
+// its title says since when; it is never replaced by a "?" that stays.
 
-export const DUE_ALARM = 'due-count';
 export const PAST_DUE_COLOR = '#b3261e';
 export const DUE_COLOR = '#374151';
-
-type Search = (query: SearchQueryInput) => Promise<{ ok: true; page: SearchPage } | { ok: false; error: ServiceError }>;
+/** The last count, kept while a refresh fails. */
+export const STALE_COLOR = '#8a8f98';
 
 /** "0" shows nothing (an empty badge is the calm state); above 999, "999+". */
 export function dueBadgeText(count: number, atLeast = false): string {
@@ -25,28 +18,16 @@ export function dueBadgeText(count: number, atLeast = false): string {
   return atLeast ? `${count}+` : String(count);
 }
 
-export type DueCount =
-  | { ok: true; pending: number; pastDue: number; atLeast: boolean }
-  | { ok: false; error: ServiceError };
-
-/** The two totals for `userId` up to `today` (YYYY-MM-DD, account's date). */
-export async function countDue(search: Search, userId: string, today: string): Promise<DueCount> {
-  // Totals only: one result each.
-  const [pendingQuery, pastDueQuery] = dueQueries(userId, today);
-  const ask = (query: SearchQueryInput) => search({ ...query, offset: 0, limit: 1 });
-  const [pending, pastDue] = await Promise.all([ask(pendingQuery.query), ask(pastDueQuery.query)]);
-  if (!pending.ok) return pending;
-  if (!pastDue.ok) return pastDue;
-  return {
-    ok: true,
-    pending: pending.page.total,
-    pastDue: pastDue.page.total,
-    atLeast: Boolean(pending.page.totalAtLeast || pastDue.page.totalAtLeast),
-  };
+export interface DueTotal {
+  pending: number;
+  pastDue: number;
+  atLeast: boolean;
 }
 
-/** Token missing or refused: counting again cannot help until the settings change. */
-const PAUSING_KINDS: ReadonlySet<string> = new Set(['no-token', 'auth']);
+/** The count from the two due searches' pages (only their totals matter). */
+export function dueTotal(pending: SearchPage, pastDue: SearchPage): DueTotal {
+  return { pending: pending.total, pastDue: pastDue.total, atLeast: Boolean(pending.totalAtLeast || pastDue.totalAtLeast) };
+}
 
 export interface BadgeApi {
   setBadgeText(details: { text: string }): Promise<void>;
@@ -60,62 +41,44 @@ export function toolbarAction(): BadgeApi {
   return (b.action ?? b.browserAction)!;
 }
 
-/** Who the agent is: their user ID ('' when not saved) and the account's zone ('' for the browser's). */
-export type AgentReader = () => Promise<{ userId: string; timeZone: string }>;
+const NAME = 'Convoso Callbacks';
+const clock = (at: number) => new Date(at).toLocaleTimeString('en-US', { hour: 'numeric', minute: '2-digit' });
 
-export interface DueCountDeps {
-  search: Search;
-  agent: AgentReader;
-  action?: BadgeApi;
-  now?: () => Date;
+/** What the toolbar icon shows: its text, colour and title. */
+export interface CountView {
+  text: string;
+  color: string;
+  title: string;
 }
 
-/**
- * Keeps the badge in step: refreshed by an alarm every few minutes (the
- * interval is a setting), and at once whenever a setting it depends on changes.
- * Returns `refresh` for the service's watchers and tests.
- */
-export function createDueCount(deps: DueCountDeps) {
-  const { search } = deps;
-  const action = () => deps.action ?? toolbarAction();
-  const now = deps.now ?? (() => new Date());
+export function countView(total: DueTotal): CountView {
+  const n = total.pending + total.pastDue;
+  return {
+    text: dueBadgeText(n, total.atLeast),
+    color: total.pastDue > 0 ? PAST_DUE_COLOR : DUE_COLOR,
+    title: `${NAME}: ${n}${total.atLeast ? '+' : ''} due callbacks` + (total.pastDue > 0 ? `, ${total.pastDue} past due` : ''),
+  };
+}
 
-  async function show(text: string, title: string, color = DUE_COLOR) {
-    const a = action();
-    await Promise.all([a.setBadgeText({ text }), a.setBadgeBackgroundColor({ color }), a.setTitle({ title })]);
-  }
+/** The last count (`last`, shown at `at`) greyed while Convoso cannot be asked; '?' until a first count exists. */
+export function staleView(last: CountView | null, at: number | null, reason: string): CountView {
+  const since = at === null ? '' : ` since ${clock(at)}`;
+  return {
+    text: last?.text ?? '?',
+    color: STALE_COLOR,
+    title: `${NAME}: due count not updated${since}, trying again (${reason})`,
+  };
+}
 
-  async function once() {
-    const [on, agent, minutes] = await Promise.all([dueBadgeSetting.get(), deps.agent(), dueBadgeMinutesSetting.get()]);
-    if (!on.value || !agent.userId) {
-      await browser.alarms.clear(DUE_ALARM);
-      await show('', 'Convoso Callbacks');
-      return;
-    }
-    const today = localDate(now(), { account: agent.timeZone });
-    const count = await countDue(search, agent.userId, today);
-    if (!count.ok) {
-      if (PAUSING_KINDS.has(count.error.kind)) {
-        // Paused until the token or settings change (the service's watchers call refresh).
-        await browser.alarms.clear(DUE_ALARM);
-        await show('', `Convoso Callbacks: due count paused (${count.error.message})`);
-      } else {
-        await show('?', `Convoso Callbacks: due count not updated (${count.error.message})`);
-      }
-      return;
-    }
-    const total = count.pending + count.pastDue;
-    const title =
-      `Convoso Callbacks: ${total}${count.atLeast ? '+' : ''} due callbacks` + (count.pastDue > 0 ? `, ${count.pastDue} past due` : '');
-    await show(dueBadgeText(total, count.atLeast), title, count.pastDue > 0 ? PAST_DUE_COLOR : DUE_COLOR);
-    const alarm = await browser.alarms.get(DUE_ALARM);
-    if (!alarm || alarm.periodInMinutes !== minutes.value) {
-      await browser.alarms.create(DUE_ALARM, { periodInMinutes: minutes.value, delayInMinutes: minutes.value });
-    }
-  }
+export const pausedView = (reason: string): CountView => ({ text: '', color: DUE_COLOR, title: `${NAME}: due count paused (${reason})` });
+export const OFF_VIEW: CountView = { text: '', color: DUE_COLOR, title: NAME };
 
-  /** One refresh at a time; a request during one runs once more after it (settings changed meanwhile). */
-  const refresh = serialRunner(once);
+/** The toolbar's own settings that could not be read, said in its title (the options show them too). */
+export function withProblems(view: CountView, problems: readonly string[]): CountView {
+  return problems.length ? { ...view, title: `${view.title}. ${problems.join(' ')} Check the toolbar count and reminders in the options.` } : view;
+}
 
-  return { refresh };
+export async function showCount(view: CountView): Promise<void> {
+  const action = toolbarAction();
+  await Promise.all([action.setBadgeText({ text: view.text }), action.setBadgeBackgroundColor({ color: view.color }), action.setTitle({ title: view.title })]);
 }

@@ -14,6 +14,7 @@ export const DueBadgeMinutesSchema = minutes(1, 60, 'The refresh interval');
 export const ReminderMinutesSchema = minutes(1, 120, 'The reminder time');
 
 export const dueBadgeSetting = defineSetting(STORAGE_KEYS.dueBadge, 'The toolbar count of due callbacks', DueBadgeSchema, false);
-export const dueBadgeMinutesSetting = defineSetting(STORAGE_KEYS.dueBadgeMinutes, 'The toolbar count refresh interval', DueBadgeMinutesSchema, 5);
+// 15 minutes: the count changes when callbacks are made or closed, not by the minute (issue 21).
+export const dueBadgeMinutesSetting = defineSetting(STORAGE_KEYS.dueBadgeMinutes, 'The toolbar count refresh interval', DueBadgeMinutesSchema, 15);
 export const remindersSetting = defineSetting(STORAGE_KEYS.reminders, 'Callback reminders', v.boolean(), false);
 export const reminderMinutesSetting = defineSetting(STORAGE_KEYS.reminderMinutes, 'The reminder time', ReminderMinutesSchema, 10);

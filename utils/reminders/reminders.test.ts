@@ -1,19 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { describe, expect, it } from 'vitest';
 import type { Callback } from '../core/api/model';
-import type { SearchQueryInput } from '../core/api/query-input';
-import {
-  LATE_GRACE_MS,
-  REMINDER_NEXT_ALARM,
-  REMINDER_POLL_ALARM,
-  createReminders,
-  notificationId,
-  planReminders,
-  reminderTarget,
-  type Notifier,
-} from './reminders';
-import { writeArea } from '../../tests/support/sealed-areas';
-import { readAgent } from '../connection/account';
+import { LATE_GRACE_MS, notificationId, planReminders, reminderKey, reminderNotice, reminderTarget } from './reminders';
 
 const cb = (id: string, local: string, over: Partial<Callback> = {}): Callback =>
   ({
@@ -71,63 +58,32 @@ describe('notification ids', () => {
   });
 });
 
-describe('createReminders with fake timers', () => {
-  beforeEach(async () => {
-    fakeBrowser.reset();
-    vi.useFakeTimers();
-    vi.setSystemTime(T0);
-    await writeArea('local', { reminders: true, userId: '77', timeZone: ZONE, reminderMinutes: 10 });
-  });
-  afterEach(() => vi.useRealTimers());
-
-  function setup() {
-    const callbacks = [cb('1', '2025-06-03T14:05:00'), cb('2', '2025-06-03T14:30:00')];
-    const search = vi.fn(async (_q: SearchQueryInput) => ({
-      ok: true as const,
-      page: { offset: 0, limit: 500, total: callbacks.length, results: callbacks },
-    }));
-    const shown: { id: string; title: string; message: string }[] = [];
-    const notifier: Notifier = { create: async (id, o) => void shown.push({ id, title: o.title, message: o.message }) };
-    return { search, shown, notifier };
-  }
-
-  it('notifies each callback once, at its time, even after the worker restarts', async () => {
-    const { search, shown, notifier } = setup();
-    const make = () => createReminders({ agent: readAgent, search, notifier: () => notifier, now: () => new Date() });
-
-    await make().check();
-    expect(search.mock.calls[0]![0]).toEqual({ user_id: '77', start_date: '2025-06-03', end_date: '2025-06-04', offset: 0, limit: 500 });
-    expect(shown).toEqual([{ id: 'callback-reminder:5001:1', title: 'Callback in 5 min', message: expect.stringContaining('Lead 5001 at Jun 3, 2025, 2:05') }]);
-    expect((await fakeBrowser.alarms.get(REMINDER_NEXT_ALARM))?.scheduledTime).toBe(T0 + 20 * MIN);
-    expect((await fakeBrowser.alarms.get(REMINDER_POLL_ALARM))?.periodInMinutes).toBe(5);
-
-    // A poll a minute later, and a "restarted worker" (a new instance): nothing twice.
-    vi.advanceTimersByTime(MIN);
-    await make().check();
-    expect(shown).toHaveLength(1);
-
-    // The next reminder's alarm.
-    vi.setSystemTime(T0 + 20 * MIN);
-    await make().check();
-    expect(shown.map((s) => s.id)).toEqual(['callback-reminder:5001:1', 'callback-reminder:5001:2']);
-    expect(shown[1]!.title).toBe('Callback in 10 min');
-    expect(await fakeBrowser.alarms.get(REMINDER_NEXT_ALARM)).toBeUndefined();
+describe('what is recorded and shown (issue 20, item 9)', () => {
+  it('records a reminder of a long callback id as a bounded key, so it is not shown again', () => {
+    const long = cb('9'.repeat(5000), '2025-06-03T14:05:00');
+    const key = reminderKey(long);
+    expect(key.length).toBeLessThanOrEqual(200);
+    expect(reminderKey({ ...long })).toBe(key);
+    expect(reminderKey(cb('9'.repeat(4999) + '8', '2025-06-03T14:05:00'))).not.toBe(key);
+    const plan = planReminders([long], { nowMs: T0, leadMinutes: 10, zones: { account: ZONE }, notified: new Set([key]) });
+    expect(plan.due).toEqual([]);
   });
 
-  it('two checks at once (an alarm and a settings change) show a reminder once', async () => {
-    const { search, shown, notifier } = setup();
-    const reminders = createReminders({ agent: readAgent, search, notifier: () => notifier });
-    await Promise.all([reminders.check(), reminders.check(), reminders.check()]);
-    expect(shown).toHaveLength(1);
+  it('shows Convoso’s text as plain lines: no line breaks, controls or bidi overrides', () => {
+    const hostile = cb('1', '2025-06-03T14:05:00', { comments: 'Call back\n\nabout \u202Eetouq\u202C the\u0007 quote\u2028ok', leadId: '5001' });
+    const notice = reminderNotice(hostile, T0 + 5 * MIN, T0, { account: ZONE });
+    expect(notice.title).toBe('Callback in 5 min');
+    const [first, second, ...rest] = notice.message.split('\n');
+    expect(first).toMatch(/^Lead 5001 at Jun 3, 2025, 2:05/);
+    expect(second).toBe('Call back about etouq the quote ok');
+    expect(rest).toEqual([]);
+    expect(notice.message).not.toMatch(/[\u202A-\u202E\u2066-\u2069\u0000-\u0009\u000B-\u001F]/);
   });
 
-  it('does nothing (no search, no alarms) while off, without a user ID or without the permission', async () => {
-    const { search, shown, notifier } = setup();
-    await createReminders({ agent: readAgent, search, notifier: () => null }).check();
-    await writeArea('local', { reminders: false });
-    await createReminders({ agent: readAgent, search, notifier: () => notifier }).check();
-    expect(search).not.toHaveBeenCalled();
-    expect(shown).toEqual([]);
-    expect(await fakeBrowser.alarms.getAll()).toEqual([]);
+  it('keeps a notification id short and clickable whatever the ids look like', () => {
+    const id = notificationId({ id: 'x'.repeat(3000), leadId: '5001' });
+    expect(id.length).toBeLessThan(80);
+    expect(reminderTarget(id)).toBe('/search.html?lead_id=5001');
+    expect(reminderTarget(notificationId({ id: '1', leadId: 'not a lead' }))).toBe('/search.html');
   });
 });

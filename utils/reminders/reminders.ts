@@ -1,49 +1,51 @@
-import { serialRunner } from './serial';
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
-import { CLOSED_STAGES, type Callback, type SearchPage } from '../core/api/model';
-import type { SearchQueryInput } from '../core/api/query-input';
+import { CLOSED_STAGES, type Callback } from '../core/api/model';
 import { formatWallTime } from '../core/time/format-time';
 import { resolveZones, wallToInstant, type Zones } from '../core/time/time-zone';
-import { DAY_MS, localDate, MINUTE_MS, wallTimeMs } from '../core/time/wall-clock';
-import type { ServiceError } from '../core/messaging/replies';
-
-import { reminderMinutesSetting, remindersSetting } from './reminder-settings';
+import { DAY_MS, MINUTE_MS, wallTimeMs } from '../core/time/wall-clock';
 import { defineSetting } from '../core/storage/setting';
-import type { AgentReader } from './due-count';
 import { STORAGE_KEYS } from '../core/storage/storage-keys';
+import { plainLine, shortHash } from './notification-text';
 
 // Browser notifications N minutes before the agent's callbacks are due. The
-// agent's callbacks of today and tomorrow (account's dates) are read every few
-// minutes; an alarm wakes the worker at the next reminder's minute. Each
-// callback is notified once: what was shown is kept in storage, so a restarted
-// service worker does not show it again. A callback moved to another time is
-// a new reminder.
+// agent's open callbacks are read with the toolbar count's search
+// (background-refresh.ts); an alarm wakes the worker at the next reminder's
+// minute. Each callback is notified once: what was shown is kept in storage, so
+// a restarted service worker does not show it again. A callback moved to
+// another time is a new reminder.
 
-export const REMINDER_POLL_ALARM = 'reminders-poll';
 export const REMINDER_NEXT_ALARM = 'reminders-next';
-export const REMINDER_POLL_MINUTES = 5;
 /** A reminder missed while the computer slept is still worth showing this long after the time. */
 export const LATE_GRACE_MS = 5 * MINUTE_MS;
 const NOTIFICATION_PREFIX = 'callback-reminder:';
 
-const NotifiedSchema = v.array(v.strictObject({ key: v.pipe(v.string(), v.maxLength(200)), at: v.number() }));
+const KEY_MAX = 200;
+const NotifiedSchema = v.array(v.strictObject({ key: v.pipe(v.string(), v.maxLength(KEY_MAX)), at: v.number() }));
 export const notifiedRemindersSetting = defineSetting(STORAGE_KEYS.remindersNotified, 'Reminders already shown', NotifiedSchema, []);
 
-/** One reminder per callback and time. */
+/** What a reminder needs of a callback (and what is kept of it between refreshes). */
+export type ReminderCallback = Pick<Callback, 'id' | 'leadId' | 'stage' | 'callbackTime' | 'comments'>;
+
+/**
+ * One reminder per callback and time. A key too long to record (Convoso's ids
+ * are text of any length) is recorded as its hash, never refused: a refused
+ * record would show the same reminder at every refresh.
+ */
 export function reminderKey(cb: Pick<Callback, 'id' | 'callbackTime'>): string {
-  return `${cb.id}@${cb.callbackTime?.local ?? ''}`;
+  const key = `${cb.id}@${cb.callbackTime?.local ?? ''}`;
+  return key.length <= KEY_MAX ? key : `#${shortHash(key)}`;
 }
 
 export interface ReminderPlan {
   /** Reminders to show now, with the instant each callback is due. */
-  due: { callback: Callback; dueAtMs: number }[];
+  due: { callback: ReminderCallback; dueAtMs: number }[];
   /** When the next reminder falls due (an instant), or null. */
   nextAtMs: number | null;
 }
 
 export function planReminders(
-  callbacks: readonly Callback[],
+  callbacks: readonly ReminderCallback[],
   opts: { nowMs: number; leadMinutes: number; zones?: Zones; notified: ReadonlySet<string> },
 ): ReminderPlan {
   const account = resolveZones(opts.zones).account;
@@ -64,99 +66,64 @@ export function planReminders(
   return { due, nextAtMs };
 }
 
-/** `callback-reminder:<lead>:<callback>`: what a click needs, nothing more. */
+const LEAD = /^[1-9]\d{0,17}$/;
+const CALLBACK = /^\d{1,20}$/;
+
+/**
+ * `callback-reminder:<lead>:<callback>`: what a click needs, nothing more. An
+ * id of another form stands as its hash (the click opens the lead's callbacks).
+ */
 export function notificationId(cb: Pick<Callback, 'id' | 'leadId'>): string {
-  return `${NOTIFICATION_PREFIX}${cb.leadId}:${cb.id}`;
+  const lead = LEAD.test(cb.leadId) ? cb.leadId : '0';
+  return `${NOTIFICATION_PREFIX}${lead}:${CALLBACK.test(cb.id) ? cb.id : `h${shortHash(`${cb.leadId}:${cb.id}`)}`}`;
 }
 
-/** The tab view on the notified callback, or null for another extension's notification id. */
+/** The tab view on the notified callback (or its lead), or null for another extension's notification id. */
 export function reminderTarget(id: string): `/search.html${string}` | null {
-  const m = new RegExp(`^${NOTIFICATION_PREFIX}([1-9]\\d{0,17}):(\\d{1,20})$`).exec(id);
-  return m ? `/search.html?lead_id=${m[1]}&id=${m[2]}` : null;
+  const m = new RegExp(`^${NOTIFICATION_PREFIX}([1-9]\\d{0,17}|0):(\\d{1,20}|h[0-9a-z]{1,20})$`).exec(id);
+  if (!m) return null;
+  if (m[1] === '0') return '/search.html';
+  return m[2]!.startsWith('h') ? `/search.html?lead_id=${m[1]}` : `/search.html?lead_id=${m[1]}&id=${m[2]}`;
 }
-
-type Search = (query: SearchQueryInput) => Promise<{ ok: true; page: SearchPage } | { ok: false; error: ServiceError }>;
 
 export interface Notifier {
   create(id: string, options: { type: 'basic'; iconUrl: string; title: string; message: string }): Promise<unknown>;
 }
 
-export interface RemindersDeps {
-  search: Search;
-  agent: AgentReader;
-  /** Null while the optional `notifications` permission is not granted. */
-  notifier?: () => Notifier | null;
-  now?: () => Date;
-  locale?: string;
-}
-
-function browserNotifier(): Notifier | null {
+/** Null while the optional `notifications` permission is not granted. */
+export function browserNotifier(): Notifier | null {
   return ((browser as unknown as { notifications?: Notifier }).notifications ?? null) as Notifier | null;
 }
 
-export function createReminders(deps: RemindersDeps) {
-  const { search } = deps;
-  const notifier = deps.notifier ?? browserNotifier;
-  const now = deps.now ?? (() => new Date());
+/** The notification of one reminder: plain text, one line per piece, whatever Convoso wrote. */
+export function reminderNotice(cb: ReminderCallback, dueAtMs: number, nowMs: number, zones: Zones, locale = 'en-US') {
+  const minutes = Math.round((dueAtMs - nowMs) / MINUTE_MS);
+  const time = cb.callbackTime ? formatWallTime(cb.callbackTime, locale, zones) : '';
+  return {
+    title: minutes > 0 ? `Callback in ${minutes} min` : 'Callback due now',
+    message: [plainLine(`Lead ${cb.leadId} at ${time}`, 80), plainLine(cb.comments, 120)].filter(Boolean).join('\n'),
+  };
+}
 
-  async function stop() {
-    await Promise.all([browser.alarms.clear(REMINDER_POLL_ALARM), browser.alarms.clear(REMINDER_NEXT_ALARM)]);
-  }
-
-  async function once() {
-    const [on, agent, lead] = await Promise.all([remindersSetting.get(), deps.agent(), reminderMinutesSetting.get()]);
-    const notify = notifier();
-    if (!on.value || !agent.userId || !notify) return stop();
-    if (!(await browser.alarms.get(REMINDER_POLL_ALARM))) {
-      await browser.alarms.create(REMINDER_POLL_ALARM, { periodInMinutes: REMINDER_POLL_MINUTES });
-    }
-    const at = now();
-    const zones = { account: agent.timeZone };
-    const result = await search({
-      user_id: agent.userId,
-      start_date: localDate(at, zones),
-      end_date: localDate(new Date(at.getTime() + DAY_MS), zones),
-      offset: 0,
-      limit: 500,
-    });
-    if (!result.ok) return;
-    const stored = (await notifiedRemindersSetting.get()).value;
-    const plan = planReminders(result.page.results, {
-      nowMs: at.getTime(),
-      leadMinutes: lead.value,
-      zones,
-      notified: new Set(stored.map((n) => n.key)),
-    });
-    if (plan.due.length > 0) {
-      // Written before showing: a worker stopped in between forgets a reminder rather than repeating it.
-      const keep = stored.filter((n) => n.at > at.getTime() - 2 * DAY_MS);
-      await notifiedRemindersSetting.set([...keep, ...plan.due.map((d) => ({ key: reminderKey(d.callback), at: at.getTime() }))].slice(-500));
-      for (const { callback, dueAtMs } of plan.due) await show(notify, callback, dueAtMs, at.getTime(), zones);
-    }
-    if (plan.nextAtMs === null) await browser.alarms.clear(REMINDER_NEXT_ALARM);
-    else await browser.alarms.create(REMINDER_NEXT_ALARM, { when: plan.nextAtMs });
-  }
-
-  async function show(notify: Notifier, cb: Callback, dueAtMs: number, nowMs: number, zones: Zones) {
-    const minutes = Math.round((dueAtMs - nowMs) / MINUTE_MS);
-    const title = minutes > 0 ? `Callback in ${minutes} min` : 'Callback due now';
-    const time = cb.callbackTime ? formatWallTime(cb.callbackTime, deps.locale ?? 'en-US', zones) : '';
-    const comment = cb.comments.length > 120 ? `${cb.comments.slice(0, 119)}…` : cb.comments;
+/**
+ * Shows the reminders of `plan` that were not shown yet and records them first
+ * (a worker stopped in between forgets a reminder rather than repeating it).
+ */
+export async function showReminders(notify: Notifier, plan: ReminderPlan, nowMs: number, zones: Zones): Promise<void> {
+  if (plan.due.length === 0) return;
+  const stored = (await notifiedRemindersSetting.get()).value;
+  const keep = stored.filter((n) => n.at > nowMs - 2 * DAY_MS);
+  await notifiedRemindersSetting.set([...keep, ...plan.due.map((d) => ({ key: reminderKey(d.callback), at: nowMs }))].slice(-500), { replace: true });
+  for (const { callback, dueAtMs } of plan.due) {
     await notify
-      .create(notificationId(cb), {
-        type: 'basic',
-        iconUrl: browser.runtime.getURL('/icon/128.png'),
-        title,
-        // Notifications show plain text: API data stays text here too.
-        message: [`Lead ${cb.leadId} at ${time}`, comment].filter(Boolean).join('\n'),
-      })
+      .create(notificationId(callback), { type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), ...reminderNotice(callback, dueAtMs, nowMs, zones) })
       .catch(() => undefined);
   }
+}
 
-  /** One check at a time (an alarm and a settings change may coincide: no reminder twice). */
-  const check = serialRunner(once);
-
-  return { check };
+/** The keys of the reminders already shown. */
+export async function notifiedKeys(): Promise<ReadonlySet<string>> {
+  return new Set((await notifiedRemindersSetting.get()).value.map((n) => n.key));
 }
 
 /** A click on a reminder: the tab view on that callback. */

@@ -1,11 +1,24 @@
 import { browser } from 'wxt/browser';
+import { watchTrafficPolicy } from '../core/storage/traffic-policy';
 import { dueBadgeMinutesSetting, dueBadgeSetting, reminderMinutesSetting, remindersSetting } from './reminder-settings';
 import type { Convoso } from '../core/gateway/convoso';
-import { DUE_ALARM, createDueCount, type AgentReader } from './due-count';
+import { createBackgroundRefresh, type Trigger } from './background-refresh';
 import { startLookupAnywhere } from './lookup-anywhere';
-import { REMINDER_NEXT_ALARM, REMINDER_POLL_ALARM, createReminders, onReminderClicked } from './reminders';
+import { REMINDER_NEXT_ALARM, onReminderClicked } from './reminders';
+import type { AgentReader } from './refresh-plan';
+import { LEGACY_ALARMS, REFRESH_ALARM, RETRY_ALARM, SOON_ALARM, watchReturn } from './refresh-schedule';
+
+const ENSURE_DELAY_MS = 5_000;
 
 type NotificationsApi = { onClicked: { addListener(cb: (id: string) => void): void; hasListener(cb: (id: string) => void): boolean } };
+
+const TRIGGERS: Readonly<Record<string, Trigger>> = {
+  [REFRESH_ALARM]: 'scheduled',
+  [RETRY_ALARM]: 'retry',
+  [SOON_ALARM]: 'soon',
+  [REMINDER_NEXT_ALARM]: 'reminder',
+  ...Object.fromEntries(LEGACY_ALARMS.map((name) => [name, 'scheduled' as const])),
+};
 
 /**
  * The agent's power tools in the background: the toolbar count, reminders,
@@ -18,24 +31,25 @@ export function startPowerTools(deps: {
   /** Calls back when the token, the API address, the method, the user ID or the zone changed. */
   watchConnection: (cb: () => void) => unknown;
 }) {
-  const search = (query: Parameters<Convoso['search']>[0]) => deps.convoso.search(query);
-  const dueCount = createDueCount({ search, agent: deps.agent });
-  const reminders = createReminders({ search, agent: deps.agent });
-  const refreshAll = () => {
-    void dueCount.refresh();
-    void reminders.check();
-  };
+  // Background refreshes wait behind everything a person is looking at.
+  const refresher = createBackgroundRefresh({ search: (query) => deps.convoso.search(query, { priority: 'background' }), agent: deps.agent });
+  const byUser = () => void refresher.refresh('user');
 
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === DUE_ALARM) void dueCount.refresh();
-    else if (alarm.name === REMINDER_POLL_ALARM || alarm.name === REMINDER_NEXT_ALARM) void reminders.check();
+    const trigger = TRIGGERS[alarm.name];
+    if (trigger) void refresher.refresh(trigger);
   });
   // "At once after saving settings", and un-paused when a token is saved again.
-  for (const setting of [dueBadgeSetting, dueBadgeMinutesSetting, remindersSetting, reminderMinutesSetting]) setting.watch(refreshAll);
-  deps.watchConnection(refreshAll);
-  // The badge text outlives the worker within a browser session; a new session starts blank.
-  browser.runtime.onStartup.addListener(refreshAll);
-  browser.runtime.onInstalled.addListener(refreshAll);
+  for (const setting of [dueBadgeSetting, dueBadgeMinutesSetting, remindersSetting, reminderMinutesSetting]) setting.watch(byUser);
+  deps.watchConnection(byUser);
+  watchTrafficPolicy(byUser);
+  watchReturn(() => void refresher.refresh('return'));
+  // A browser start or an update: soon, at this browser's own moment, not with every other browser of the call center.
+  browser.runtime.onStartup.addListener(() => void refresher.soon());
+  browser.runtime.onInstalled.addListener(() => void refresher.soon());
+  // Every start of the background: the schedule is there, whatever happened before. A few
+  // seconds on, so that the settings it reads never sit in front of the lookup that woke the worker.
+  setTimeout(() => void refresher.ensure(), ENSURE_DELAY_MS);
 
   // `notifications` is optional: its API appears only once granted.
   const onClick = (id: string) => void onReminderClicked(id).catch(() => undefined);
@@ -46,7 +60,7 @@ export function startPowerTools(deps: {
   listenToClicks();
   browser.permissions.onAdded.addListener(() => {
     listenToClicks();
-    void reminders.check();
+    byUser();
   });
 
   startLookupAnywhere();

@@ -1,8 +1,5 @@
-import { beforeEach, describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { installFakeScripting } from '../../tests/support/fake-scripting';
-import { applyImport, exportSettings, planImport } from '../core/transfer/export-import';
-import { SAVED_SEARCHES_MAX, savedSearchesSetting, type SavedSearch } from './saved-searches-setting';
+import { describe, expect, it } from 'vitest';
+import { SAVED_SEARCHES_MAX, type SavedSearch } from './saved-searches-setting';
 import { EMPTY_FORM } from './form-state';
 import { deleteSearch, moveSearch, renameSearch, saveSearch, savedSearchForm } from './saved-searches';
 
@@ -38,31 +35,5 @@ describe('saved search edits', () => {
 
   it('reads a saved query like a deep link: unknown keys dropped, vocabulary canonical', () => {
     expect(savedSearchForm({ name: 'x', query: 'stage=pastdue&auth_token=x&lead_id=5' })).toEqual({ ...EMPTY_FORM, stage: 'PASTDUE', lead_id: '5' });
-  });
-});
-
-describe('saved searches in the settings file', () => {
-  beforeEach(() => {
-    fakeBrowser.reset();
-    installFakeScripting();
-  });
-
-  it('are exported, and an import replaces them', async () => {
-    await savedSearchesSetting.set(list);
-    const exported = await exportSettings(new Date('2026-11-26T10:00:00Z'));
-    expect(exported.settings.savedSearches).toEqual(list);
-
-    await savedSearchesSetting.set([]);
-    const plan = planImport(JSON.stringify(exported), { sites: [], managed: { problems: [] } });
-    expect(plan.rejected).toEqual([]);
-    expect(plan.accepted).toContainEqual({ label: 'Saved searches', message: "Replaced by the file's 3." });
-    expect(await applyImport(plan)).toEqual({ ok: true });
-    expect((await savedSearchesSetting.get()).value).toEqual(list);
-  });
-
-  it('a malformed list is rejected and nothing is imported', () => {
-    const text = JSON.stringify({ format: 'convoso-callbacks-settings', version: 1, settings: { savedSearches: [{ name: '', query: 1 }] }, sites: [] });
-    const plan = planImport(text, { sites: [], managed: { problems: [] } });
-    expect(plan.rejected.map((r) => r.label)).toEqual(['Saved searches']);
   });
 });

@@ -1,24 +1,16 @@
 import * as v from 'valibot';
-import { defineMessage } from '../core/messaging/define-message';
-import type { Reply } from '../core/messaging/replies';
+import type { TrafficNotice } from '../core/gateway/gateway-messages';
 
 // When Convoso asks the extension to slow down, the background's gate holds every
 // request until the pause ends and retries there: the popup and the tab keep no
 // retry loop of their own, they say when the gate tries again and offer Cancel.
-//
-// CONTRACTS §2 defines these in utils/core/gateway/gateway-messages.ts (the
-// traffic work). Until that file is on main this mirrors the contract's shape;
-// then this module imports it instead.
+// The messages are the gate's (utils/core/gateway/gateway-messages.ts).
 
-/** Asked once when the page opens: is the gate paused, and until when (ms since epoch)? */
-export const trafficStatus = defineMessage<Reply<{ pausedUntil: number | null }>>()('traffic-status', 'extension', {});
-
-/** Sent to the extension's pages when the shared backoff starts or ends. */
-export const TrafficNoticeSchema = v.object({
+/** A broadcast is checked like any message: the shape of the gate's TrafficNotice. */
+const TrafficNoticeSchema = v.object({
   type: v.literal('traffic'),
   pausedUntil: v.nullable(v.pipe(v.number(), v.finite())),
-});
-export type TrafficNotice = v.InferOutput<typeof TrafficNoticeSchema>;
+}) satisfies v.GenericSchema<unknown, TrafficNotice>;
 
 /** The pause a broadcast announces, or undefined for any other message. */
 export function pauseOf(message: unknown): number | null | undefined {

@@ -1,10 +1,8 @@
 import { browser } from 'wxt/browser';
 import type { CustomRule } from '../core/lead/custom-rules';
-import { DEFAULT_BASE_URL } from '../core/api/client';
-import { baseUrlSetting } from '../connection/settings';
-import { CONVOSO_MATCHES, isBuiltInSite } from './built-in';
-import { normalizeSitePattern, originPattern, patternsShareHosts } from '../core/hosts/match-pattern';
-import { publicSuffixProblem } from '../core/hosts/public-suffix';
+import type { HostAccess } from '../core/hosts/host-access';
+import { isBuiltInSite } from './built-in';
+import { checkSitePattern } from './check-pattern';
 import { askBackgroundToSyncSites } from './ask-sync';
 import type { Site, SiteMode } from './schema';
 import { newSiteId, readSites, saveSites } from './store';
@@ -22,10 +20,8 @@ function describe(error: unknown): string {
 
 /** Why `input` cannot be added to `sites`, or its match pattern. Synchronous, so it can run before the prompt. */
 export function checkNewSite(sites: readonly Site[], input: string): { ok: true; pattern: string } | { ok: false; message: string } {
-  const normalized = normalizeSitePattern(input);
-  if (!normalized.ok) return normalized;
-  const suffix = publicSuffixProblem(normalized.pattern);
-  if (suffix) return { ok: false, message: suffix };
+  const normalized = checkSitePattern(input);
+  if (!normalized.ok) return { ok: false, message: normalized.message };
   const same = sites.find((s) => s.pattern === normalized.pattern);
   if (same) {
     return { ok: false, message: `${normalized.pattern} is already in the list${isBuiltInSite(same) ? ' (built in)' : ''}.` };
@@ -67,44 +63,12 @@ export async function addSite(sites: readonly Site[], input: string): Promise<Si
   return { ok: true, site };
 }
 
-const DEFAULT_API_ORIGIN = originPattern(DEFAULT_BASE_URL);
-
-/** The host permission an API base URL needs beyond the manifest's, if any. */
-export function extraApiOrigin(baseUrl: string): string | null {
-  const origin = originPattern(baseUrl);
-  return origin && origin !== DEFAULT_API_ORIGIN ? origin : null;
-}
-
-/**
- * The host patterns whose access the extension still uses and could lose: the
- * sites added at run time and a non-default API host. Built-in sites and the
- * default API host have their access from the manifest: nothing can take it.
- */
-function patternsInUse(sites: readonly Site[], apiBase: string): string[] {
-  const apiOrigin = extraApiOrigin(apiBase);
-  return [...sites.filter((s) => !isBuiltInSite(s)).map((s) => s.pattern), ...(apiOrigin ? [apiOrigin] : [])];
-}
-
-/**
- * Drops the access to `pattern` unless a pattern still in use reaches one of
- * its hosts: host permissions ignore paths, so the browser would drop that
- * access too. Never throws: keeping an unused permission is the lesser harm.
- */
-async function dropAccessUnlessUsed(pattern: string, inUse: readonly string[]): Promise<void> {
-  if (inUse.some((used) => patternsShareHosts(used, pattern))) return;
-  try {
-    await browser.permissions.remove({ origins: [pattern] });
-  } catch {
-    // Refused for permissions the manifest requires (test builds grant loopback hosts): nothing to drop then.
-  }
-}
-
 /**
  * Remove site: stored list first, then the script, then the access, unless
  * another site or the API address still reaches one of its hosts (the browser
  * would drop their access too: host permissions ignore paths).
  */
-export async function removeSite(id: string): Promise<SiteActionResult> {
+export async function removeSite(id: string, hosts: HostAccess): Promise<SiteActionResult> {
   const { sites } = await readSites();
   const site = sites.find((s) => s.id === id);
   if (!site) return { ok: true };
@@ -114,8 +78,7 @@ export async function removeSite(id: string): Promise<SiteActionResult> {
   if (!saved.ok) return saved;
   // The script goes before the access, so the background never sees a site it must still run on without access.
   await askBackgroundToSyncSites();
-  const { value: apiBase } = await baseUrlSetting.get();
-  await dropAccessUnlessUsed(site.pattern, patternsInUse(sites.filter((s) => s.id !== id), apiBase));
+  await hosts.release(site.pattern);
   return { ok: true };
 }
 
@@ -152,20 +115,4 @@ export async function grantSiteAccess(patterns: readonly string[]): Promise<Site
   if (!granted) return { ok: false, message: 'Access was not granted; those sites stay inactive.' };
   await askBackgroundToSyncSites();
   return { ok: true };
-}
-
-/**
- * After the API address changed from `oldBaseUrl` to `newBaseUrl`: drops the
- * old host's access, which the save no longer uses, unless the new address or a
- * CRM site still reaches that host. Never throws (readSites does not either), so
- * it cannot fail the save.
- */
-export async function releaseApiHost(oldBaseUrl: string, newBaseUrl: string): Promise<void> {
-  const old = originPattern(oldBaseUrl);
-  // The manifest's hosts (the default API host, Convoso's own pages) were never asked for: not ours to give back.
-  if (!old || [DEFAULT_API_ORIGIN, ...CONVOSO_MATCHES].some((host) => host !== null && patternsShareHosts(host, old))) return;
-  const { sites, problems } = await readSites();
-  // An unreadable stored site may still reach that host: keep the access rather than guess.
-  if (problems.length > 0) return;
-  await dropAccessUnlessUsed(old, patternsInUse(sites, newBaseUrl));
 }

@@ -1,14 +1,18 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { DEFAULT_BASE_URL } from '../connection/schemas';
+import { apiHostUser } from '../connection/api-origin';
 import { baseUrlSetting } from '../connection/settings';
-import { addSite, removeSite, setSiteMode, setSiteRules, grantSiteAccess, releaseApiHost } from './actions';
+import { createHostAccess } from '../core/hosts/host-access';
+import { addSite, removeSite as removeSiteWith, setSiteMode, setSiteRules, grantSiteAccess } from './actions';
+import { sitesHostUser } from './sites-in-use';
 import { BUILT_IN_SITES } from './built-in';
 import { installFakeScripting, type FakeScripting } from '../../tests/support/fake-scripting';
 import { CONTENT_SCRIPT_FILE, siteStatuses } from './registration';
 import { parseSites, readSites, saveSites } from './store';
 
 let fake: FakeScripting;
+// As the options page wires it: the API address and the sites say which hosts are in use.
+const removeSite = (id: string) => removeSiteWith(id, createHostAccess([apiHostUser, sitesHostUser]));
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -160,56 +164,6 @@ describe('removeSite', () => {
   });
 });
 
-describe('releaseApiHost', () => {
-  const OLD = 'https://api.corp.example/v1';
-  const OLD_ORIGIN = 'https://api.corp.example/*';
-  const OTHER = 'https://api.other.example/v1';
-
-  async function addSites(inputs: readonly string[]) {
-    for (const input of inputs) expect((await addSite((await readSites()).sites, input)).ok).toBe(true);
-  }
-
-  it.each([
-    ['another host', OTHER, []],
-    ['the default host', DEFAULT_BASE_URL, []],
-    ['another host, with CRM sites on other hosts only', OTHER, ['crm.example.com', 'https://other.corp.example/*']],
-  ])('drops the old host’s access when the new address is on %s', async (_label, newUrl, sites) => {
-    await addSites(sites);
-    fake.granted.add(OLD_ORIGIN);
-    await releaseApiHost(OLD, newUrl);
-    expect(fakeBrowser.permissions.remove).toHaveBeenCalledTimes(1);
-    expect(fakeBrowser.permissions.remove).toHaveBeenCalledWith({ origins: [OLD_ORIGIN] });
-    expect(fake.granted.has(OLD_ORIGIN)).toBe(false);
-  });
-
-  it.each([
-    ['it is the default API host, which the manifest grants', DEFAULT_BASE_URL, OTHER, []],
-    ['it is the default API host on another port', 'https://api.convoso.com:8443/v1', OTHER, []],
-    ['it is a built-in Convoso page, which the manifest grants', 'https://admin.convoso.com/api', OTHER, []],
-    ['the new address is on the same host', OLD, 'https://api.corp.example/v2', []],
-    ['a CRM site on another path of that host still needs it (host permissions ignore paths)', OLD, OTHER, ['https://api.corp.example/crm/*']],
-    ['a CRM site on that host with any scheme still needs it', OLD, OTHER, ['*://api.corp.example/*']],
-    ['a wildcard CRM site covers that host', OLD, OTHER, ['*://*.corp.example/*']],
-  ])('keeps the old host’s access when %s', async (_label, oldUrl, newUrl, sites) => {
-    await addSites(sites);
-    await releaseApiHost(oldUrl, newUrl);
-    expect(fakeBrowser.permissions.remove).not.toHaveBeenCalled();
-  });
-
-  it('keeps the old host’s access while a stored site is unreadable: it may be on that host', async () => {
-    await fakeBrowser.storage.local.set({ sites: [{ pattern: 'https://api.corp.example/*' }] });
-    expect((await readSites()).problems).not.toEqual([]);
-    await releaseApiHost(OLD, OTHER);
-    expect(fakeBrowser.permissions.remove).not.toHaveBeenCalled();
-  });
-
-  it('treats a refused removal (a loopback host the test manifest requires) as kept, without failing', async () => {
-    vi.mocked(fakeBrowser.permissions.remove).mockRejectedValueOnce(new Error('You cannot remove required permissions.'));
-    await expect(releaseApiHost('http://localhost:4010/v1', OTHER)).resolves.toBeUndefined();
-    expect(fakeBrowser.permissions.remove).toHaveBeenCalledWith({ origins: ['http://localhost/*'] });
-  });
-});
-
 describe('setSiteMode', () => {
   it('unregisters a site switched off and registers it again when switched on', async () => {
     const added = await addSite(BUILT_IN_SITES, 'crm.example.com');
@@ -264,12 +218,4 @@ describe('the background’s site sync', () => {
     expect(fake.registered.has('site-sc')).toBe(true);
   });
 
-  it('applies the administrator’s sites from storage.managed', async () => {
-    await fakeBrowser.storage.managed.set({ sites: [{ pattern: 'crm.corp.example', mode: 'inline' }] });
-    fake.granted.add('https://crm.corp.example/*');
-    await fake.sync.request({ policy: true });
-    const managed = (await readSites()).sites.find((s) => s.managed);
-    expect(managed).toMatchObject({ pattern: 'https://crm.corp.example/*', mode: 'inline', managed: true });
-    expect(fake.registered.has(`site-${managed!.id}`)).toBe(true);
-  });
 });

@@ -6,6 +6,7 @@ import { readArea, writeArea } from '../../support/sealed-areas';
 // the bridge does not know as sealed would be written plain, and the extension refuses it.
 import '../../../utils/connection/settings';
 import '../../../utils/core/gateway/saved-connection';
+import '../../../utils/core/storage/managed';
 import '../../../utils/reminders/reminder-settings';
 import '../../../utils/search/saved-searches-setting';
 import '../../../utils/sites/store';

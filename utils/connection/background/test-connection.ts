@@ -4,6 +4,7 @@ import type { testConnection as testConnectionMessage } from '../connection-mess
 import { BaseUrlSchema, TokenSchema } from '../schemas';
 import { NO_TOKEN } from '../../core/messaging/replies';
 import type { Convoso } from '../../core/gateway/convoso';
+import { checkConnection } from './check-connection';
 
 type TestConnectionRequest = RequestOf<typeof testConnectionMessage>;
 
@@ -25,7 +26,7 @@ export function createTestConnectionHandler(convoso: Convoso, deps: { fetch?: ty
       if (!typed.success) return { ok: false, error: { kind: 'refused', message: typed.issues[0].message } };
       baseUrl = typed.output;
     }
-    const result = await convoso.search({ limit: 1 }, { fetch: deps.fetch, overrides: { token, baseUrl, method: request.method } });
+    const result = await checkConnection(convoso, { token, baseUrl, method: request.method }, deps);
     if (!result.ok) return { ok: false, error: result.error };
     return { ok: true, total: result.page.total, ...(result.page.totalAtLeast && { totalAtLeast: true as const }) };
   };

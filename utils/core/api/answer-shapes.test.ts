@@ -1,7 +1,7 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { answerShape, type AnswerShape } from '../../../mock-api/answer-shapes';
-import { createLeadSearch } from '../../lookup/background/lead-summary';
+import { createLeadSearch } from '../../lookup/background/lead-search';
 import { createTestConnectionHandler } from '../../connection/background/test-connection';
 import { createLeadLookups } from '../../lookup/background/lead-lookups';
 
@@ -27,12 +27,11 @@ const opts = (fetch: typeof globalThis.fetch, extra: Partial<SearchOptions> = {}
   token: TOKEN,
   baseUrl: 'https://api.example.test/v1',
   fetch,
-  sleep: async () => undefined,
-  random: () => 0.5,
   ...extra,
 });
 
 beforeEach(() => fakeBrowser.reset());
+afterEach(() => vi.useRealTimers());
 
 describe('the client reads every shape', () => {
   it('envelope and bare page give the same kind of page', async () => {
@@ -122,22 +121,25 @@ describe('the background: saved connection, Test connection, lead lookups', () =
 
   it('lead lookups: 6000 is "No callbacks" on the badge, 5001 asks to set up', async () => {
     const now = () => Date.parse('2025-03-08T16:00:00Z');
-    const empty = createLeadLookups({ search: createLeadSearch(testConvoso(), { fetch: fetchOf('missing-callbacks-6000') }), now, persist: null });
+    vi.useFakeTimers({ toFake: ['Date'], now: now() });
+    const empty = createLeadLookups({ search: createLeadSearch(testConvoso(), { fetch: fetchOf('missing-callbacks-6000') }) });
     const emptyReply = await empty.get('880100');
     expect(emptyReply).toMatchObject({ ok: true, summary: { urgency: 'empty', total: 0 } });
     if (emptyReply.ok) expect(badgeView({ kind: 'ready', summary: emptyReply.summary }, new Date(now())).text).toBe('No callbacks');
 
-    const refused = createLeadLookups({ search: createLeadSearch(testConvoso(), { fetch: fetchOf('auth-5001') }), now, persist: null });
+    const refused = createLeadLookups({ search: createLeadSearch(testConvoso(), { fetch: fetchOf('auth-5001') }) });
     const refusedReply = await refused.get('880100');
     expect(refusedReply).toMatchObject({ ok: false, error: { kind: 'auth' } });
     if (!refusedReply.ok) expect(badgeView({ kind: 'error', error: refusedReply.error }, new Date(now())).action).toBe('set-up');
+    vi.useRealTimers();
   });
 
   it('lead lookups summarise in the account zone: 9:00 Pacific is upcoming at 7:00 Pacific (10:00 in New York)', async () => {
     // 2025-03-08 15:00Z = 7:00 PST = 10:00 EST.
-    const now = () => Date.parse('2025-03-08T15:00:00Z');
-    const lookups = createLeadLookups({ search: createLeadSearch(testConvoso(), { fetch: fetchOf('time-shapes') }), now, persist: null });
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.parse('2025-03-08T15:00:00Z') });
+    const lookups = createLeadLookups({ search: createLeadSearch(testConvoso(), { fetch: fetchOf('time-shapes') }) });
     const got = await lookups.get('880100');
+    vi.useRealTimers();
     expect(got).toMatchObject({ ok: true, summary: { urgency: 'upcoming', overdue: 0, timeZone: LA, next: { local: '2025-03-08T09:00:00' } } });
   });
 });

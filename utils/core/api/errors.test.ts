@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CONVOSO_CODES, badResponse, errorFromBody, errorFromStatus, excerpt, isNoMatch, redact, type ApiError } from './errors';
+import { CONVOSO_CODES, EXCERPT_SCAN, badResponse, errorFromBody, errorFromStatus, excerpt, isNoMatch, redact, stripMarkup, type ApiError } from './errors';
 
 const TOKEN = 'test-token-not-real-0001';
 const ODD_TOKEN = 'test token/not+real=0002';
@@ -25,6 +25,20 @@ describe('redact', () => {
   });
 });
 
+describe('stripMarkup', () => {
+  it.each([
+    ['<p>a</p><p>b</p>', ' a  b '],
+    ['a < b and c > d', 'a   d'],
+    ['x <!-- c --> y', 'x   y'],
+    ['x <!-- never closed > y', 'x   y'],
+    ['<SCRIPT type="x">if (a < b) {}</SCRIPT>t', ' t'],
+    ['<scripted>kept</scripted>', ' kept '],
+    ['<style>p{}', ' p{}'],
+    ['tail <', 'tail <'],
+    ['<<<', '<<<'],
+  ])('%j → %j', (html, text) => expect(stripMarkup(html)).toBe(text));
+});
+
 describe('excerpt', () => {
   it('strips tags, scripts and comments, decodes entities, collapses whitespace', () => {
     const html = '<html><head><style>p{}</style><script>var x="<b>"</script></head><body>\n<h1>502  Bad&nbsp;Gateway</h1><!-- hi -->\n<p>nginx &amp; co</p></body></html>';
@@ -40,6 +54,25 @@ describe('excerpt', () => {
     expect(excerpt(`x ${TOKEN.replace('-', '&#45;').replace('test', 't&#101;st')}`, TOKEN)).not.toContain('not-real-0001');
     expect(excerpt(`${'a'.repeat(150)} ${TOKEN}`, TOKEN)).not.toContain('test-token');
     expect(excerpt(`it&apos;s ${"ab'cd-not-real".replace("'", '&apos;')}`, "ab'cd-not-real")).toBe("it's [redacted]");
+  });
+  it('reads only the start of a body: text past EXCERPT_SCAN characters never shows', () => {
+    expect(excerpt(`${'<b></b>'.repeat(EXCERPT_SCAN / 7 + 1)}after the cut`, TOKEN)).not.toContain('after');
+    expect(excerpt(`${' '.repeat(EXCERPT_SCAN - 3)}Bad Gateway`, TOKEN)).toBe('Bad');
+  });
+  it('a token across the cut is still redacted, not shown in part', () => {
+    for (const at of [EXCERPT_SCAN - 12, EXCERPT_SCAN - 1, EXCERPT_SCAN]) {
+      const text = `${'<i>'.repeat(Math.floor(at / 3))}${'x'.repeat(at % 3)}${TOKEN} more`;
+      expect(excerpt(text, TOKEN)).not.toMatch(/test-|token-|not-real|0001/);
+    }
+  });
+  it.each([
+    ['15 MB of "<" (issue 20, item 3: never finished before)', () => '<'.repeat(15 * 1024 * 1024)],
+    ['a tag that never closes, 15 MB long', () => `<a ${'x'.repeat(15 * 1024 * 1024)}`],
+    ['15 MB of unclosed scripts', () => '<script>'.repeat(2 * 1024 * 1024)],
+  ])('comes back from %s, as an HTTP 500 body too', (_label, body) => {
+    const text = body();
+    expect(excerpt(text, TOKEN).length).toBeLessThanOrEqual(160);
+    expect(errorFromStatus(500, text, TOKEN)).toMatchObject({ kind: 'server', status: 500 });
   });
   it('never holds the token a 5xx JSON body echoes, whatever the escaping', () => {
     const php = JSON.stringify({ error: `bad auth_token ${SLASH_TOKEN}` }).replace(/\//g, '\\/');

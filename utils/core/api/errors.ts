@@ -57,13 +57,63 @@ export function redact(text: string, token: string): string {
 }
 
 export const EXCERPT_MAX = 160;
+/**
+ * How much of a body an excerpt reads. The start of an error page says what it
+ * is; reading a whole 16 MB answer (a captive portal, a hostile server) would
+ * hold up every other message the background handles.
+ */
+export const EXCERPT_SCAN = 4096;
 
-/** A short, single-line, tag-free, token-free piece of a body, for "what did the server say". */
+/** Whether `lower` has `<name` at `at`, followed by the end of the tag name. */
+function tagAt(lower: string, at: number, name: string): boolean {
+  return lower.startsWith(`<${name}`, at) && !/[a-z0-9-]/.test(lower.charAt(at + name.length + 1));
+}
+
+/**
+ * The text of an HTML-ish string: tags, comments, scripts and styles removed,
+ * one space in place of each. One pass: every search moves forward, so the work
+ * grows with the length, whatever the input (a run of `<` with no `>` included).
+ */
+export function stripMarkup(text: string): string {
+  const lower = text.toLowerCase();
+  let out = '';
+  let i = 0;
+  while (i < text.length) {
+    const lt = text.indexOf('<', i);
+    if (lt < 0) return out + text.slice(i);
+    out += text.slice(i, lt);
+    let end = -1;
+    if (lower.startsWith('<!--', lt)) {
+      const close = text.indexOf('-->', lt + 4);
+      if (close >= 0) end = close + 3;
+    } else {
+      const block = tagAt(lower, lt, 'script') ? 'script' : tagAt(lower, lt, 'style') ? 'style' : null;
+      const closing = block ? lower.indexOf(`</${block}`, lt + 1) : -1;
+      const gt = text.indexOf('>', closing >= 0 ? closing : lt + 1);
+      // No `>` after here: no tag can end any more, the rest is text.
+      if (gt < 0) return out + text.slice(lt);
+      end = gt + 1;
+    }
+    if (end < 0) {
+      const gt = text.indexOf('>', lt + 1);
+      if (gt < 0) return out + text.slice(lt);
+      end = gt + 1;
+    }
+    out += ' ';
+    i = end;
+  }
+  return out;
+}
+
+/**
+ * A short, single-line, tag-free, token-free piece of a body, for "what did
+ * the server say". Reads at most EXCERPT_SCAN characters (plus enough to find a
+ * token that starts before the cut), in time that grows with that length only.
+ */
 export function excerpt(text: string, token: string, max = EXCERPT_MAX): string {
-  const plain = redact(text, token)
-    .replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, ' ')
-    .replace(/<!--[\s\S]*?-->/g, ' ')
-    .replace(/<[^>]*>/g, ' ')
+  const margin = token ? Math.max(...tokenForms(token).map((form) => form.length)) : 0;
+  const head = redact(text.slice(0, EXCERPT_SCAN + margin), token).slice(0, EXCERPT_SCAN);
+  const plain = stripMarkup(head)
     .replace(/&nbsp;/gi, ' ')
     .replace(/&amp;/gi, '&')
     .replace(/&lt;/gi, '<')

@@ -14,15 +14,17 @@ describe('parseRetryAfter', () => {
     [' 5 ', 5000],
     ['1.5', 1500],
     ['30', 30_000],
-    ['31', 30_000],
-    ['86400', 30_000],
+    ['120', 120_000],
+    ['300', 300_000],
+    ['301', 300_000],
+    ['86400', 300_000],
     ['-5', undefined],
     ['1e3', undefined],
     ['5s', undefined],
     ['soon', undefined],
     ['Tue, 03 Jun 2025 15:00:10 GMT', 10_000],
     ['Tue, 03 Jun 2025 14:59:00 GMT', 0],
-    ['Wed, 04 Jun 2025 15:00:00 GMT', 30_000],
+    ['Wed, 04 Jun 2025 15:00:00 GMT', 300_000],
   ];
   it.each(table)('%j -> %j', (header, expected) => {
     expect(parseRetryAfter(header, NOW)).toBe(expected);

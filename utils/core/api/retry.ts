@@ -1,10 +1,11 @@
 import type { ApiError } from './errors';
 
-// When the client tries again on its own. Deliberately narrower than
-// RETRYABLE_KINDS (which decides whether the UI offers a Retry button):
+// Which answers are worth asking again (the traffic gate in utils/core/gateway
+// asks; the client never does). Deliberately narrower than RETRYABLE_KINDS
+// (which decides whether the UI offers a Retry button):
 // - 429, 502, 503, 504 and dropped connections are passing conditions.
-// - 500 is usually a bug on the server for this very request: repeating it
-//   only delays the error.
+// - 500 is usually a bug on the server for this very request: it is asked
+//   once more (both public SDKs do), and it does not pause the host.
 // - Other 4xx and `success:false` will fail the same way every time.
 // - A timeout is not retried: the user has already waited the whole timeout
 //   (20 s by default), and three of them would be a minute of spinner. The
@@ -25,12 +26,13 @@ export function isRetryable(errorOrStatus: ApiError | number): boolean {
   }
 }
 
-export const RETRY_AFTER_CAP_MS = 30_000;
+/** Convoso's Retry-After is honoured up to this long (the gate's longest pause). */
+export const RETRY_AFTER_CAP_MS = 5 * 60_000;
 
 /**
  * `Retry-After` as milliseconds to wait: delta-seconds or an HTTP date.
- * Capped so a misbehaving server can't park the popup for an hour; never negative;
- * undefined when absent or unreadable (the caller then falls back to backoff).
+ * Capped so a misbehaving server can't park the extension for a day; never
+ * negative; undefined when absent or unreadable (the gate then backs off).
  */
 export function parseRetryAfter(header: string | null | undefined, nowMs: number, capMs = RETRY_AFTER_CAP_MS): number | undefined {
   if (header == null) return undefined;

@@ -11,9 +11,8 @@ import { prepareTimeZone } from '../time/time-zone';
 import { apiHostRefusal } from './api-host';
 import { NO_TOKEN } from '../messaging/replies';
 import { STORAGE_KEYS } from '../storage/storage-keys';
-
-/** A popup or tab search waits this long at most before answering "rate limited, retry in N s". */
-export const INTERACTIVE_MAX_WAIT_MS = 5_000;
+import type { Priority } from './gate-rules';
+import type { TrafficGate } from './traffic-gate';
 
 /**
  * Which spelling of the past-due stage the account accepted last (the client
@@ -31,19 +30,26 @@ export const pastDueSpellingSetting = defineSetting(
 export type SavedSearchResult = { ok: true; page: SearchPage; timeZone?: string } | { ok: false; error: ServiceError };
 
 export interface SavedSearchOptions {
+  /** Cancels the search, waiting or sent. */
   signal?: AbortSignal;
-  fetch?: typeof fetch;
+  /** Removes the search while it waits for its turn in the traffic gate; once sent it runs to its end. */
+  waitSignal?: AbortSignal;
   /**
-   * The most the search may wait between attempts in all (429 Retry-After, backoff).
-   * Default INTERACTIVE_MAX_WAIT_MS: the popup shows a longer wait itself, with Cancel.
+   * Its place in the traffic gate's queue (default 'interactive'). Read each
+   * time the gate picks its next request: a getter moves a waiting search up.
    */
+  readonly priority?: Priority;
+  /** The longest the search may wait for its turn, Convoso's pauses included; default by priority (gate-rules.ts). */
   maxWaitMs?: number;
-  /** How to wait between attempts (lead lookups wait without holding a concurrency slot). */
-  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  fetch?: typeof fetch;
   /** Already-validated values the options page has not saved yet ("Test connection"). */
   overrides?: { token?: string; baseUrl?: string; method?: RequestMethod };
-  /** Where the saved settings come from (convoso.ts: read now, or a copy kept in memory for lookups). */
+}
+
+/** Where a search gets its settings (read now, or a copy kept in memory for lookups) and the one gate it passes. */
+export interface SearchPath {
   settings: () => Promise<SavedSettings>;
+  gate: TrafficGate;
 }
 
 export type RequestMethod = 'GET' | 'POST';
@@ -80,8 +86,8 @@ export async function readSavedSettings(readAccount: () => Promise<AccountSettin
  * Convoso answers "record not found" (6001) or "Missing callbacks" (6000) where
  * it means "nothing matched", so that answer is an empty page here and nowhere else.
  */
-export async function searchWithSavedConnection(query: SearchQueryInput, options: SavedSearchOptions): Promise<SavedSearchResult> {
-  const { connection: saved, timeZone, pastDueSpelling } = await options.settings();
+export async function searchWithSavedConnection(query: SearchQueryInput, options: SavedSearchOptions, path: SearchPath): Promise<SavedSearchResult> {
+  const { connection: saved, timeZone, pastDueSpelling } = await path.settings();
   const token = options.overrides?.token ?? saved.token;
   if (!token) return { ok: false, error: NO_TOKEN };
   const input = { limit: saved.pageSize, ...query };
@@ -95,11 +101,11 @@ export async function searchWithSavedConnection(query: SearchQueryInput, options
     timeoutMs: saved.timeoutMs,
     signal: options.signal,
     fetch: options.fetch,
-    maxWaitMs: options.maxWaitMs ?? INTERACTIVE_MAX_WAIT_MS,
-    ...(options.sleep && { sleep: options.sleep }),
+    // The options object itself is the gate's request: its priority is read at each pick.
+    send: (host, attempt) => path.gate.run(host, options, attempt),
     timeZone: timeZone || undefined,
     pastDueSpelling,
-    onPastDueSpelling: (accepted) => void pastDueSpellingSetting.set(accepted).catch(() => undefined),
+    onPastDueSpelling: (accepted) => void pastDueSpellingSetting.set(accepted, { replace: true }).catch(() => undefined),
   });
   // The account zone's formatter, built while the request is on the network (a fresh
   // worker's first one costs ~12 ms), not after the answer is in. Once per worker.

@@ -27,4 +27,14 @@ describe('createSettingsMemo', () => {
     expect(next.connection.baseUrl).toBe('https://api.corp.example/v1');
     expect(next.connection.token).toBe('test-token-not-real-0001');
   });
+
+  it('keeps them while the background writes only its own records (the lead cache, budgets, pauses)', async () => {
+    await localTokenSetting.set('test-token-not-real-0001');
+    const settings = createSettingsMemo(() => readSavedSettings(readAccountSettings));
+    const first = await settings();
+    await fakeBrowser.storage.session.set({ leadCache: { version: 1, entries: {} }, badgeBudget: { tabs: {}, closed: [] }, trafficHosts: {} });
+    expect(await settings()).toBe(first);
+    await fakeBrowser.storage.session.set({ leadCache: {}, somethingElse: 1 });
+    expect(await settings()).not.toBe(first);
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSitePattern, normalizeSitePattern, originPattern, patternsShareHosts, urlMatchesPattern } from './match-pattern';
+import { globMatches, patternCoversHosts, isSitePattern, normalizeSitePattern, originPattern, patternsShareHosts, urlMatchesPattern } from './match-pattern';
 
 describe('normalizeSitePattern', () => {
   it.each([
@@ -113,5 +113,68 @@ describe('patternsShareHosts', () => {
   ])('%s and %s -> %s', (a, b, expected) => {
     expect(patternsShareHosts(a, b)).toBe(expected);
     expect(patternsShareHosts(b, a)).toBe(expected);
+  });
+});
+
+// Issue 20.4: a site pattern with several `*` in its path was a backtracking regular
+// expression (`^/.*a.*a.*b$`); a 30,000-character address on such a site blocked the
+// background for 43 s. The work is counted, never timed.
+describe('urlMatchesPattern in linear time, whatever the pattern', () => {
+  const bound = (text: string, glob: string) => (text.length + 1) * (glob.length + 1);
+
+  it.each([
+    ['/*', '/leads/7', true],
+    ['/leads/*', '/leads/', true],
+    ['/*/lead/*', '/contacts/77/lead/4242', true],
+    ['/*a*b', '/xaxb', true],
+    ['/*a*b', '/xaxbc', false],
+    ['/a*a', '/a', false],
+    ['/*x*x*', '/x', false],
+    ['/*.php?*id=*', '/crm/edit.php?lead_id=5', true],
+    ['/exact', '/exact', true],
+    ['/exact', '/exactly', false],
+  ])('%s on %s -> %s', (glob, text, expected) => {
+    expect(globMatches(glob, text)).toBe(expected);
+  });
+
+  it('counts its work within text length × pattern length on a hostile address', () => {
+    const glob = '/*a*a*a*a*a*b';
+    const text = `/${'a'.repeat(30_000)}`;
+    const steps = { n: 0 };
+    expect(globMatches(glob, text, steps)).toBe(false);
+    expect(steps.n).toBeGreaterThan(0);
+    expect(steps.n).toBeLessThanOrEqual(bound(text, glob));
+  });
+
+  it('matches a site pattern with several * against a long address, counting its work', () => {
+    // Small enough that the old regular expression answered too; it counted nothing.
+    const pattern = 'https://crm.example.com/*a*a*b';
+    const url = `https://crm.example.com/${'a'.repeat(300)}`;
+    const steps = { n: 0 };
+    expect(urlMatchesPattern(pattern, url, steps)).toBe(false);
+    expect(steps.n).toBeGreaterThan(0);
+    expect(steps.n).toBeLessThanOrEqual(bound(`/${'a'.repeat(300)}`, '/*a*a*b'));
+    expect(urlMatchesPattern(pattern, `${url}b`)).toBe(true);
+  });
+
+  it('answers for the 30,000-character address of the report', () => {
+    const url = `https://crm.example.com/${'a'.repeat(30_000)}?x=${'a'.repeat(100)}`;
+    expect(urlMatchesPattern('https://crm.example.com/*a*a*a*a*a*b', url)).toBe(false);
+    expect(urlMatchesPattern('https://crm.example.com/*a*a*a*a*a*', url)).toBe(true);
+  });
+});
+
+describe('patternCoversHosts', () => {
+  it.each<[string, string, boolean]>([
+    ['https://admin.convoso.com/*', 'https://admin.convoso.com/*', true],
+    ['https://admin.convoso.com/*', 'https://admin.convoso.com/api/*', true],
+    ['https://admin.convoso.com/*', '*://*.convoso.com/*', false],
+    ['https://admin.convoso.com/*', 'http://admin.convoso.com/*', false],
+    ['*://*.convoso.com/*', 'https://admin.convoso.com/*', true],
+    ['*://*.convoso.com/*', 'https://*.a.convoso.com/*', true],
+    ['https://*.convoso.com/*', '*://admin.convoso.com/*', false],
+    ['https://a.example/*', 'nonsense', false],
+  ])('%s covers %s: %s', (outer, inner, expected) => {
+    expect(patternCoversHosts(outer, inner)).toBe(expected);
   });
 });

@@ -67,8 +67,38 @@ export function isSitePattern(pattern: string): boolean {
   return r.ok && r.pattern === pattern;
 }
 
-function wildcardRegExp(glob: string): RegExp {
-  return new RegExp(`^${glob.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`);
+/** Counts character comparisons, so a test can show the work is bounded without timing it. */
+export interface Steps {
+  n: number;
+}
+
+/**
+ * Whether `text` is `glob` with each `*` standing for any text (none included).
+ * Never a regular expression: `^/.*a.*a.*b$` backtracks for seconds on a long
+ * address, on every message a page's content script sends. Here the first and
+ * last parts are fixed at the ends and each part between is placed at its earliest
+ * position after the one before (the earliest fit never leaves less room for the
+ * rest), so the work grows with text length × glob length at most.
+ */
+export function globMatches(glob: string, text: string, steps?: Steps): boolean {
+  const parts = glob.split('*');
+  if (steps) steps.n += parts.length;
+  if (parts.length === 1) return glob === text;
+  const first = parts[0]!;
+  const last = parts[parts.length - 1]!;
+  if (steps) steps.n += first.length + last.length;
+  if (first.length + last.length > text.length || !text.startsWith(first) || !text.endsWith(last)) return false;
+  let from = first.length;
+  const end = text.length - last.length;
+  for (const part of parts.slice(1, -1)) {
+    if (part === '') continue;
+    const at = text.indexOf(part, from);
+    // A naive search compares the part at each position it tries.
+    if (steps) steps.n += ((at < 0 ? text.length - from : at - from) + 1) * part.length;
+    if (at < 0 || at + part.length > end) return false;
+    from = at + part.length;
+  }
+  return true;
 }
 
 /** Whether a wildcard host (`*.example.com`) covers `host`: example.com itself and any subdomain. */
@@ -80,9 +110,9 @@ function covers(wild: string, host: string): boolean {
  * Whether the browser would run a content script registered for `pattern` on `url`
  * (so a content script can find the site, and with it the mode and rules, it runs for).
  * As in browsers, `*.example.com` also matches example.com, and the path part is
- * matched against the path and query.
+ * matched against the path and query, in linear time (globMatches).
  */
-export function urlMatchesPattern(pattern: string, url: string): boolean {
+export function urlMatchesPattern(pattern: string, url: string, steps?: Steps): boolean {
   const m = /^(\*|https?):\/\/([^/]+)(\/.*)$/.exec(pattern);
   if (!m) return false;
   let u: URL;
@@ -94,7 +124,7 @@ export function urlMatchesPattern(pattern: string, url: string): boolean {
   const [, scheme, host, path] = m as unknown as [string, string, string, string];
   if (u.protocol !== 'http:' && u.protocol !== 'https:') return false;
   if (scheme !== '*' && `${scheme}:` !== u.protocol) return false;
-  return (u.hostname === host || covers(host, u.hostname)) && wildcardRegExp(path).test(u.pathname + u.search);
+  return (u.hostname === host || covers(host, u.hostname)) && globMatches(path, u.pathname + u.search, steps);
 }
 
 /** The origin pattern (`https://host/*`) a URL belongs to, for asking host permission. */
@@ -124,4 +154,20 @@ export function patternsShareHosts(a: string, b: string): boolean {
   if (!ma || !mb) return false;
   const schemes = ma[1] === '*' || mb[1] === '*' || ma[1] === mb[1];
   return schemes && hostsOverlap(ma[2]!, mb[2]!);
+}
+
+/**
+ * Whether every host `inner` may reach is reached by `outer` too (paths
+ * ignored, as host permissions do): a manifest host covers itself, but not a
+ * wildcard over it.
+ */
+export function patternCoversHosts(outer: string, inner: string): boolean {
+  const parse = (p: string) => /^(\*|https?):\/\/([^/]+)\//.exec(p);
+  const o = parse(outer);
+  const i = parse(inner);
+  if (!o || !i) return false;
+  if (o[1] !== '*' && o[1] !== i[1]) return false;
+  const [oh, ih] = [o[2]!, i[2]!];
+  if (oh === ih) return true;
+  return oh.startsWith('*.') && covers(oh, ih.replace(/^\*\./, ''));
 }

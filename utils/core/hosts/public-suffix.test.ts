@@ -24,20 +24,3 @@ describe('publicSuffixProblem (issue 8, item 9)', () => {
     expect(publicSuffixProblem(pattern)).toBeNull();
   });
 });
-
-describe('where sites are added', () => {
-  it('Add site refuses a pattern covering a public suffix', async () => {
-    const { checkNewSite } = await import('../../sites/actions');
-    expect(checkNewSite([], '*://*.com/*')).toMatchObject({ ok: false, message: expect.stringMatching(/public suffix com/) });
-    expect(checkNewSite([], '*://*.example.com/*')).toEqual({ ok: true, pattern: '*://*.example.com/*' });
-  });
-
-  it('an import refuses it too', async () => {
-    const { planImport } = await import('../transfer/export-import');
-    const plan = planImport(
-      JSON.stringify({ format: 'convoso-callbacks-settings', version: 1, sites: [{ pattern: '*://*.com/*', mode: 'badge' }] }),
-      { sites: [], managed: { problems: [] } } as never,
-    );
-    expect(plan.rejected).toEqual([{ label: 'Site *://*.com/*', message: expect.stringMatching(/public suffix com/) }]);
-  });
-});

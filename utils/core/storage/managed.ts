@@ -1,131 +1,93 @@
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
-import { CustomRulesSchema, upgradeRule, validateRule } from '../lead/custom-rules';
-import { normalizeSitePattern } from '../hosts/match-pattern';
-import { SiteModeSchema, type Site } from '../../sites/schema';
-import { parseSites, readSites, saveSites } from '../../sites/store';
-import { BaseUrlSchema, MethodSchema, TimeZoneSchema, type RequestMethod } from '../../connection/schemas';
-import { baseUrlSetting, methodSetting, timeZoneSetting } from '../../connection/settings';
+import { defineSetting } from './setting';
+import { STORAGE_KEYS } from './storage-keys';
 
-// An administrator can preset the API address, the request method, the account's time zone and CRM sites
-// (with their rules) through browser policy; see public/managed_schema.json.
-// Managed values win: they are copied over the user's on every start and shown
-// locked on the options page.
+// An administrator presets settings through browser policy (storage.managed; the
+// keys are in public/managed_schema.json). The core reads the policy; each feature
+// parses and applies its own keys with the checks it gives user input
+// (utils/connection/policy.ts, utils/sites/policy.ts), and the background applies
+// them all (entrypoints/background). Policy values are not trusted.
 
-const ManagedSiteSchema = v.object({
-  pattern: v.string(),
-  mode: v.optional(SiteModeSchema, 'badge'),
-  rules: v.optional(CustomRulesSchema, []),
-});
+/** The policy as the browser gives it: unchecked. */
+export type PolicyValues = Readonly<Record<string, unknown>>;
 
-export interface ManagedConfig {
-  baseUrl?: string;
-  method?: RequestMethod;
-  /** The Convoso account's IANA time zone, canonical. */
-  timeZone?: string;
-  /** Undefined when the policy does not manage sites at all. */
-  sites?: Site[];
-  /** Policy values that were invalid and ignored. */
-  problems: string[];
+/** A feature's part of applying the policy: it copies its own keys over the user's values. */
+export type PolicyApplier = (values: PolicyValues) => Promise<unknown>;
+
+function asValues(raw: unknown): PolicyValues {
+  return raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as PolicyValues) : {};
 }
 
-export const NOTHING_MANAGED: ManagedConfig = { problems: [] };
-
-/** A stable id, so re-applying the same policy changes nothing. */
-export function managedSiteId(pattern: string): string {
-  let hash = 0x811c9dc5;
-  for (const ch of pattern) hash = Math.imul(hash ^ ch.codePointAt(0)!, 0x01000193) >>> 0;
-  return `m-${hash.toString(36)}`;
-}
-
-/** The policy as read from storage.managed, each value validated on its own. */
-export function parseManagedConfig(raw: unknown): ManagedConfig {
-  if (!raw || typeof raw !== 'object') return { problems: [] };
-  const policy = raw as Record<string, unknown>;
-  const config: ManagedConfig = { problems: [] };
-
-  if (policy.apiBaseUrl !== undefined) {
-    const parsed = v.safeParse(BaseUrlSchema, policy.apiBaseUrl);
-    if (parsed.success) config.baseUrl = parsed.output;
-    else config.problems.push(`Policy apiBaseUrl ignored: ${parsed.issues[0].message}`);
-  }
-  if (policy.requestMethod !== undefined) {
-    const parsed = v.safeParse(MethodSchema, policy.requestMethod);
-    if (parsed.success) config.method = parsed.output;
-    else config.problems.push('Policy requestMethod ignored: it must be GET or POST.');
-  }
-  if (policy.timeZone !== undefined) {
-    const parsed = v.safeParse(TimeZoneSchema, policy.timeZone);
-    if (parsed.success && parsed.output !== '') config.timeZone = parsed.output;
-    else config.problems.push('Policy timeZone ignored: it must be an IANA time zone such as America/Los_Angeles.');
-  }
-  if (policy.sites !== undefined) {
-    config.sites = [];
-    for (const [index, entry] of (Array.isArray(policy.sites) ? policy.sites : []).entries()) {
-      const parsed = v.safeParse(ManagedSiteSchema, entry);
-      const pattern = parsed.success ? normalizeSitePattern(parsed.output.pattern) : null;
-      if (!parsed.success || !pattern?.ok) {
-        config.problems.push(`Policy site #${index + 1} ignored: ${pattern && !pattern.ok ? pattern.message : 'it is not { pattern, mode, rules }.'}`);
-        continue;
-      }
-      // Policies written before templates hold regular expressions: kept as templates where they have one.
-      const rules = parsed.output.rules.map((r) => upgradeRule(r));
-      const broken = rules.map((r) => validateRule(r)).find((r) => !r.ok);
-      if (broken && !broken.ok) {
-        config.problems.push(`Policy site ${pattern.pattern} ignored: a rule's ${broken.field} is invalid (${broken.message}).`);
-        continue;
-      }
-      if (config.sites.some((s) => s.pattern === pattern.pattern)) continue;
-      config.sites.push({
-        id: managedSiteId(pattern.pattern),
-        pattern: pattern.pattern,
-        mode: parsed.output.mode,
-        rules,
-        managed: true,
-      });
-    }
-    if (!Array.isArray(policy.sites)) config.problems.push('Policy sites ignored: it must be a list.');
-  }
-  return config;
-}
-
-/** Reading storage.managed fails where no policy store exists (Firefox without one): that means nothing is managed. */
-export async function readManagedConfig(): Promise<ManagedConfig> {
+/**
+ * storage.managed now. Chromium answers only once its policy service has
+ * loaded, seconds after the browser starts (about 6 s measured on a test
+ * machine, with no policy at all): never wait on this for something a person is
+ * doing. A browser without a policy store (Firefox without one) means nothing set.
+ */
+export async function readPolicy(): Promise<PolicyValues> {
   try {
-    return parseManagedConfig(await browser.storage.managed.get());
+    return asValues(await browser.storage.managed.get());
   } catch {
-    return { problems: [] };
+    return {};
   }
 }
 
-/** The managed sites in place of any user site with the same pattern; withdrawn ones removed. */
-export function mergeManagedSites(sites: readonly Site[], managed: readonly Site[] | undefined): Site[] {
-  const patterns = new Set((managed ?? []).map((s) => s.pattern));
-  const kept = sites.filter((s) => !s.managed && !patterns.has(s.pattern));
-  return [...kept, ...(managed ?? [])];
+/**
+ * The policy as the background last applied it, so a page knows at once what is
+ * locked (readPolicy may take seconds). Sealed like every setting.
+ */
+export const appliedPolicySetting = defineSetting(
+  STORAGE_KEYS.appliedPolicy,
+  'Your administrator’s settings as last applied',
+  v.record(v.string(), v.unknown()),
+  {},
+);
+
+/** The policy without waiting: the one last applied, at once. */
+export async function lastAppliedPolicy(): Promise<PolicyValues> {
+  return (await appliedPolicySetting.get()).value;
 }
 
-export interface AppliedManagedConfig {
-  config: ManagedConfig;
-  /** The whole site list as stored once the policy is applied, so the caller need not read it again. */
-  sites: Site[];
+/**
+ * Applies the policy with every feature's applier, one run at a time, and
+ * records it as applied. A run asked for while one is going runs after it.
+ */
+export function createPolicyRun(appliers: readonly PolicyApplier[]): () => Promise<void> {
+  let tail: Promise<void> = Promise.resolve();
+  async function run() {
+    const values = await readPolicy();
+    for (const apply of appliers) await apply(values).catch(() => undefined);
+    const applied = await appliedPolicySetting.get();
+    if (applied.problem || JSON.stringify(applied.value) !== JSON.stringify(values)) {
+      await appliedPolicySetting.set(values, { replace: true });
+    }
+  }
+  return () => (tail = tail.then(run, run));
 }
 
-/** Copies the policy over the user's values. Call at startup and when storage.managed changes. */
-export async function applyManagedConfig(): Promise<AppliedManagedConfig> {
-  const config = await readManagedConfig();
-  if (config.baseUrl !== undefined && (await baseUrlSetting.get()).value !== config.baseUrl) {
-    await baseUrlSetting.set(config.baseUrl);
+/**
+ * The background's wiring: the policy is applied when the extension is installed
+ * or updated, when the browser starts, and when the policy changes (Chrome
+ * reports changes; Firefox reads its policy when it starts).
+ */
+export function startPolicy(appliers: readonly PolicyApplier[]): () => Promise<void> {
+  const run = createPolicyRun(appliers);
+  const apply = () => void run().catch(() => undefined);
+  browser.runtime.onInstalled.addListener(apply);
+  browser.runtime.onStartup.addListener(apply);
+  browser.storage.managed?.onChanged?.addListener(apply);
+  return run;
+}
+
+/** Calls back when the policy changes (Chrome), with the new values. */
+export function watchPolicy(cb: (values: PolicyValues) => void): () => void {
+  const listener = () => void readPolicy().then(cb);
+  const event = browser.storage.managed?.onChanged;
+  try {
+    event?.addListener(listener);
+  } catch {
+    return () => undefined;
   }
-  if (config.method !== undefined && (await methodSetting.get()).value !== config.method) {
-    await methodSetting.set(config.method);
-  }
-  if (config.timeZone !== undefined && (await timeZoneSetting.get()).value !== config.timeZone) {
-    await timeZoneSetting.set(config.timeZone);
-  }
-  const { sites } = await readSites();
-  const merged = mergeManagedSites(sites, config.sites);
-  if (JSON.stringify(merged) === JSON.stringify(sites)) return { config, sites };
-  // Read back as readSites would (built-in sites first); a refused save left the old list.
-  return { config, sites: (await saveSites(merged)).ok ? parseSites(merged).sites : sites };
+  return () => event?.removeListener(listener);
 }

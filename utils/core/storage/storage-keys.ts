@@ -22,6 +22,13 @@ export const STORAGE_KEYS = {
   /** Bumped when the connection changes: the background tells every tab to ask again. */
   connectionEpoch: 'local:connectionEpoch',
   leadCache: 'session:leadCache',
+  // The traffic gate's pause per API host, and each tab's lookup budgets: kept across worker restarts
+  trafficHosts: 'session:trafficHosts',
+  badgeBudget: 'session:badgeBudget',
+  inlineBudget: 'session:inlineBudget',
+  openerBudget: 'session:openerBudget',
+  /** The administrator's policy as the background last applied it (managed.ts). */
+  appliedPolicy: 'local:appliedPolicy',
   // What the background learned of the account
   pastDueSpelling: 'local:pastDueSpelling',
   // Power tools (power-tools.ts, reminders.ts)
@@ -30,6 +37,8 @@ export const STORAGE_KEYS = {
   reminders: 'local:reminders',
   reminderMinutes: 'local:reminderMinutes',
   remindersNotified: 'local:remindersNotified',
+  /** When the toolbar count and reminders last asked, the last count and the agent's open callbacks, until the browser closes. */
+  backgroundRefresh: 'session:backgroundRefresh',
   savedSearches: 'local:savedSearches',
   // The popup's last search, until the browser closes
   popupState: 'session:popupState',

@@ -56,7 +56,7 @@ describe('accountClock', () => {
 
 describe('a clock read back from storage', () => {
   it('holds for at most two days, with a label of letters, digits and + - :', async () => {
-    const { LeadSummarySchema } = await import('../../lookup/background/lead-lookups');
+    const { LeadSummarySchema } = await import('../../lookup/background/lead-cache-schema');
     const v = await import('valibot');
     const base = { leadId: '55', total: 0, shown: 0, urgency: 'empty', next: null, overdue: 0, callbacks: [], timeZone: LA };
     const clock = { offsetMs: -8 * HOUR, from: 0, until: 2 * 24 * HOUR, nextLabel: 'GMT+5:30', labelAt: 0, labelOffset: 0 };

@@ -8,6 +8,8 @@ import { CONNECTION_EPOCH_KEY } from './lead-summary';
 // their content scripts ask again. Tabs without one refuse the message: ignored.
 
 export function noticeFor(changes: Record<string, unknown>, area: string): ConfigChangedNotice | null {
+  // The administrator's policy may allow or forbid inline chips: every page asks for its configuration again.
+  if (area === 'managed') return { type: 'config-changed', sites: true, connection: false };
   if (area !== 'local') return null;
   const sites = areaName(STORAGE_KEYS.sites) in changes;
   const connection = areaName(CONNECTION_EPOCH_KEY) in changes;

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createLeadLookups, type GetOptions, type LeadLookups, type LeadReply } from './lead-lookups';
 import type { Browser } from 'wxt/browser';
@@ -7,11 +7,11 @@ import {
   CONNECTION_EPOCH_KEY,
   INLINE_LEADS_PER_10_MINUTES,
   createLeadBudgets,
-  createLeadSearch,
   createLeadSummaryHandlers,
   dropLookupsOfGoneTabs,
   resetLeadsOnConnectionChange,
 } from './lead-summary';
+import { createLeadSearch } from './lead-search';
 import { writeArea } from '../../../tests/support/sealed-areas';
 import { installFakeScripting } from '../../../tests/support/fake-scripting';
 import { testConvoso } from '../../../tests/support/convoso';
@@ -25,7 +25,7 @@ const summary = (leadId: string) => ({
 
 function fakeLookups(): LeadLookups & { get: ReturnType<typeof vi.fn>; clear: ReturnType<typeof vi.fn>; dropTab: ReturnType<typeof vi.fn> } {
   const get = vi.fn(async (leadId: string, _options?: GetOptions): Promise<LeadReply> =>
-    leadId === '13' ? { ok: false, error: { kind: 'no-token', message: 'Set up' } } : { ok: true, summary: summary(leadId) },
+    leadId === '13' ? { ok: false, error: { kind: 'no-token', message: 'Set up' } } : { ok: true, summary: summary(leadId), asOf: 0 },
   );
   return {
     get,
@@ -39,20 +39,22 @@ describe('createLeadSummaryHandlers', () => {
   it("answers 'lead-summary' with the lookup's reply", async () => {
     const lookups = fakeLookups();
     const handlers = createLeadSummaryHandlers(lookups);
-    expect(await handlers['lead-summary']({ type: 'lead-summary', leadId: '42' })).toEqual({ ok: true, summary: summary('42') });
+    expect(await handlers['lead-summary']({ type: 'lead-summary', leadId: '42' })).toEqual({ ok: true, summary: summary('42'), asOf: 0 });
     expect(await handlers['lead-summary']({ type: 'lead-summary', leadId: '13' })).toMatchObject({ ok: false, error: { kind: 'no-token' } });
   });
 
   it.each([
-    ['a first question', {}, { afterRefresh: false }],
-    ['the follow-up to a refreshing reply', { afterRefresh: true as const }, { afterRefresh: true }],
-  ])('passes afterRefresh on for %s', async (_label, extra, expected) => {
+    ['a first question', {}, { afterRefresh: false, refresh: false }],
+    ['the follow-up to a refreshing reply', { afterRefresh: true as const }, { afterRefresh: true, refresh: false }],
+    ['a refresh a person asked for', { refresh: true as const }, { afterRefresh: false, refresh: true }],
+  ])('passes afterRefresh and refresh on for %s', async (_label, extra, expected) => {
     const lookups = fakeLookups();
     const handlers = createLeadSummaryHandlers(lookups);
     await handlers['lead-summary']({ type: 'lead-summary', leadId: '42', ...extra });
     expect(lookups.get).toHaveBeenLastCalledWith('42', { ...expected, priority: 'badge' });
+    if ('refresh' in extra) return;
     await handlers['lead-summaries']({ type: 'lead-summaries', leadIds: ['7'], ...extra });
-    expect(lookups.get).toHaveBeenLastCalledWith('7', { ...expected, priority: 'inline' });
+    expect(lookups.get).toHaveBeenLastCalledWith('7', { afterRefresh: expected.afterRefresh, priority: 'inline' });
   });
 
   it("answers 'lead-summaries' per lead, errors included", async () => {
@@ -60,7 +62,7 @@ describe('createLeadSummaryHandlers', () => {
     const reply = await handlers['lead-summaries']({ type: 'lead-summaries', leadIds: ['1', '13'] });
     expect(reply).toEqual({
       ok: true,
-      summaries: { '1': { ok: true, summary: summary('1') }, '13': { ok: false, error: { kind: 'no-token', message: 'Set up' } } },
+      summaries: { '1': { ok: true, summary: summary('1'), asOf: 0 }, '13': { ok: false, error: { kind: 'no-token', message: 'Set up' } } },
     });
   });
 
@@ -74,7 +76,7 @@ describe('createLeadSummaryHandlers', () => {
     expect(prepare).toHaveBeenCalledTimes(1);
     expect(lookups.get).not.toHaveBeenCalled();
     modeKnown('badge');
-    expect(await reply).toEqual({ ok: true, summary: summary('42') });
+    expect(await reply).toEqual({ ok: true, summary: summary('42'), asOf: 0 });
   });
 });
 
@@ -103,35 +105,48 @@ describe('the site’s mode, checked against the sender’s address (content scr
   });
 });
 
-describe('per-tab lead budgets (issue 8, items 2 and 3)', () => {
-  const page = (tabId: number) => ({ tab: { id: tabId } as Browser.tabs.Tab, url: 'https://crm.example.com/lead', frameId: 0 });
+describe('per-tab lead budgets (issue 8, items 2 and 3; issue 20, item 2)', () => {
+  const page = (tabId: number, url = 'https://crm.example.com/lead') => ({ tab: { id: tabId } as Browser.tabs.Tab, url, frameId: 0 });
+  const inlineSites = async (href: string) => (href.startsWith('https://list.example.com/') ? ('inline' as const) : ('badge' as const));
+  const ask = (handlers: ReturnType<typeof createLeadSummaryHandlers>, leadId: string, sender = page(1), extra = {}) =>
+    handlers['lead-summary']({ type: 'lead-summary', leadId, ...extra }, sender);
+
+  beforeEach(() => {
+    fakeBrowser.reset();
+    vi.useFakeTimers({ now: Date.UTC(2026, 2, 2, 15), toFake: ['Date', 'setTimeout', 'clearTimeout'] });
+  });
+  afterEach(() => vi.useRealTimers());
 
   it('a tab switching its badge to an 11th distinct lead within a minute is paused; repeats and other tabs are not', async () => {
-    let now = 0;
     const lookups = fakeLookups();
-    const handlers = createLeadSummaryHandlers(lookups, createLeadBudgets(() => now));
-    for (let id = 1; id <= BADGE_LEADS_PER_MINUTE; id++) {
-      expect(await handlers['lead-summary']({ type: 'lead-summary', leadId: String(id) }, page(1))).toMatchObject({ ok: true });
-    }
-    expect(await handlers['lead-summary']({ type: 'lead-summary', leadId: '11' }, page(1))).toMatchObject({ ok: false, error: { kind: 'paused' } });
+    const handlers = createLeadSummaryHandlers(lookups, createLeadBudgets());
+    for (let id = 1; id <= BADGE_LEADS_PER_MINUTE; id++) expect(await ask(handlers, String(id))).toMatchObject({ ok: true });
+    expect(await ask(handlers, '11')).toMatchObject({ ok: false, error: { kind: 'paused' } });
     expect(lookups.get).not.toHaveBeenCalledWith('11', expect.anything());
-    expect(await handlers['lead-summary']({ type: 'lead-summary', leadId: '3', afterRefresh: true }, page(1))).toMatchObject({ ok: true });
-    expect(await handlers['lead-summary']({ type: 'lead-summary', leadId: '11' }, page(2))).toMatchObject({ ok: true });
+    expect(await ask(handlers, '3', page(1), { afterRefresh: true })).toMatchObject({ ok: true });
+    expect(await ask(handlers, '11', page(2))).toMatchObject({ ok: true });
     // Extension pages (no tab) have no budget.
     expect(await handlers['lead-summary']({ type: 'lead-summary', leadId: '12' })).toMatchObject({ ok: true });
-    now = 60_000;
-    expect(await handlers['lead-summary']({ type: 'lead-summary', leadId: '11' }, page(1))).toMatchObject({ ok: true });
-    expect(lookups.get).toHaveBeenLastCalledWith('11', { afterRefresh: false, priority: 'badge', tabId: 1 });
+    vi.advanceTimersByTime(60_000);
+    expect(await ask(handlers, '11')).toMatchObject({ ok: true });
+    expect(lookups.get).toHaveBeenLastCalledWith('11', { afterRefresh: false, refresh: false, priority: 'badge', tabId: 1 });
+  });
+
+  it('each refresh a person asks for counts against the tab’s budget, even of the same lead', async () => {
+    const lookups = fakeLookups();
+    const handlers = createLeadSummaryHandlers(lookups, createLeadBudgets());
+    for (let i = 0; i < BADGE_LEADS_PER_MINUTE; i++) expect(await ask(handlers, '42', page(1), { refresh: true })).toMatchObject({ ok: true });
+    expect(await ask(handlers, '42', page(1), { refresh: true })).toMatchObject({ ok: false, error: { kind: 'paused' } });
   });
 
   it('inline: a list page of a few hundred leads is served, a page inventing thousands gets "paused" past its budget', async () => {
     const lookups = fakeLookups();
-    const handlers = createLeadSummaryHandlers(lookups, createLeadBudgets(() => 0));
+    const handlers = createLeadSummaryHandlers(lookups, createLeadBudgets(), inlineSites);
     let next = 100;
     const paused: string[] = [];
     for (let batch = 0; batch < 15; batch++) {
       const leadIds = Array.from({ length: 200 }, () => String(next++));
-      const reply = await handlers['lead-summaries']({ type: 'lead-summaries', leadIds }, page(4));
+      const reply = await handlers['lead-summaries']({ type: 'lead-summaries', leadIds }, page(4, 'https://list.example.com/leads'));
       if (!reply.ok) throw new Error('no reply');
       for (const id of leadIds) if (!reply.summaries[id]!.ok) paused.push(id);
     }
@@ -139,24 +154,53 @@ describe('per-tab lead budgets (issue 8, items 2 and 3)', () => {
     expect(paused).toHaveLength(3000 - INLINE_LEADS_PER_10_MINUTES);
   });
 
-  it('messages a closed tab sent that arrive after its onRemoved start no lookup (issue 10: CI saw 104 after close)', async () => {
-    fakeBrowser.reset();
+  it('a badge page asking for many leads at once gets the badge’s budget, not the inline one', async () => {
     const lookups = fakeLookups();
-    const budgets = createLeadBudgets(() => 0);
-    const handlers = createLeadSummaryHandlers(lookups, budgets);
+    const handlers = createLeadSummaryHandlers(lookups, createLeadBudgets(), inlineSites);
+    const leadIds = Array.from({ length: 500 }, (_, i) => String(1000 + i));
+    const reply = await handlers['lead-summaries']({ type: 'lead-summaries', leadIds }, page(4));
+    if (!reply.ok) throw new Error('no reply');
+    expect(Object.values(reply.summaries).filter((r) => r.ok)).toHaveLength(BADGE_LEADS_PER_MINUTE);
+    expect(lookups.get).toHaveBeenCalledTimes(BADGE_LEADS_PER_MINUTE);
+  });
+
+  it('a restarted service worker keeps each tab’s budget and the closed tabs (storage.session)', async () => {
+    const before = createLeadBudgets();
+    const handlers = createLeadSummaryHandlers(fakeLookups(), before, inlineSites);
+    const leadIds = Array.from({ length: INLINE_LEADS_PER_10_MINUTES }, (_, i) => String(1000 + i));
+    await handlers['lead-summaries']({ type: 'lead-summaries', leadIds }, page(4, 'https://list.example.com/leads'));
+    for (let id = 1; id <= BADGE_LEADS_PER_MINUTE; id++) await ask(handlers, String(id), page(1));
+    await before.badge.forget(7);
+    await vi.advanceTimersByTimeAsync(100);
+
+    // The worker stops (about 30 s idle) and a page wakes a new one.
+    vi.advanceTimersByTime(30_000);
+    const lookups = fakeLookups();
+    const after = createLeadSummaryHandlers(lookups, createLeadBudgets(), inlineSites);
+    const more = await after['lead-summaries']({ type: 'lead-summaries', leadIds: ['99999', '99998'] }, page(4, 'https://list.example.com/leads'));
+    expect(more).toMatchObject({ ok: true, summaries: { '99999': { ok: false, error: { kind: 'paused' } }, '99998': { ok: false } } });
+    expect(await ask(after, '77', page(1))).toMatchObject({ ok: false, error: { kind: 'paused' } });
+    expect(await ask(after, '78', page(7))).toMatchObject({ ok: false, error: { kind: 'paused' } });
+    expect(lookups.get).not.toHaveBeenCalled();
+  });
+
+  it('messages a closed tab sent that arrive after its onRemoved start no lookup (issue 10: CI saw 104 after close)', async () => {
+    const lookups = fakeLookups();
+    const budgets = createLeadBudgets();
+    const handlers = createLeadSummaryHandlers(lookups, budgets, inlineSites);
     const stop = dropLookupsOfGoneTabs(lookups, [budgets.badge, budgets.inline]);
-    await handlers['lead-summaries']({ type: 'lead-summaries', leadIds: ['1', '2'] }, page(5));
+    const list = page(5, 'https://list.example.com/leads');
+    await handlers['lead-summaries']({ type: 'lead-summaries', leadIds: ['1', '2'] }, list);
     expect(lookups.get).toHaveBeenCalledTimes(2);
     await fakeBrowser.tabs.onRemoved.trigger(5, { windowId: 1, isWindowClosing: false });
-    const late = await handlers['lead-summaries']({ type: 'lead-summaries', leadIds: ['3', '4'] }, page(5));
+    const late = await handlers['lead-summaries']({ type: 'lead-summaries', leadIds: ['3', '4'] }, list);
     expect(late).toMatchObject({ ok: true, summaries: { '3': { ok: false, error: { kind: 'paused' } }, '4': { ok: false } } });
-    expect(await handlers['lead-summary']({ type: 'lead-summary', leadId: '5' }, page(5))).toMatchObject({ ok: false });
+    expect(await ask(handlers, '5', page(5))).toMatchObject({ ok: false });
     expect(lookups.get).toHaveBeenCalledTimes(2);
     stop();
   });
 
-  it('tab events drop a closed or reloading tab\'s waiting lookups', async () => {
-    fakeBrowser.reset();
+  it("tab events drop a closed or reloading tab's waiting lookups", async () => {
     const lookups = fakeLookups();
     const stop = dropLookupsOfGoneTabs(lookups, []);
     await fakeBrowser.tabs.onRemoved.trigger(5, { windowId: 1, isWindowClosing: false });
@@ -167,41 +211,24 @@ describe('per-tab lead budgets (issue 8, items 2 and 3)', () => {
   });
 });
 
-describe('createLeadSearch', () => {
+describe('the lead search on the saved connection', () => {
   beforeEach(() => {
     fakeBrowser.reset();
-    // Non-default API hosts the user saved and the browser granted.
     installFakeScripting().granted = new Set(['http://localhost/*', 'https://api.example.test/*']);
   });
+  const ticket = () => ({ signal: new AbortController().signal, waitSignal: new AbortController().signal, priority: 'interactive' as const });
 
   it("answers 'no-token' and sends nothing before the extension is set up", async () => {
     const fetch = vi.fn();
     const search = createLeadSearch(testConvoso(), { fetch: fetch as unknown as typeof globalThis.fetch });
-    expect(await search('42')).toMatchObject({ ok: false, error: { kind: 'no-token' } });
+    expect(await search('42', ticket())).toMatchObject({ ok: false, error: { kind: 'no-token' } });
     expect(fetch).not.toHaveBeenCalled();
-  });
-
-  it('searches the lead with limit 100 on the saved connection', async () => {
-    await writeArea('local', { token: TOKEN, apiBaseUrl: 'https://api.example.test/v1' });
-    const urls: string[] = [];
-    const fetch = vi.fn(async (url: string | URL | Request) => {
-      urls.push(String(url));
-      return new Response(JSON.stringify({ success: true, data: { offset: 0, limit: 100, total: 0, results: [] } }), {
-        headers: { 'content-type': 'application/json' },
-      });
-    });
-    const search = createLeadSearch(testConvoso(), { fetch: fetch as unknown as typeof globalThis.fetch });
-    expect(await search('42')).toMatchObject({ ok: true, page: { total: 0, results: [] } });
-    const url = new URL(urls[0]!);
-    expect(url.origin + url.pathname).toBe('https://api.example.test/v1/callbacks/search');
-    expect(url.searchParams.get('lead_id')).toBe('42');
-    expect(url.searchParams.get('limit')).toBe('100');
   });
 
   it("reads Convoso's 'no record' answer (6001) as a lead without callbacks", async () => {
     await writeArea('local', { token: TOKEN });
     const fetch = vi.fn(async () => new Response(JSON.stringify({ success: false, code: 6001, text: 'No record found' }), { status: 200 }));
-    const lookups = createLeadLookups({ search: createLeadSearch(testConvoso(), { fetch: fetch as unknown as typeof globalThis.fetch }), persist: null });
+    const lookups = createLeadLookups({ search: createLeadSearch(testConvoso(), { fetch: fetch as unknown as typeof globalThis.fetch }) });
     expect(await lookups.get('42')).toMatchObject({ ok: true, summary: { leadId: '42', total: 0, urgency: 'empty' } });
   });
 });

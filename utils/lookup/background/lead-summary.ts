@@ -3,8 +3,7 @@ import { storage } from 'wxt/utils/storage';
 import type { BadgeMode } from '../../sites/sites-messages';
 import type { AnswerOf, RequestOf } from '../../core/messaging/define-message';
 import type { LeadReply, leadSummaries, leadSummary } from '../lookup-messages';
-import { LEAD_SEARCH_LIMIT, type LeadLookups, type LeadSearch } from './lead-lookups';
-import type { Convoso } from '../../core/gateway/convoso';
+import type { LeadLookups } from './lead-lookups';
 import { createTabBudget, type TabBudget } from './tab-budget';
 import { STORAGE_KEYS } from '../../core/storage/storage-keys';
 
@@ -25,10 +24,10 @@ export interface LeadBudgets {
 export const BADGE_LEADS_PER_MINUTE = 10;
 export const INLINE_LEADS_PER_10_MINUTES = 500;
 
-export function createLeadBudgets(now?: () => number): LeadBudgets {
+export function createLeadBudgets(): LeadBudgets {
   return {
-    badge: createTabBudget({ limit: BADGE_LEADS_PER_MINUTE, windowMs: 60_000, now }),
-    inline: createTabBudget({ limit: INLINE_LEADS_PER_10_MINUTES, windowMs: 10 * 60_000, now }),
+    badge: createTabBudget({ limit: BADGE_LEADS_PER_MINUTE, windowMs: 60_000, key: STORAGE_KEYS.badgeBudget }),
+    inline: createTabBudget({ limit: INLINE_LEADS_PER_10_MINUTES, windowMs: 10 * 60_000, key: STORAGE_KEYS.inlineBudget }),
   };
 }
 
@@ -49,12 +48,17 @@ function pageTab(sender?: Browser.runtime.MessageSender): number | undefined {
   return id !== undefined && id >= 0 && /^https?:/.test(sender?.url ?? '') ? id : undefined;
 }
 
+/** Each refresh a person asks for is a lookup of its own against the tab's budget: a page cannot refresh one lead forever. */
+const refreshKey = (leadId: string) => `${leadId}#refresh-${Date.now()}-${Math.random()}`;
+
 /**
- * The badge's two questions (each may come again with `afterRefresh` after a
- * stale reply that said `refreshing`). Replies carry only the LeadSummary (what the badge
- * shows) or a ServiceError; the token stays with the search function the
- * lookups were built on, and "no token" arrives from it as the 'no-token' error.
- * A web page's tab gets its budget of distinct leads; past it, 'paused'.
+ * The badge's and the chips' questions (each may come again with
+ * `afterRefresh` after a stale reply that said `refreshing`). Replies carry
+ * only the LeadSummary (what the badge shows) or a ServiceError; the token
+ * stays with the search function the lookups were built on, and "no token"
+ * arrives from it as the 'no-token' error. A web page's tab gets its budget of
+ * distinct leads, by its site's mode (a badge page's list question gets the
+ * badge's budget); past it, 'paused'.
  */
 export function createLeadSummaryHandlers(
   lookups: LeadLookups,
@@ -68,20 +72,29 @@ export function createLeadSummaryHandlers(
    */
   prepare: () => void = () => undefined,
 ) {
-  const switchedOff = async (tabId: number | undefined, sender?: Browser.runtime.MessageSender) =>
-    tabId !== undefined && (await modeOf(sender?.url ?? '')) === 'off';
+  const pageMode = async (tabId: number | undefined, sender?: Browser.runtime.MessageSender) =>
+    tabId === undefined ? undefined : modeOf(sender?.url ?? '');
   return {
     'lead-summary': async (request: LeadSummaryRequest, sender?: Browser.runtime.MessageSender): Promise<AnswerOf<typeof leadSummary>> => {
       prepare();
       const tabId = pageTab(sender);
-      if (await switchedOff(tabId, sender)) return SITE_OFF;
-      if (tabId !== undefined && !budgets.badge.allow(tabId, request.leadId)) return PAUSED;
-      return lookups.get(request.leadId, { afterRefresh: request.afterRefresh === true, priority: 'badge', ...(tabId !== undefined && { tabId }) });
+      if ((await pageMode(tabId, sender)) === 'off') return SITE_OFF;
+      const key = request.refresh ? refreshKey(request.leadId) : request.leadId;
+      if (tabId !== undefined && !(await budgets.badge.allow(tabId, key))) return PAUSED;
+      return lookups.get(request.leadId, {
+        afterRefresh: request.afterRefresh === true,
+        refresh: request.refresh === true,
+        priority: 'badge',
+        ...(tabId !== undefined && { tabId }),
+      });
     },
     'lead-summaries': async (request: LeadSummariesRequest, sender?: Browser.runtime.MessageSender): Promise<AnswerOf<typeof leadSummaries>> => {
       const tabId = pageTab(sender);
-      if (await switchedOff(tabId, sender)) return { ok: true, summaries: Object.fromEntries(request.leadIds.map((id) => [id, SITE_OFF])) };
-      const allowed = tabId === undefined ? request.leadIds : request.leadIds.filter((id) => budgets.inline.allow(tabId, id));
+      const mode = await pageMode(tabId, sender);
+      if (mode === 'off') return { ok: true, summaries: Object.fromEntries(request.leadIds.map((id) => [id, SITE_OFF])) };
+      const budget = mode === 'inline' ? budgets.inline : budgets.badge;
+      const allowed: string[] = [];
+      for (const id of request.leadIds) if (tabId === undefined || (await budget.allow(tabId, id))) allowed.push(id);
       const summaries = await lookups.getMany(allowed, {
         afterRefresh: request.afterRefresh === true,
         priority: 'inline',
@@ -101,7 +114,7 @@ export function createLeadSummaryHandlers(
 export function dropLookupsOfGoneTabs(lookups: LeadLookups, budgets: readonly TabBudget[]): () => void {
   const onRemoved = (tabId: number) => {
     lookups.dropTab(tabId);
-    for (const budget of budgets) budget.forget(tabId);
+    for (const budget of budgets) void budget.forget(tabId);
   };
   const onUpdated = (tabId: number, change: Browser.tabs.OnUpdatedInfo) => {
     if (change.status === 'loading') lookups.dropTab(tabId);
@@ -112,44 +125,6 @@ export function dropLookupsOfGoneTabs(lookups: LeadLookups, budgets: readonly Ta
     browser.tabs.onRemoved.removeListener(onRemoved);
     browser.tabs.onUpdated.removeListener(onUpdated);
   };
-}
-
-/**
- * The lookups' search: one API search for the lead with the saved connection.
- * Without a token nothing is sent and the badge gets 'no-token' ("Set up");
- * Convoso's "no record" arrives as an empty page (a lead without callbacks).
- */
-export function createLeadSearch(
-  convoso: Convoso,
-  deps: { fetch?: typeof fetch; sleep?: (ms: number, signal?: AbortSignal) => Promise<void> } = {},
-): LeadSearch {
-  const sleep = deps.sleep ?? abortableSleep;
-  return (leadId, signal, outsideSlot) =>
-    convoso.searchCached(
-      { lead_id: leadId, limit: LEAD_SEARCH_LIMIT },
-      {
-        signal,
-        fetch: deps.fetch,
-        // A badge waits out a 429 by itself (up to LEAD_MAX_WAIT_MS in all), without holding a slot others could use.
-        maxWaitMs: LEAD_MAX_WAIT_MS,
-        sleep: (ms, s) => (outsideSlot ? outsideSlot(sleep(ms, s)) : sleep(ms, s)),
-      },
-    );
-}
-
-/** A badge shows "Looking up…" meanwhile; past this it says Convoso is limiting requests, with Retry. */
-export const LEAD_MAX_WAIT_MS = 20_000;
-
-function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal?.addEventListener('abort', done, { once: true });
-  });
 }
 
 /** Storage 'local:connectionEpoch': content scripts watch it and ask again. */

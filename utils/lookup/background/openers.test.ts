@@ -32,8 +32,8 @@ describe('openers', () => {
   });
 
   it('rate-limits a web page: past OPENS_PER_MINUTE in a minute nothing opens (issue 8, item 2)', async () => {
-    let now = 0;
-    const limit = createTabRateLimit({ limit: OPENS_PER_MINUTE, windowMs: 60_000, now: () => now });
+    vi.useFakeTimers({ now: 0, toFake: ['Date'] });
+    const limit = createTabRateLimit({ limit: OPENS_PER_MINUTE, windowMs: 60_000, key: 'session:openerBudget' });
     const create = vi.spyOn(fakeBrowser.tabs, 'create');
     const open = vi.spyOn(fakeBrowser.runtime, 'openOptionsPage').mockResolvedValue(undefined);
     create.mockClear();
@@ -46,8 +46,9 @@ describe('openers', () => {
     expect(replies.at(-1)).toMatchObject({ ok: false, error: { kind: 'paused' } });
     expect(create).toHaveBeenCalledTimes(OPENS_PER_MINUTE);
     expect(open).not.toHaveBeenCalled();
-    now = 60_000;
+    vi.setSystemTime(60_000);
     expect(await openOptions({ type: 'open-options' }, sender, limit)).toEqual({ ok: true });
+    vi.useRealTimers();
     // The extension's own pages are not limited.
     for (let i = 0; i < 10; i++) expect(await openSearchTab({ type: 'open-search-tab', leadId: '1' }, undefined, limit)).toEqual({ ok: true });
   });

@@ -2,6 +2,7 @@ import { browser, type Browser } from 'wxt/browser';
 import type { AnswerOf, RequestOf } from '../../core/messaging/define-message';
 import type { openOptions as openOptionsMessage, openSearchTab as openSearchTabMessage } from '../lookup-messages';
 import { createTabRateLimit, type TabBudget } from './tab-budget';
+import { STORAGE_KEYS } from '../../core/storage/storage-keys';
 
 type OpenSearchTabRequest = RequestOf<typeof openSearchTabMessage>;
 
@@ -11,15 +12,15 @@ type OpenSearchTabRequest = RequestOf<typeof openSearchTabMessage>;
  * code in it): the background counts too. An agent opens a few; a script, dozens.
  */
 export const OPENS_PER_MINUTE = 6;
-export const openerLimit: TabBudget = createTabRateLimit({ limit: OPENS_PER_MINUTE, windowMs: 60_000 });
+export const openerLimit: TabBudget = createTabRateLimit({ limit: OPENS_PER_MINUTE, windowMs: 60_000, key: STORAGE_KEYS.openerBudget });
 
 const TOO_MANY = { ok: false, error: { kind: 'paused', message: 'This page opened too many tabs; try again in a minute.' } } as const;
 
 /** Whether a web page's tab (not an extension page) is over its opening budget. */
-function overLimit(sender: Browser.runtime.MessageSender | undefined, limit: TabBudget): boolean {
+async function overLimit(sender: Browser.runtime.MessageSender | undefined, limit: TabBudget): Promise<boolean> {
   const tabId = sender?.tab?.id;
   if (tabId === undefined || tabId < 0 || !/^https?:/.test(sender?.url ?? '')) return false;
-  return !limit.allow(tabId, 'open');
+  return !(await limit.allow(tabId, 'open'));
 }
 
 /** The badge's "Set up": a content script cannot open the options page itself. */
@@ -28,7 +29,7 @@ export async function openOptions(
   sender?: Browser.runtime.MessageSender,
   limit: TabBudget = openerLimit,
 ): Promise<AnswerOf<typeof openOptionsMessage>> {
-  if (overLimit(sender, limit)) return TOO_MANY;
+  if (await overLimit(sender, limit)) return TOO_MANY;
   await browser.runtime.openOptionsPage();
   return { ok: true };
 }
@@ -43,7 +44,7 @@ export async function openSearchTab(
   sender?: Browser.runtime.MessageSender,
   limit: TabBudget = openerLimit,
 ): Promise<AnswerOf<typeof openSearchTabMessage>> {
-  if (overLimit(sender, limit)) return TOO_MANY;
+  if (await overLimit(sender, limit)) return TOO_MANY;
   const url = browser.runtime.getURL(`/search.html?lead_id=${encodeURIComponent(request.leadId)}`);
   await browser.tabs.create({ url, ...besideSender(sender) });
   return { ok: true };

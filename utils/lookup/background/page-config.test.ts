@@ -65,5 +65,7 @@ describe('noticeFor: what the background tells content scripts', () => {
     [{ sites: {}, connectionEpoch: {} }, 'local', { type: 'config-changed', sites: true, connection: true }],
     [{ badgePositions: {} }, 'local', null],
     [{ sites: {} }, 'session', null],
+    // The administrator's policy may allow or forbid inline chips.
+    [{ allowInlineChips: {} }, 'managed', { type: 'config-changed', sites: true, connection: false }],
   ])('%j in %s', (changes, area, notice) => expect(noticeFor(changes, area)).toEqual(notice));
 });

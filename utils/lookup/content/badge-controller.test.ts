@@ -66,7 +66,7 @@ describe('the badge controller’s first draw', () => {
     badge.show('11');
     await vi.advanceTimersByTimeAsync(90);
     expect(document.querySelector(HOST_TAG)).toBeNull();
-    await answer('11', { ok: true, summary: summary('11', 3) });
+    await answer('11', { ok: true, summary: summary('11', 3), asOf: 0 });
     expect(badgeText()).toMatch(/^3 callbacks/);
     // One question: the early one.
     expect(background).toHaveBeenCalledTimes(1);
@@ -79,7 +79,7 @@ describe('the badge controller’s first draw', () => {
     badge.show('12');
     await vi.advanceTimersByTimeAsync(100);
     expect(badgeText()).toMatch(/^Looking up callbacks/);
-    await answer('12', { ok: true, summary: summary('12', 1) });
+    await answer('12', { ok: true, summary: summary('12', 1), asOf: 0 });
     expect(badgeText()).toMatch(/^1 callback\b/);
   });
 
@@ -87,13 +87,13 @@ describe('the badge controller’s first draw', () => {
     const { background, answer } = pendingAnswers();
     stubBackground(background);
     badge.show('13');
-    await answer('13', { ok: true, summary: summary('13', 2) });
+    await answer('13', { ok: true, summary: summary('13', 2), asOf: 0 });
     expect(badgeText()).toMatch(/^2 callbacks/);
     badge.show('14');
     await vi.advanceTimersByTimeAsync(0);
     expect(badgeText()).toMatch(/^Looking up callbacks/);
     expect(badgeText()).not.toMatch(/2 callbacks/);
-    await answer('14', { ok: true, summary: summary('14', 4) });
+    await answer('14', { ok: true, summary: summary('14', 4), asOf: 0 });
     expect(badgeText()).toMatch(/^4 callbacks/);
   });
 
@@ -106,7 +106,7 @@ describe('the badge controller’s first draw', () => {
     expect(badgeText()).toMatch(/^Looking up callbacks/);
     await vi.advanceTimersByTimeAsync(1000);
     expect(background).toHaveBeenCalledTimes(2);
-    await answer('15', { ok: true, summary: summary('15', 5) });
+    await answer('15', { ok: true, summary: summary('15', 5), asOf: 0 });
     expect(badgeText()).toMatch(/^5 callbacks/);
   });
 });

@@ -8,8 +8,8 @@ const error = (kind: string): LeadReply => ({ ok: false, error: { kind, message:
 describe('drawsAtOnce (an early answer already in, drawn without "Looking up…" first)', () => {
   it.each<[string, LeadReply | undefined, boolean]>([
     ['no answer yet', undefined, false],
-    ['a summary', { ok: true, summary }, true],
-    ['a stale summary being refreshed', { ok: true, summary, refreshing: true }, true],
+    ['a summary', { ok: true, summary, asOf: 0 }, true],
+    ['a stale summary being refreshed', { ok: true, summary, asOf: 0, refreshing: true }, true],
     ['not set up', error('no-token'), true],
     ['the API refused the token', error('auth'), true],
     ['the tab is paused', error('paused'), true],

@@ -58,6 +58,8 @@ describe('purposes, lanes and Cancel', () => {
       }),
       searchCached: vi.fn(async () => answer),
       prepare: () => undefined,
+      // Never reached: this stand-in holds the searches itself.
+      gate: testConvoso().gate,
     };
     return { convoso, calls };
   }

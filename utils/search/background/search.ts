@@ -31,8 +31,8 @@ export function createSearchHandlers(convoso: Convoso, deps: { fetch?: typeof fe
     inFlight.get(lane)?.abort();
     const controller = new AbortController();
     inFlight.set(lane, controller);
-    // `priority` is the gate's (CONTRACTS §1); a gate without it ignores the field.
-    const options: ConvosoSearchOptions & { priority: SearchPriority } = {
+    // The gate's priority (CONTRACTS §1): export and sort pages are bulk traffic.
+    const options: ConvosoSearchOptions = {
       signal: controller.signal,
       fetch: deps.fetch,
       priority: priorityOf(request.purpose),

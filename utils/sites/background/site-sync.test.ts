@@ -1,9 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { baseUrlSetting } from '../../connection/settings';
 import { BUILT_IN_SITES } from '../built-in';
 import { installFakeScripting, type FakeScripting } from '../../../tests/support/fake-scripting';
-import { readSites, saveSites } from '../store';
+import { saveSites } from '../store';
 import { createSiteSync, startSiteSync } from './site-sync';
 
 let fake: FakeScripting;
@@ -23,7 +22,7 @@ describe('createSiteSync', () => {
     fake.granted.add(SITE.pattern);
     await saveSites([...BUILT_IN_SITES, SITE]);
     const sync = createSiteSync();
-    const runs = await Promise.all([sync.request(), sync.request({ policy: true }), sync.request(), sync.request()]);
+    const runs = await Promise.all([sync.request(), sync.request(), sync.request(), sync.request()]);
     expect(runs).toEqual([{}, {}, {}, {}]);
     expect([...fake.registered.keys()]).toEqual(['site-sa']);
   });
@@ -51,14 +50,12 @@ describe('startSiteSync', () => {
   it.each([
     ['the browser starts', () => fakeBrowser.runtime.onStartup.trigger()],
     ['the extension is installed or updated', () => fakeBrowser.runtime.onInstalled.trigger({ reason: 'update' } as never)],
-  ])('applies the policy and registers the sites when %s', async (_label, fire) => {
-    await fakeBrowser.storage.managed.set({ apiBaseUrl: 'https://api.corp.example/v1', sites: [{ pattern: 'crm.corp.example' }] });
-    fake.granted.add('https://crm.corp.example/*');
+  ])('registers the stored sites when %s', async (_label, fire) => {
+    fake.granted.add(SITE.pattern);
+    await saveSites([...BUILT_IN_SITES, SITE]);
     startSiteSync();
     await fire();
-    await until(async () => (await baseUrlSetting.get()).value === 'https://api.corp.example/v1');
-    const managed = (await readSites()).sites.find((s) => s.managed)!;
-    await until(() => fake.registered.has(`site-${managed.id}`));
+    await until(() => fake.registered.has('site-sa'));
   });
 
   it('follows changes of the stored list', async () => {
