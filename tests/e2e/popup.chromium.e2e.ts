@@ -3,7 +3,7 @@ import type { Page } from 'puppeteer-core';
 import { DEMO_TOKEN, FIXTURE_LEADS, XSS_PAYLOAD } from '../../mock-api/server';
 import { AGENTS } from '../../mock-api/catalog';
 import { launchExtension, openPopup, press, screen, type ExtensionSession } from '../harness';
-import { openFilters, openSettledPopup, pager } from '../support/popup-page';
+import { openFilters, openSettledPopup, pager, settled } from '../support/popup-page';
 
 // The toolbar popup and the search tab, driven the way an agent works: fields
 // found by their labels, buttons by their names, answers read on screen, and
@@ -55,6 +55,9 @@ describe('popup search', () => {
     await openFilters(page);
     await screen(page).getByLabel('Stage').selectOption('PENDING');
     await search(page);
+    // The default view on screen also reads "showing 1–20": wait for the Pending list itself.
+    await expect.poll(() => searchRequests().length).toBe(1);
+    await settled(page);
     await screen(page).getByText(/· showing 1–20$/).waitFor();
 
     await pager(page).getByRole('button', { name: 'Next page' }).click();
