@@ -4,6 +4,7 @@ import { FIXTURE_LEADS } from '../../mock-api/server';
 import { describeFindings, severeBadgeViolations, severeViolations } from '../harness/axe';
 import { attr, clickNode, waitForNode } from '../harness/shadow-cdp';
 import { launchExtension, screen, type ExtensionSession } from '../harness';
+import { settled } from '../support/popup-page';
 
 // axe-core on every surface a user sees, in light and dark mode: no serious or critical
 // violation. Each surface is shown filled in (results, open panels), not empty, so the
@@ -34,6 +35,8 @@ describe.each(SCHEMES)('accessibility (axe) in %s mode', (colorScheme) => {
     await screen(page).getByRole('button', { name: 'Filters' }).click();
     await screen(page).getByLabel('Recipient').selectOption('Personal');
     await screen(page).getByRole('button', { name: 'Search', exact: true }).click();
+    // The list being refreshed is dimmed while "Searching…": check the lead's own list, not the default view's.
+    await settled(page);
     await screen(page).getByRole('list', { name: 'Filtered by' }).waitFor();
     await screen(page).getByRole('button', { name: 'Saved searches' }).click();
     await screen(page).getByRole('button', { name: /^All fields of / }).first().click();
