@@ -136,7 +136,9 @@ describe('sorting means what it says', () => {
 describe('a blank search does not open on the oldest callbacks', () => {
   it('with a user ID saved: the agent’s callbacks that need action, earliest first, exactly what the toolbar count counts', async () => {
     ext = await launchExtension({ userId: agent.id });
-    await ext.setStorage('local', { dueBadge: true });
+    // Turned on where the agent turns it on.
+    const options = await ext.openPage('options.html');
+    await screen(options).getByLabel('Show my due callbacks on the toolbar icon').check();
     const toolbar = () => ext!.inExtension((b) => ((b.browser as any).action ?? (b.browser as any).browserAction).getBadgeText({}) as Promise<string>);
     const count = await waitUntil(async () => Number((await toolbar()) || 0), 'the toolbar count never showed');
     const today = localToday();
