@@ -86,3 +86,63 @@ describe('PowerToolsSection and unreadable settings (issue 20.8)', () => {
     for (const box of [badgeBox(), remindersBox()]) expect(box.closest('label')?.classList.contains('checkbox')).toBe(true);
   });
 });
+
+/** What a screen reader reads after the control's name: the texts its aria-describedby names. */
+const description = (el: HTMLElement) =>
+  (el.getAttribute('aria-describedby') ?? '')
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((id) => document.getElementById(id)?.textContent ?? '')
+    .join(' ');
+const minutesField = () => screen.getByLabelText('Refresh the count every (minutes)') as HTMLInputElement;
+
+describe('PowerToolsSection under the administrator’s policy (issue 21)', () => {
+  it('locks the toolbar count and reminders the policy turned off, says why, and keeps the agent’s choice', async () => {
+    await dueBadgeSetting.set(true);
+    await remindersSetting.set(true);
+    granted.add('notifications');
+    render(<PowerToolsSection userId="77" policy={{ allowToolbarCount: false, allowReminders: false, problems: [] }} />);
+    await waitFor(() => expect(minutesField().value).toBe('15'));
+    for (const box of [badgeBox(), remindersBox()]) {
+      expect(box.disabled).toBe(true);
+      expect(box.checked).toBe(false);
+      expect(description(box)).toMatch(/^Turned off by your administrator\. Your choice to turn it on is kept for when it is allowed again\./);
+    }
+    for (const label of ['Refresh the count every (minutes)', 'Remind me this many minutes before']) {
+      const input = screen.getByLabelText(label) as HTMLInputElement;
+      expect(input.disabled).toBe(true);
+      expect(description(input)).toBe('Turned off by your administrator.');
+    }
+    fireEvent.click(badgeBox());
+    expect(await dueBadgeSetting.get()).toEqual({ value: true });
+    expect(await remindersSetting.get()).toEqual({ value: true });
+  });
+
+  it('shows a stored interval under the policy’s minimum as the one that applies, and does not take a shorter one', async () => {
+    await dueBadgeMinutesSetting.set(5);
+    render(<PowerToolsSection userId="77" policy={{ minRefreshMinutes: 30, problems: [] }} />);
+    await waitFor(() => expect(minutesField().value).toBe('30'));
+    expect(minutesField().min).toBe('30');
+    expect(description(minutesField())).toBe('Your administrator set the shortest refresh to 30 minutes: it refreshes every 30 minutes, not the 5 you chose.');
+
+    fireEvent.input(minutesField(), { target: { value: '10' } });
+    fireEvent.change(minutesField(), { target: { value: '10' } });
+    await screen.findByText('Your administrator set the shortest refresh to 30 minutes: choose 30 or more.');
+    expect(minutesField().getAttribute('aria-invalid')).toBe('true');
+    expect((await dueBadgeMinutesSetting.get()).value).toBe(5);
+
+    fireEvent.input(minutesField(), { target: { value: '45' } });
+    fireEvent.change(minutesField(), { target: { value: '45' } });
+    await waitFor(async () => expect((await dueBadgeMinutesSetting.get()).value).toBe(45));
+    await waitFor(() => expect(description(minutesField())).toBe('Your administrator set the shortest refresh to 30 minutes.'));
+    expect(minutesField().getAttribute('aria-invalid')).toBeNull();
+  });
+
+  it('leaves no interval to choose when the policy’s minimum is over the hour an agent may pick', async () => {
+    render(<PowerToolsSection userId="77" policy={{ minRefreshMinutes: 90, problems: [] }} />);
+    await waitFor(() => expect(minutesField().value).toBe('90'));
+    expect(minutesField().disabled).toBe(true);
+    expect(description(minutesField())).toBe('Your administrator set the refresh to every 90 minutes.');
+    expect(badgeBox().disabled).toBe(false);
+  });
+});

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { Setting } from '../../utils/core/storage/setting';
+import { refreshBelowFloor } from '../../utils/reminders/refresh-floor';
 import { dueBadgeMinutesSetting, dueBadgeSetting, reminderMinutesSetting, remindersSetting } from '../../utils/reminders/reminder-settings';
 import type { Status } from '../core/Field';
 
@@ -10,10 +11,13 @@ export type MinutesField = 'badgeMinutes' | 'reminderMinutes';
  * The toolbar count's and reminders' settings as the options show them, with
  * the ones that could not be read. Each change is saved at once; a change made
  * here replaces an unreadable stored value, which the section reports beside it.
+ * `minRefresh`: the policy's shortest refresh; a shorter interval is not saved.
  */
-export function usePowerTools() {
+export function usePowerTools(minRefresh?: number) {
   const [dueBadge, setDueBadge] = useState(false);
-  const [badgeMinutes, setBadgeMinutes] = useState('');
+  // The stored interval (what the page shows under the policy's minimum), and what is typed over it.
+  const [storedBadgeMinutes, setStoredBadgeMinutes] = useState<number | null>(null);
+  const [badgeDraft, setBadgeMinutes] = useState<string | null>(null);
   const [reminders, setReminders] = useState(false);
   const [reminderMinutes, setReminderMinutes] = useState('');
   const [problems, setProblems] = useState<string[]>([]);
@@ -29,7 +33,7 @@ export function usePowerTools() {
     void Promise.all([dueBadgeSetting.get(), dueBadgeMinutesSetting.get(), remindersSetting.get(), reminderMinutesSetting.get()]).then(
       async ([badge, bMin, rem, rMin]) => {
         setDueBadge(badge.value);
-        setBadgeMinutes(String(bMin.value));
+        setStoredBadgeMinutes(bMin.value);
         setReminderMinutes(String(rMin.value));
         setProblems([badge, bMin, rem, rMin].flatMap((r) => (r.problem ? [r.problem] : [])));
         // Reminders count as on only while the browser still grants notifications.
@@ -73,16 +77,30 @@ export function usePowerTools() {
   }
 
   async function saveMinutes(field: MinutesField, text: string) {
-    const setting = field === 'badgeMinutes' ? dueBadgeMinutesSetting : reminderMinutesSetting;
-    const result = await setting.set(Number(text.trim() === '' ? NaN : text), { replace: true });
+    const badge = field === 'badgeMinutes';
+    const belowFloor = badge ? refreshBelowFloor(text, minRefresh) : null;
+    if (belowFloor) {
+      setErrors((e) => ({ ...e, [field]: belowFloor }));
+      return;
+    }
+    const setting = badge ? dueBadgeMinutesSetting : reminderMinutesSetting;
+    const value = Number(text.trim() === '' ? NaN : text);
+    const result = await setting.set(value, { replace: true });
     setErrors((e) => ({ ...e, [field]: result.ok ? undefined : result.message }));
-    if (result.ok) setStatus({ kind: 'ok', message: field === 'badgeMinutes' ? 'Refresh interval saved.' : 'Reminder time saved.' });
+    if (result.ok) {
+      if (badge) {
+        setStoredBadgeMinutes(value);
+        setBadgeMinutes(null);
+      }
+      setStatus({ kind: 'ok', message: badge ? 'Refresh interval saved.' : 'Reminder time saved.' });
+    }
     await readProblems();
   }
 
   return {
     dueBadge,
-    badgeMinutes,
+    storedBadgeMinutes,
+    badgeDraft,
     reminders,
     reminderMinutes,
     problems,

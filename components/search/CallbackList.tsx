@@ -22,48 +22,49 @@ function Meta(props: { label: string; value: string }) {
   );
 }
 
-/** Every field, rendered only once opened: a page may hold 500 callbacks. */
-function FieldsDisclosure(props: { callback: Callback; name: string }) {
+/** One callback in three short lines (the list's name is under All fields); every field is one click away, rendered only once opened. */
+function Card(props: { callback: Callback; index: number; now: Date; locale: string; zones?: Zones }) {
+  const c = props.callback;
+  const name = callbackName(c, props.locale);
   const [open, setOpen] = useState(false);
+  const panel = `callback-card-fields-${props.index}`;
   return (
-    <details class="card-details" onToggle={(e) => setOpen(e.currentTarget.open)}>
-      <summary>
-        All fields<span class="visually-hidden"> of {props.name}</span>
-      </summary>
-      {open && <CallbackFields callback={props.callback} of={props.name} />}
-    </details>
+    <li class="callback-card">
+      <div class="card-head">
+        <CallbackWhen callback={c} now={props.now} locale={props.locale} zones={props.zones} />
+        <StageChip stage={c.stage} label={c.stageLabel} />
+        <span class="card-lead">
+          <Meta label="Lead" value={c.leadId} />
+          {c.leadId && <CopyButton text={c.leadId} label="Copy" of={`lead ID ${c.leadId}`} />}
+        </span>
+        <button type="button" class="link-button card-fields-toggle" aria-expanded={open ? 'true' : 'false'} aria-controls={panel} onClick={() => setOpen(!open)}>
+          All fields<span class="visually-hidden"> of {name}</span>
+        </button>
+      </div>
+      <div class="card-meta">
+        <Meta label="Recipient" value={recipientText(c)} />
+        <Meta label="Agent" value={agentText(c)} />
+        <Meta label="Campaign" value={c.campaignName || c.campaignId} />
+      </div>
+      <div class="card-comment">
+        <CommentText text={c.comments} of={name} />
+      </div>
+      {open && (
+        <div class="card-fields" id={panel}>
+          <CallbackFields callback={c} of={name} />
+        </div>
+      )}
+    </li>
   );
 }
 
-/** The popup's narrow layout: one card per callback. */
+/** The popup's narrow layout: one compact card per callback, so six fit above the fold. */
 export function CallbackList(props: CallbackViewProps) {
   return (
     <ul class="callback-list">
-      {props.callbacks.map((c, i) => {
-        const name = callbackName(c, props.locale);
-        return (
-          <li key={`${c.id}-${i}`} class="callback-card">
-            <div class="card-head">
-              <CallbackWhen callback={c} now={props.now} locale={props.locale} zones={props.zones} />
-              <StageChip stage={c.stage} label={c.stageLabel} />
-            </div>
-            <div class="card-meta">
-              <Meta label="Lead" value={c.leadId} />
-              {c.leadId && <CopyButton text={c.leadId} label="Copy" of={`lead ID ${c.leadId}`} />}
-              <Meta label="Recipient" value={recipientText(c)} />
-              <Meta label="Agent" value={agentText(c)} />
-            </div>
-            <div class="card-meta">
-              <Meta label="Campaign" value={c.campaignName || c.campaignId} />
-              <Meta label="List" value={c.directoryName || c.listId} />
-            </div>
-            <div class="card-comment">
-              <CommentText text={c.comments} of={name} />
-            </div>
-            <FieldsDisclosure callback={c} name={name} />
-          </li>
-        );
-      })}
+      {props.callbacks.map((c, i) => (
+        <Card key={`${c.id}-${i}`} callback={c} index={i} now={props.now} locale={props.locale} zones={props.zones} />
+      ))}
     </ul>
   );
 }

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { Callback } from '../../utils/core/api/model';
 import { clip } from '../../utils/core/format/clip';
 import type { Zones } from '../../utils/core/time/time-zone';
+import { fieldLabel } from '../../utils/search/field-labels';
 import { shorten } from '../../utils/search/shorten';
 import { whenOf } from '../../utils/core/format/when';
 import { CopyButton, detailsText } from './CopyButton';
@@ -64,7 +65,7 @@ function rawText(value: unknown): string {
   }
 }
 
-/** Every field the API returned, by its API name, exactly as sent; `of` names the callback for the copy button. */
+/** Every field the API returned, exactly as sent, under a person's name for it (the API's in its tooltip); `of` names the callback for the copy button. */
 export function CallbackFields(props: { callback: Callback; of?: string }) {
   const entries = Object.entries(props.callback.raw);
   if (entries.length === 0) return <p class="muted">The API returned no fields for this callback.</p>;
@@ -74,7 +75,7 @@ export function CallbackFields(props: { callback: Callback; of?: string }) {
       <dl class="raw-fields">
         {entries.map(([key, value]) => (
           <div key={key} class="raw-field">
-            <dt>{key}</dt>
+            <dt title={key}>{fieldLabel(key)}</dt>
             <dd>{rawText(value) || <span class="muted">(empty)</span>}</dd>
           </div>
         ))}

@@ -71,7 +71,7 @@ export function CallbackTable(props: CallbackTableProps) {
                 <td>
                   <StageChip stage={c.stage} label={c.stageLabel} />
                 </td>
-                <td>
+                <td class="lead-cell">
                   <ApiText value={c.leadId || MISSING} /> {c.leadId && <CopyButton text={c.leadId} label="Copy" of={`lead ID ${c.leadId}`} />}
                 </td>
                 <td>

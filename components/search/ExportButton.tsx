@@ -1,9 +1,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { csvFileName } from '../../utils/search/export/csv';
+import type { Callback } from '../../utils/core/api/model';
+import { csvFileName, csvHeader, csvRows } from '../../utils/search/export/csv';
 import { exportPages, type ExportProgress } from '../../utils/search/export/export-pages';
 import { send } from '../../utils/core/messaging/send';
-import type { search } from '../../utils/search/search-messages';
+import type { cancelSearch, search } from '../../utils/search/search-messages';
 import { checkForm, formToParams, type SearchForm } from '../../utils/search/form-state';
 
 /** The tab view's address parameter that starts an export asked for from the popup. */
@@ -23,6 +24,11 @@ export interface ExportButtonProps {
   locale: string;
   /** The tab was opened by the popup's Export CSV: start at once. */
   autoStart?: boolean;
+  /**
+   * Every match is already here (the due view, a list sorted as a whole): the
+   * file is written from it, in the order shown, with no request.
+   */
+  held?: (() => readonly Callback[]) | null;
   /** Where the file goes; tests replace the download. */
   save?(blob: Blob, name: string): void;
 }
@@ -55,6 +61,7 @@ export function ExportButton(props: ExportButtonProps) {
   }, []);
 
   async function start() {
+    if (props.held) return saveHeld(props.held());
     const check = checkForm(props.form, 0);
     if (!check.ok) {
       setState({ phase: 'failed', message: check.issues[0]!.message });
@@ -95,8 +102,16 @@ export function ExportButton(props: ExportButtonProps) {
     setState({ phase: 'done', rows: result.rows, capped: result.capped, total: result.total });
   }
 
+  function saveHeld(held: readonly Callback[]) {
+    const text = csvHeader() + csvRows(held);
+    (props.save ?? download)(new Blob([text], { type: 'text/csv;charset=utf-8' }), csvFileName());
+    setState({ phase: 'done', rows: held.length, capped: false, total: held.length });
+  }
+
   function cancel() {
     controller.current?.abort();
+    // The page waiting in the background's gate is dropped too.
+    void send<typeof cancelSearch>({ type: 'cancel-search', purpose: 'export' });
     controller.current = null;
     setState({ phase: 'cancelled' });
   }

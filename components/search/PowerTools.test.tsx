@@ -18,8 +18,13 @@ const callback = (id: number) => normalizeCallback({ id: String(id), lead_id: '4
 /** The background's search, answering `total` callbacks in pages; each answer waits for `release()` when gated. */
 function fakeSearch(total: number, gated = false) {
   const asked: Request[] = [];
+  const cancels: Request[] = [];
   const gates: (() => void)[] = [];
   vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async (message: Request) => {
+    if (message.type === 'cancel-search') {
+      cancels.push(message);
+      return { ok: true, cancelled: 1 };
+    }
     asked.push(message);
     if (message.type !== 'search') throw new Error('unexpected');
     if (gated) await new Promise<void>((r) => gates.push(r));
@@ -28,7 +33,7 @@ function fakeSearch(total: number, gated = false) {
     const results = Array.from({ length: Math.max(0, Math.min(limit, total - offset)) }, (_, i) => callback(offset + i + 1));
     return { ok: true, page: { offset, limit, total, results } };
   }) as never);
-  return { asked, release: () => gates.shift()?.() };
+  return { asked, cancels, release: () => gates.shift()?.() };
 }
 
 describe('ExportButton in the tab view', () => {
@@ -54,8 +59,8 @@ describe('ExportButton in the tab view', () => {
     expect(text).toContain(",'=1+1,");
   });
 
-  it('Cancel stops paging and saves nothing', async () => {
-    const { asked, release } = fakeSearch(5000, true);
+  it('Cancel stops paging, drops the page waiting in the background, and saves nothing', async () => {
+    const { asked, cancels, release } = fakeSearch(5000, true);
     const save = vi.fn();
     render(<ExportButton layout="tab" form={{ ...EMPTY_FORM }} locale="en-US" save={save} />);
     fireEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
@@ -63,6 +68,7 @@ describe('ExportButton in the tab view', () => {
     await screen.findByText('Exporting… 1,000 of 5,000 callbacks');
     fireEvent.click(screen.getByRole('button', { name: 'Cancel export' }));
     await screen.findByText('Export cancelled; nothing was saved.');
+    expect(cancels).toEqual([{ type: 'cancel-search', purpose: 'export' }]);
     release();
     release();
     await new Promise((r) => setTimeout(r, 0));
@@ -78,6 +84,22 @@ describe('ExportButton in the tab view', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
     await waitFor(() => expect(create).toHaveBeenCalledWith({ url: 'chrome-extension://test-extension-id/search.html?user_id=7&export=1' }));
     expect(close).toHaveBeenCalled();
+  });
+});
+
+describe('ExportButton when the list holds every match', () => {
+  it.each(['popup', 'tab'] as const)('in the %s, writes the file from the list as shown, with no request', async (layout) => {
+    const { asked } = fakeSearch(0);
+    const create = vi.spyOn(fakeBrowser.tabs, 'create');
+    const save = vi.fn<(blob: Blob, name: string) => void>();
+    render(<ExportButton layout={layout} form={{ ...EMPTY_FORM }} held={() => [callback(3), callback(1)]} locale="en-US" save={save} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
+    await screen.findByText('Exported 2 callbacks.');
+    const bytes = new Uint8Array(await save.mock.calls[0]![0].arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(new TextDecoder().decode(bytes).split('\r\n').map((line) => line.split(',')[0])).toEqual(['Callback ID', '3', '1', '']);
+    expect(asked).toEqual([]);
+    expect(create).not.toHaveBeenCalled();
   });
 });
 

@@ -1,456 +1,207 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { SearchPage } from '../../utils/core/api/model';
 import type { Zones } from '../../utils/core/time/time-zone';
-import { DEFAULT_LIMIT } from '../../utils/core/api/vocabulary';
-import type { AnswerOf } from '../../utils/core/messaging/define-message';
-import type { ServiceError } from '../../utils/core/messaging/replies';
-import type { settingsStatus } from '../../utils/connection/connection-messages';
-import type { search } from '../../utils/search/search-messages';
-import { send } from '../../utils/core/messaging/send';
-import { emptySentence } from '../../utils/search/filter-labels';
-import {
-  DATE_FIELDS,
-  EMPTY_FORM,
-  checkForm,
-  formToInput,
-  formToParams,
-  type DateField,
-  type FormField,
-  type SearchForm,
-} from '../../utils/search/form-state';
-import { nextOffset, pageIndicator, previousOffset, rangeText, totalText } from '../../utils/search/page-text';
-import { applyPreset, type Preset } from '../../utils/search/presets';
-import { refusedFields } from '../../utils/search/refused-fields';
-import { clearPopupState, readPopupState, writePopupState } from '../../utils/search/session-state';
-import { SORT_KEYS, SORT_LABELS, sortCallbacks, type SortKey } from '../../utils/search/sort';
+import { localDate } from '../../utils/core/time/wall-clock';
+import { formToParams, type SearchForm } from '../../utils/search/form-state';
+import { optionsFieldFor } from '../../utils/search/options-link';
+import { exportTarget } from '../../utils/search/export-target';
+import type { SearchState } from '../../utils/search/search-state';
+import { isBlankForm, viewTitle, viewToParams, type View } from '../../utils/search/views';
+import { AppHeader } from './AppHeader';
+import { PauseNotice, SortProgress } from './BusyNotices';
 import { CallbackList } from './CallbackList';
 import { CallbackTable } from './CallbackTable';
-import { ExportButton } from './ExportButton';
-import { SavedSearches } from './SavedSearches';
-import { SearchFormView, fieldId, type FieldErrors } from './SearchForm';
+import { fieldId } from './field-id';
+import { NoteLine } from './NoteLine';
+import { openOptions } from './open-options';
+import { Pager } from './Pager';
+import { LiveStatus, ResultsBody, SortControl, type ShownList } from './Results';
+import { SearchBar } from './SearchBar';
 import { ErrorNotice, NoTokenNotice, SettingsProblems } from './StateViews';
-import { RateLimitNotice } from './RateLimitNotice';
-import { nextAutoWait } from '../../utils/search/rate-limit';
+import { useRetryFocus } from './use-retry-focus';
+import { useSearch, type SearchController } from './use-search';
+import { usePagingFocus, useShownList } from './use-shown-list';
+import { useTrafficPause } from './use-traffic-pause';
 
 export type Layout = 'popup' | 'tab';
 
 export interface SearchAppProps {
   layout: Layout;
-  /** A deep link's query (`search.html?lead_id=1`): searched at once instead of restoring the session. */
-  initial?: { form: SearchForm; offset: number } | null;
+  /** A deep link (`search.html?lead_id=1`, `?view=due`): searched at once instead of the last search. */
+  initial?: { view: View | null; form: SearchForm; offset: number } | null;
   now?: () => Date;
   locale?: string;
   /** The browser's zone, for tests; read from Intl otherwise. */
   browserTimeZone?: string;
-  /** The tab keeps its address in step with the search, so a reload or a bookmark repeats it. */
+  /** The tab keeps its address in step with what it shows, so a reload or a bookmark repeats it. */
   onSearched?: (params: URLSearchParams) => void;
   /** Opened by the popup's Export CSV: export the initial search at once. */
   autoExport?: boolean;
 }
 
-interface Shown {
-  /** The form that produced `page`: paging keeps these filters, whatever was typed since. */
-  form: SearchForm;
-  page: SearchPage;
-}
+const sameForm = (a: SearchForm, b: SearchForm) => (Object.keys(a) as (keyof SearchForm)[]).every((k) => a[k].trim() === b[k].trim());
 
-const sameForm = (a: SearchForm, b: SearchForm) => (Object.keys(a) as FormField[]).every((k) => a[k].trim() === b[k].trim());
-
-export function SearchApp(props: SearchAppProps) {
-  const clock = props.now ?? (() => new Date());
-  const locale = props.locale ?? (typeof navigator !== 'undefined' && navigator.language ? navigator.language : 'en-US');
-
-  const [hasToken, setHasToken] = useState<boolean | null>(null);
-  const [settingsProblems, setSettingsProblems] = useState<readonly string[]>([]);
-  const [defaultPageSize, setDefaultPageSize] = useState(DEFAULT_LIMIT);
-  /** The agent's own user ID from the options, for the "Mine" quick filter. */
-  const [userId, setUserId] = useState('');
-  /** The account's time zone from the options ('' for the browser's): "now" and "today" are read there. */
-  const [timeZone, setTimeZone] = useState('');
-  const zones = useMemo<Zones>(() => ({ account: timeZone, browser: props.browserTimeZone }), [timeZone, props.browserTimeZone]);
-  /**
-   * The user ID and zone once the settings were read. A quick filter pressed before
-   * (the popup was just opened, the machine is busy) waits for them: "Today" on the
-   * browser's calendar instead of the account's would be the wrong day.
-   */
-  const savedForPresets = useRef<{ userId: string; timeZone: string } | null>(null);
-  const presetWaiters = useRef<Array<() => void>>([]);
-  const [form, setForm] = useState<SearchForm>(() => props.initial?.form ?? { ...EMPTY_FORM });
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [shown, setShown] = useState<Shown | null>(null);
-  const [error, setError] = useState<ServiceError | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [sort, setSort] = useState<SortKey>('received');
+/** "In 2 h" and "overdue" stay true while the popup stays open. */
+function useNow(clock: () => Date): Date {
   const [now, setNow] = useState(clock);
-  const [focusField, setFocusField] = useState<FormField | null>(null);
-  const lastRequest = useRef<{ form: SearchForm; offset: number } | null>(null);
-  /** Counts answers to Retry: the notice holding that button may vanish under the keyboard. */
-  const [retryAnswers, setRetryAnswers] = useState(0);
-  const seq = useRef(0);
-  /** A 429's wait before the next automatic attempt (the error it came with shows if the user cancels). */
-  const [rateWait, setRateWait] = useState<{ until: number; error: ServiceError } | null>(null);
-  const waitTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  /** Automatic waits spent on the current search. */
-  const waitedMs = useRef(0);
-  useEffect(() => () => clearTimeout(waitTimer.current), []);
-  // Read by run(), which the mount effect captured before the settings arrived.
-
   useEffect(() => {
     const timer = setInterval(() => setNow(clock()), 30_000);
     return () => clearInterval(timer);
   }, []);
+  return now;
+}
 
-  // The popup opens to answer "what does this lead have?": the Lead ID is ready
-  // for typing (or pasting) and Enter, with no click first.
+/** The same search as a full page: the view shown, or the filters typed (at the page on screen when unchanged). */
+function openInTab(state: SearchState, shown: ShownList | null) {
+  const { form } = state;
+  const params =
+    shown && shown.view.kind !== 'filters' && isBlankForm(form)
+      ? viewToParams(shown.view, shown.page.offset, form)
+      : formToParams(form, shown?.view.kind === 'filters' && sameForm(shown.view.form, form) ? shown.page.offset : 0);
+  const query = params.toString();
+  void browser.tabs.create({ url: browser.runtime.getURL(`/search.html${query ? `?${query}` : ''}`) });
+}
+
+/** With nothing listed (Clear, or a last search that failed): what Search would show. */
+const idleHint = (userId: string) =>
+  `Type a lead ID, or press Search for ${userId ? 'your callbacks that need action' : 'the account’s callbacks from today on'}.`;
+
+function ResultsArea(props: {
+  c: SearchController;
+  shown: ShownList | null;
+  settings: SearchState['settings'];
+  layout: Layout;
+  locale: string;
+  zones: Zones;
+  now: Date;
+  onDateRange(): void;
+}) {
+  const { c, shown, locale } = props;
+  const { state } = c;
+  const busy = state.busy !== null;
+  const markPaging = usePagingFocus(shown, busy);
+  const go = (offset: number, from: 'top' | 'bottom', which: 'previous' | 'next') => {
+    markPaging(from, which);
+    c.goTo(offset);
+  };
+  const callbacks = shown?.page.results;
+  const list = useMemo(() => {
+    if (!callbacks) return null;
+    const view = { callbacks, now: props.now, locale, zones: props.zones };
+    return props.layout === 'tab' ? <CallbackTable {...view} sort={state.sort} onSort={(key) => void c.sortBy(key)} /> : <CallbackList {...view} />;
+  }, [props.layout, callbacks, props.now, locale, state.sort, props.zones]);
+  const title = shown ? viewTitle(shown.view) : '';
+  return (
+    <>
+      {title && <h2 class="view-title">{title}</h2>}
+      <div class="results-head">
+        <LiveStatus busy={state.busy?.kind === 'search'} shown={shown} locale={locale} />
+        {shown && shown.page.results.length > 0 && (
+          <div class="results-controls">
+            <SortControl sort={state.busy?.kind === 'sort' ? state.busy.key : state.sort} onSort={(key) => void c.sortBy(key)} />
+            <Pager page={shown.page} place="top" locale={locale} onGo={go} />
+          </div>
+        )}
+      </div>
+      {!shown && !busy && !state.error && props.settings && <p class="idle-hint muted">{idleHint(props.settings.userId)}</p>}
+      {shown && (
+        <ResultsBody shown={shown} sort={state.sort} scope={state.scope} busy={busy} locale={locale} onGo={go} onLeadAlone={c.leadAlone} onDateRange={props.onDateRange}>
+          {list}
+        </ResultsBody>
+      )}
+    </>
+  );
+}
+
+export function SearchApp(props: SearchAppProps) {
+  const clock = props.now ?? (() => new Date());
+  const locale = props.locale ?? (typeof navigator !== 'undefined' && navigator.language ? navigator.language : 'en-US');
+  const c = useSearch({ initial: props.initial, now: clock, browserTimeZone: props.browserTimeZone, onSearched: props.onSearched });
+  const { state } = c;
+  const settings = state.settings;
+  const pausedUntil = useTrafficPause();
+  const now = useNow(clock);
+  const zones = useMemo<Zones>(() => ({ account: settings?.timeZone ?? '', browser: props.browserTimeZone }), [settings?.timeZone, props.browserTimeZone]);
+  const shown = useShownList(state.shown, state.sort);
+  const [filtersWanted, setFiltersWanted] = useState(0);
+  const markRetry = useRetryFocus(state);
+
+  // The popup opens to answer "what does this lead have?": the Lead ID is ready for typing (or pasting) and Enter.
   useEffect(() => {
     if (props.layout === 'popup') document.getElementById(fieldId('lead_id'))?.focus();
   }, []);
-
-  // A keyboard user pressed Retry and the notice holding it is gone (or lost
-  // its Retry): land on what replaced it rather than at the top of the document.
-  // A retried settings read leaves no results: the form (or the token notice) is next.
+  // A lead restored from the last search is selected, so the next one typed replaces it.
+  const carriedLead = state.carried.includes('lead_id');
   useEffect(() => {
-    if (retryAnswers === 0) return;
-    const active = document.activeElement;
-    if (active && active !== document.body && active.isConnected) return;
-    const target =
-      document.querySelector<HTMLElement>('.search-app .error-notice, .search-app .results') ??
-      document.getElementById(fieldId('lead_id')) ??
-      document.querySelector<HTMLElement>('.search-app .notice button');
-    target?.focus();
-  }, [retryAnswers]);
+    const input = document.getElementById(fieldId('lead_id'));
+    if (carriedLead && input instanceof HTMLInputElement && document.activeElement === input) input.select();
+  }, [carriedLead]);
 
-  useEffect(() => {
-    if (!focusField) return;
-    document.getElementById(fieldId(focusField))?.focus();
-    setFocusField(null);
-  }, [focusField]);
-
-  function stopWaiting() {
-    clearTimeout(waitTimer.current);
-    waitTimer.current = undefined;
-    setRateWait(null);
-  }
-
-  /** Cancel: no automatic attempt; the error stays, with its Retry button. */
-  function cancelWait() {
-    const waiting = rateWait;
-    stopWaiting();
-    seq.current++;
-    if (waiting) setError(waiting.error);
-  }
-
-  async function run(searchForm: SearchForm, offset: number, fromRetry = false, automatic = false) {
-    const mine = ++seq.current;
-    stopWaiting();
-    if (!automatic) waitedMs.current = 0;
-    lastRequest.current = { form: searchForm, offset };
-    setLoading(true);
-    const input = formToInput(searchForm, offset);
-    const reply = await send<typeof search>({ type: 'search', query: input });
-    // A newer search (or Clear) happened meanwhile: this answer is stale.
-    if (mine !== seq.current) return;
-    setLoading(false);
-    // Rendered together with the answer below, so the effect sees the new page.
-    if (fromRetry) setRetryAnswers((n) => n + 1);
-    if (reply.ok) {
-      setError(null);
-      setShown({ form: searchForm, page: reply.page });
-      void writePopupState({ form: searchForm, offset, page: reply.page });
-      props.onSearched?.(formToParams(searchForm, offset));
-      return;
-    }
-    const e = reply.error;
-    if (e.kind === 'aborted') return;
-    const wait = e.kind === 'rate-limited' ? nextAutoWait(e.retryAfterMs, waitedMs.current) : null;
-    if (wait !== null) {
-      // The background gave up waiting at once rather than spin: wait here, visibly, cancellably.
-      waitedMs.current += wait;
-      setError(null);
-      setRateWait({ until: Date.now() + wait, error: e });
-      waitTimer.current = setTimeout(() => {
-        if (mine === seq.current) void run(searchForm, offset, false, true);
-      }, wait);
-      return;
-    }
-    if (e.kind === 'no-token') {
-      setHasToken(false);
-      return;
-    }
-    setError(e);
-    setShown(null);
-    void writePopupState({ form: searchForm, offset, page: null });
-    if (e.kind === 'param' || e.kind === 'invalid-query') {
-      setErrors(Object.fromEntries(refusedFields(e, searchForm).map((f) => [f, e.message])));
-    }
-  }
-
-  // The saved search, read once: shown at once, refreshed once the settings say a token exists.
-  const restore = useRef<ReturnType<typeof readPopupState> | null>(null);
-
-  /** With a token: search the deep link, or refresh the saved search, unless the user searched meanwhile. */
-  async function firstSearch(isCancelled: () => boolean) {
-    if (props.initial) {
-      // A deep link is typed by another program or a person: check it like the form.
-      if (seq.current === 0) searchFrom(props.initial.form, props.initial.offset);
-      return;
-    }
-    const saved = await restore.current;
-    if (!isCancelled() && saved?.page && seq.current === 0) searchFrom(saved.form, saved.offset);
-  }
-
-  useEffect(() => {
-    let cancelled = false;
-    void (async () => {
-      const saved = props.initial ? Promise.resolve(null) : readPopupState();
-      restore.current = saved;
-      // The saved search shows at once; the settings answer decides whether to refresh it.
-      void saved.then((state) => {
-        if (cancelled || !state || seq.current > 0) return;
-        setForm(state.form);
-        if (state.page) setShown({ form: state.form, page: state.page });
-      });
-      const status = await send<typeof settingsStatus>({ type: 'settings-status' });
-      if (cancelled || !applyStatus(status) || !status.status.hasToken) return;
-      await firstSearch(() => cancelled);
-    })();
-    return () => {
-      cancelled = true;
-    };
-  }, []);
-
-  /** Takes in the saved settings; a failure to read them is shown with a Retry. */
-  function applyStatus(status: AnswerOf<typeof settingsStatus>): status is Extract<typeof status, { ok: true }> {
-    if (!status.ok) {
-      setError(status.error);
-      // Nothing more will come: a quick filter waiting goes on with the defaults.
-      for (const go of presetWaiters.current.splice(0)) go();
-      return false;
-    }
-    savedForPresets.current = { userId: status.status.userId, timeZone: status.status.timeZone ?? '' };
-    for (const go of presetWaiters.current.splice(0)) go();
-    setSettingsProblems(status.status.problems);
-    setDefaultPageSize(status.status.pageSize);
-    setUserId(status.status.userId);
-    setTimeZone(status.status.timeZone ?? '');
-    setHasToken(status.status.hasToken);
-    return true;
-  }
-
-  /** Retry after the settings could not be read (no search was asked for yet). */
-  async function retrySettings() {
-    const status = await send<typeof settingsStatus>({ type: 'settings-status' });
-    // A search started meanwhile owns the error notice now.
-    if (lastRequest.current) return;
-    if (applyStatus(status)) {
-      setError(null);
-      // What the first answer would have started: the deep link's search, or the saved one's refresh.
-      if (status.status.hasToken) await firstSearch(() => lastRequest.current !== null);
-    }
-    setRetryAnswers((n) => n + 1);
-  }
-
-  const openOptions = () => void browser.runtime.openOptionsPage();
-
-  /** Validates first: a problem is marked at its field and nothing is sent. */
-  function searchFrom(searchForm: SearchForm, offset: number, badDates: ReadonlySet<DateField> = new Set()) {
-    const check = checkForm(searchForm, offset, badDates);
-    if (!check.ok) {
-      setErrors(Object.fromEntries(check.issues.map((i) => [i.field, i.message])));
-      setFocusField(check.issues[0]!.field as FormField);
-      return;
-    }
-    setErrors({});
-    void run(searchForm, offset);
-  }
-
-  function submit() {
-    setSort('received');
-    searchFrom(form, 0, unreadableDates());
-  }
-
-  /** A quick filter fills its fields, keeps the rest, and searches at once. */
-  async function applyQuickFilter(preset: Preset) {
-    if (!savedForPresets.current) await new Promise<void>((resolve) => presetWaiters.current.push(resolve));
-    const saved = savedForPresets.current ?? { userId, timeZone };
-    const next = applyPreset(form, preset, { now: clock(), userId: saved.userId, timeZone: saved.timeZone, browserTimeZone: props.browserTimeZone });
-    setForm(next);
-    setSort('received');
-    // A date the preset just filled is no longer the unreadable one in the input.
-    const stillBad = new Set([...unreadableDates()].filter((f) => next[f] === ''));
-    searchFrom(next, 0, stillBad);
-  }
-
-  function clear() {
-    seq.current++;
-    stopWaiting();
-    setForm({ ...EMPTY_FORM });
-    setErrors({});
-    setShown(null);
-    setError(null);
-    setLoading(false);
-    setSort('received');
-    lastRequest.current = null;
-    void clearPopupState();
-    props.onSearched?.(new URLSearchParams());
-  }
-
-  function goTo(offset: number | null) {
-    if (offset === null || !shown) return;
-    void run(shown.form, offset);
-  }
-
-  function openInTab() {
-    const offset = shown && sameForm(shown.form, form) ? shown.page.offset : 0;
-    const query = formToParams(form, offset).toString();
-    void browser.tabs.create({ url: browser.runtime.getURL(`/search.html${query ? `?${query}` : ''}`) });
-  }
-
-  const page = shown?.page;
-  // Typing re-renders the app at every keystroke: the page is sorted, and its
-  // list rendered, only when the page, the order or the clock change. The same
-  // element back tells Preact to skip the list (up to 500 callbacks) entirely.
-  const sorted = useMemo(() => (page ? sortCallbacks(page.results, sort) : []), [page, sort]);
-  const list = useMemo(
-    () =>
-      props.layout === 'tab' ? (
-        <CallbackTable callbacks={sorted} now={now} locale={locale} zones={zones} sort={sort} onSort={setSort} />
-      ) : (
-        <CallbackList callbacks={sorted} now={now} locale={locale} zones={zones} />
-      ),
-    [props.layout, sorted, now, locale, sort, zones],
+  const exporting = exportTarget(state, localDate(clock(), zones));
+  const header = (
+    <AppHeader
+      layout={props.layout}
+      form={state.form}
+      exportForm={exporting.form}
+      held={exporting.held}
+      locale={locale}
+      autoExport={props.autoExport}
+      onRunSaved={c.runForm}
+      onOpenInTab={props.layout === 'popup' ? () => openInTab(state, shown) : undefined}
+    />
   );
-
-  if (hasToken === false) {
+  if (settings?.hasToken === false) {
     return (
       <main class={`search-app search-app--${props.layout}`}>
-        <Header layout={props.layout} />
-        <SettingsProblems problems={settingsProblems} onOpenOptions={openOptions} />
-        <NoTokenNotice onOpenOptions={openOptions} />
+        {header}
+        <SettingsProblems problems={settings.problems} onOpenOptions={() => openOptions()} />
+        <NoTokenNotice onOpenOptions={() => openOptions('token')} />
       </main>
     );
   }
-
-  const statusText = loading
-    ? 'Searching…'
-    : page
-      ? page.results.length > 0
-        ? `${totalText(page, locale)}, showing ${rangeText(page, locale)}.`
-        : page.total === 0
-          ? emptySentence(shown.form)
-          : 'Nothing on this page.'
-      : '';
-
+  const busy = state.busy;
   return (
     <main class={`search-app search-app--${props.layout}`}>
-      <Header layout={props.layout} />
-      <SettingsProblems problems={settingsProblems} onOpenOptions={openOptions} />
-      {/* Above the form: one click from the top of the popup, and out of the way of
-          the form-to-results keyboard path (the popup opens with focus in Lead ID). */}
-      <SavedSearches
-        form={form}
-        onRun={(saved) => {
-          setForm(saved);
-          setSort('received');
-          searchFrom(saved, 0);
-        }}
+      {header}
+      <SettingsProblems problems={settings?.problems ?? []} onOpenOptions={() => openOptions()} />
+      <SearchBar
+        layout={props.layout}
+        form={state.form}
+        errors={state.errors}
+        defaultPageSize={settings?.pageSize ?? 20}
+        busy={busy?.kind === 'search'}
+        userId={settings?.userId ?? ''}
+        filtersWanted={filtersWanted}
+        onChange={c.edit}
+        onSubmit={c.submit}
+        onClear={c.clear}
+        onPreset={(preset) => void c.preset(preset)}
+        onRemove={c.removeFilter}
       />
-      <ExportButton layout={props.layout} form={shown?.form ?? form} locale={locale} autoStart={props.autoExport} />
-      <SearchFormView
-        form={form}
-        errors={errors}
-        defaultPageSize={defaultPageSize}
-        busy={loading}
-        userId={userId}
-        onChange={(field, value) => {
-          setForm((f) => ({ ...f, [field]: value }));
-          if (errors[field]) setErrors(({ [field]: _, ...rest }) => rest);
-        }}
-        onSubmit={submit}
-        onClear={clear}
-        onPreset={(preset) => void applyQuickFilter(preset)}
-        onOpenInTab={props.layout === 'popup' ? openInTab : undefined}
-      />
-
-      <p class="live-status" role="status" aria-live="polite">
-        {loading && <span class="spinner" aria-hidden="true" />}
-        {loading ? 'Searching…' : ''}
-        <span class="visually-hidden">{loading ? '' : statusText}</span>
-      </p>
-
-      {rateWait && <RateLimitNotice until={rateWait.until} onCancel={cancelWait} />}
-
-      {error && (
+      {pausedUntil !== null && <PauseNotice until={pausedUntil} locale={locale} waiting={busy !== null} onCancel={c.cancel} />}
+      {busy?.kind === 'sort' && <SortProgress sort={busy.key} progress={busy.progress} locale={locale} onCancel={c.cancel} />}
+      <NoteLine note={state.note} sort={state.sort} onAddBack={c.addBack} />
+      {state.error && (
         <ErrorNotice
-          error={error}
+          error={state.error}
+          fixIn={optionsFieldFor(state.error, state.failedView)}
           onRetry={() => {
-            if (lastRequest.current) void run(lastRequest.current.form, lastRequest.current.offset, true);
-            else void retrySettings();
+            markRetry();
+            void c.retry();
           }}
           onOpenOptions={openOptions}
         />
       )}
-
-      {page && (
-        <section class={`results${loading ? ' results--stale' : ''}`} aria-label="Results" aria-busy={loading ? 'true' : 'false'} tabIndex={-1}>
-          {page.results.length === 0 ? (
-            <p class="empty">{statusText}</p>
-          ) : (
-            <>
-              <div class="results-bar">
-                <p class="results-summary">
-                  <strong>{totalText(page, locale)}</strong>
-                  <span class="range"> · showing {rangeText(page, locale)}</span>
-                </p>
-                <label class="sort">
-                  Sort
-                  <select value={sort} onChange={(e) => setSort(e.currentTarget.value as SortKey)}>
-                    {SORT_KEYS.map((k) => (
-                      <option key={k} value={k}>
-                        {SORT_LABELS[k]}
-                      </option>
-                    ))}
-                  </select>
-                </label>
-              </div>
-              {list}
-            </>
-          )}
-          {/* aria-disabled, not disabled: reaching the last page with the keyboard
-              must not throw focus back to the top of the document. */}
-          <nav class="pager" aria-label="Pages">
-            <button type="button" aria-disabled={previousOffset(page) === null ? 'true' : undefined} onClick={() => goTo(previousOffset(page))}>
-              Previous page
-            </button>
-            <span class="page-indicator">{pageIndicator(page, locale)}</span>
-            <button type="button" aria-disabled={nextOffset(page) === null ? 'true' : undefined} onClick={() => goTo(nextOffset(page))}>
-              Next page
-            </button>
-          </nav>
-        </section>
-      )}
+      <ResultsArea
+        c={c}
+        shown={shown}
+        settings={settings}
+        layout={props.layout}
+        locale={locale}
+        zones={zones}
+        now={now}
+        onDateRange={() => setFiltersWanted((n) => n + 1)}
+      />
     </main>
-  );
-}
-
-/**
- * Date inputs holding text that is no date (30 February) report an empty value
- * and fire no input event; only `validity.badInput` tells, read at submit time.
- */
-function unreadableDates(): Set<DateField> {
-  const bad = new Set<DateField>();
-  for (const field of DATE_FIELDS) {
-    const input = document.getElementById(fieldId(field));
-    if (input instanceof HTMLInputElement && input.validity?.badInput) bad.add(field);
-  }
-  return bad;
-}
-
-function Header(props: { layout: Layout }) {
-  return (
-    <header class="app-header">
-      {props.layout === 'tab' ? <h1>Search callbacks</h1> : <h1>Convoso callbacks</h1>}
-    </header>
   );
 }

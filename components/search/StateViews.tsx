@@ -1,5 +1,6 @@
 import { RETRYABLE_KINDS, type ApiErrorKind } from '../../utils/core/api/errors';
 import type { ServiceError } from '../../utils/core/messaging/replies';
+import type { OptionsField } from '../../utils/search/options-link';
 
 export function NoTokenNotice(props: { onOpenOptions(): void }) {
   return (
@@ -16,26 +17,24 @@ export function NoTokenNotice(props: { onOpenOptions(): void }) {
   );
 }
 
-/** Kinds the user fixes in the options page rather than in the form. */
-const SETTINGS_KINDS: ReadonlySet<ServiceError['kind']> = new Set(['auth', 'no-token', 'http', 'bad-response']);
-
-export function ErrorNotice(props: { error: ServiceError; onRetry(): void; onOpenOptions(): void }) {
-  const { error } = props;
+/** `fixIn`: the options field that fixes the error (options-link.ts), or null when the options cannot help. */
+export function ErrorNotice(props: { error: ServiceError; fixIn: OptionsField | null; onRetry(): void; onOpenOptions(field: OptionsField): void }) {
+  const { error, fixIn } = props;
   // "internal": the extension's background did not answer (it was restarting,
   // or a handler failed); asking again is all a popup can do about it.
   const retryable = RETRYABLE_KINDS.has(error.kind as ApiErrorKind) || error.kind === 'internal';
   return (
     <div class="error-notice" role="alert" tabIndex={-1}>
       <p>{error.message}</p>
-      {(retryable || SETTINGS_KINDS.has(error.kind)) && (
+      {(retryable || fixIn) && (
         <div class="notice-actions">
           {retryable && (
             <button type="button" class="primary" onClick={props.onRetry}>
               Retry
             </button>
           )}
-          {SETTINGS_KINDS.has(error.kind) && (
-            <button type="button" onClick={props.onOpenOptions}>
+          {fixIn && (
+            <button type="button" onClick={() => props.onOpenOptions(fixIn)}>
               Open options
             </button>
           )}

@@ -14,6 +14,8 @@ export interface SiteRowProps {
   site: Site;
   status: SiteStatus | undefined;
   hosts: HostAccess;
+  /** false: the administrator's policy turned inline chips off (sites set to them show the badge). */
+  allowInline: boolean;
   rulesOpen: boolean;
   onToggleRules: () => void;
   /** Reports an action's outcome; `focusTitle` when the row itself went away. */
@@ -26,6 +28,8 @@ export function SiteRow(props: SiteRowProps) {
   const builtIn = isBuiltInSite(site);
   // Rule editors stay mounted once opened, so closing a panel never throws away unsaved rules.
   const [mounted, setMounted] = useState(false);
+  const chipsOff = !props.allowInline;
+  const modeReason = `mode-${site.id}-policy`;
   return (
     <li class="site">
       <div class="site-head">
@@ -41,13 +45,14 @@ export function SiteRow(props: SiteRowProps) {
           aria-label={`Mode for ${site.pattern}`}
           value={site.mode}
           disabled={site.managed}
+          aria-describedby={chipsOff ? modeReason : undefined}
           onChange={(e) => {
             const mode = inputValue(e) as SiteMode;
             void setSiteMode(site.id, mode).then((r) => after(r, `${site.pattern}: ${SITE_MODE_LABELS[mode]}.`));
           }}
         >
           {MODES.map((m) => (
-            <option key={m} value={m}>
+            <option key={m} value={m} disabled={m === 'inline' && chipsOff}>
               {SITE_MODE_LABELS[m]}
             </option>
           ))}
@@ -97,6 +102,11 @@ export function SiteRow(props: SiteRowProps) {
           </button>
         )}
       </div>
+      {chipsOff ? (
+        <p class="hint hint--locked" id={modeReason}>
+          {site.mode === 'inline' ? 'Shows the badge instead: inline chips are turned off by your administrator.' : 'Inline chips are turned off by your administrator.'}
+        </p>
+      ) : null}
       {mounted || props.rulesOpen ? (
         <div id={`rules-panel-${site.id}`} hidden={!props.rulesOpen}>
           <RulesEditor site={site} locked={site.managed === true} />

@@ -197,3 +197,32 @@ describe('SitesSection repair', () => {
     expect(fake.registered.has('site-sa')).toBe(true);
   });
 });
+
+describe('SitesSection when the administrator’s policy turns inline chips off (issue 21)', () => {
+  it('offers no inline chips, says why at each mode, and says an inline site shows the badge instead', async () => {
+    await saveSites([
+      { id: 'sa', pattern: 'https://a.example.com/*', mode: 'inline', rules: [] },
+      { id: 'sb', pattern: 'https://b.example.com/*', mode: 'badge', rules: [] },
+    ]);
+    render(<SitesSection hosts={hosts} allowInlineChips={false} />);
+    const modeOf = (pattern: string) => screen.getByLabelText(`Mode for ${pattern}`) as HTMLSelectElement;
+    const said = (select: HTMLSelectElement) => document.getElementById(select.getAttribute('aria-describedby') ?? '')?.textContent;
+    await waitFor(() => expect(modeOf('https://a.example.com/*').value).toBe('inline'));
+    expect(said(modeOf('https://a.example.com/*'))).toBe('Shows the badge instead: inline chips are turned off by your administrator.');
+    expect(said(modeOf('https://b.example.com/*'))).toBe('Inline chips are turned off by your administrator.');
+    for (const pattern of ['https://a.example.com/*', 'https://b.example.com/*']) {
+      const inline = within(modeOf(pattern)).getByRole('option', { name: 'Inline: a chip beside every lead' }) as HTMLOptionElement;
+      expect(inline.disabled).toBe(true);
+    }
+    // The stored mode is the agent's: kept for when chips are allowed again.
+    expect((await readSites()).sites.find((s) => s.id === 'sa')?.mode).toBe('inline');
+  });
+
+  it('offers inline chips with no policy against them', async () => {
+    await saveSites([{ id: 'sb', pattern: 'https://b.example.com/*', mode: 'badge', rules: [] }]);
+    render(<SitesSection hosts={hosts} />);
+    const mode = (await screen.findByLabelText('Mode for https://b.example.com/*')) as HTMLSelectElement;
+    expect((within(mode).getByRole('option', { name: 'Inline: a chip beside every lead' }) as HTMLOptionElement).disabled).toBe(false);
+    expect(mode.getAttribute('aria-describedby')).toBeNull();
+  });
+});

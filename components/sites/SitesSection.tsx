@@ -20,8 +20,12 @@ function StoredProblems(props: { problems: readonly string[] }) {
   );
 }
 
-/** CRM sites: where the badge runs, with each site's mode and lead rules. `hosts`: access given back on removal. */
-export function SitesSection(props: { hosts: HostAccess }) {
+/**
+ * CRM sites: where the badge runs, with each site's mode and lead rules. `hosts`:
+ * access given back on removal; `allowInlineChips` false: the administrator's
+ * policy turned inline chips off.
+ */
+export function SitesSection(props: { hosts: HostAccess; allowInlineChips?: boolean }) {
   const { sites, problems, statuses, recheck } = useSites();
   const [status, setStatus] = useState<Status>(null);
   const [open, setOpen] = useState<string | null>(null);
@@ -58,6 +62,7 @@ export function SitesSection(props: { hosts: HostAccess }) {
             site={site}
             status={statuses[site.id]}
             hosts={props.hosts}
+            allowInline={props.allowInlineChips !== false}
             rulesOpen={open === site.id}
             onToggleRules={() => setOpen(open === site.id ? null : site.id)}
             after={after}

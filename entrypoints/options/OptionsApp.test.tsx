@@ -125,6 +125,30 @@ describe('the administrator’s policy on the options page', () => {
   });
 });
 
+describe('the traffic limits of the administrator’s policy on the options page (issue 21)', () => {
+  it('lists the limits in force under Administrator, locks what they turn off, and reports a bad value with the other policy problems', async () => {
+    await fakeBrowser.storage.managed.set({ requestsPerMinute: 30, minRefreshMinutes: 20, allowReminders: false, allowInlineChips: false, leadCacheMinutes: 'ten' });
+    render(<OptionsApp />);
+    const limits = await screen.findByRole('region', { name: 'Limits set by your administrator' });
+    expect(screen.getByRole('region', { name: 'Administrator' }).contains(limits)).toBe(true);
+    expect([...limits.querySelectorAll('dl > div')].map((row) => row.textContent)).toEqual([
+      'Requests to Convoso per minute30',
+      'Shortest refresh of the toolbar count and reminders20 minutes',
+      'Turned offinline chips (sites set to them show the badge), reminders',
+    ]);
+    expect(screen.getByRole('note').textContent).toContain('Policy leadCacheMinutes ignored: it must be a whole number from 1 to 60.');
+    await waitFor(() => expect((screen.getByLabelText('Remind me before my callbacks are due') as HTMLInputElement).disabled).toBe(true));
+    expect((screen.getByLabelText('Refresh the count every (minutes)') as HTMLInputElement).min).toBe('20');
+  });
+
+  it('lists no limits when the policy sets none', async () => {
+    await fakeBrowser.storage.managed.set({ requestMethod: 'POST', allowToolbarCount: true });
+    render(<OptionsApp />);
+    await waitFor(() => expect((screen.getByLabelText('Request method') as HTMLSelectElement).disabled).toBe(true));
+    expect(screen.queryByRole('region', { name: 'Limits set by your administrator' })).toBeNull();
+  });
+});
+
 describe('settings that cannot be read (issue 20.8)', () => {
   it('reports the saved searches, which no section here shows, and keeps them', async () => {
     await fakeBrowser.storage.local.set({ savedSearches: [{ name: 'plain', query: '' }] });

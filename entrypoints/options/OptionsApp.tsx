@@ -8,10 +8,12 @@ import { SitesSection } from '../../components/sites/SitesSection';
 import { apiHostUser } from '../../utils/connection/api-origin';
 import { parseConnectionPolicy } from '../../utils/connection/connection-policy';
 import { createHostAccess } from '../../utils/core/hosts/host-access';
+import { parseTrafficPolicy } from '../../utils/core/storage/traffic-policy';
 import { savedSearchesSetting } from '../../utils/search/saved-searches-setting';
 import { parseSitesPolicy } from '../../utils/sites/sites-policy';
 import { sitesHostUser } from '../../utils/sites/sites-in-use';
 import { useDeepLink } from './deep-link';
+import { PolicyLimits } from './PolicyLimits';
 import { transferParts } from './transfer-parts';
 import { usePolicy } from './use-policy';
 
@@ -62,7 +64,10 @@ function useUnreadableElsewhere(): string[] {
  */
 export function OptionsApp() {
   const values = usePolicy();
-  const policy = useMemo(() => ({ connection: parseConnectionPolicy(values ?? {}), sites: parseSitesPolicy(values ?? {}) }), [values]);
+  const policy = useMemo(
+    () => ({ connection: parseConnectionPolicy(values ?? {}), sites: parseSitesPolicy(values ?? {}), traffic: parseTrafficPolicy(values ?? {}) }),
+    [values],
+  );
   const connection = useConnection(policy.connection);
   const hosts = useMemo(() => createHostAccess([apiHostUser, sitesHostUser]), []);
   const parts = useMemo(() => transferParts(policy.connection), [policy.connection]);
@@ -72,14 +77,15 @@ export function OptionsApp() {
   return (
     <main class="options">
       <h1>Convoso Callbacks settings</h1>
-      <Notices policyProblems={[...policy.connection.problems, ...policy.sites.problems]} unreadable={unreadable} />
+      <Notices policyProblems={[...policy.connection.problems, ...policy.sites.problems, ...policy.traffic.problems]} unreadable={unreadable} />
       <ConnectionCard connection={connection} policy={policy.connection} />
-      <PowerToolsSection userId={connection.state.saved ? connection.state.saved.userId : null} />
+      <PowerToolsSection userId={connection.state.saved ? connection.state.saved.userId : null} policy={policy.traffic} />
       <section class="admin" aria-labelledby="admin-title">
         <h2 id="admin-title">Administrator</h2>
         <p class="hint">Set up once for the whole team, here or by your administrator’s browser policy; shared as a settings file.</p>
+        <PolicyLimits policy={policy.traffic} />
         <ApiCard connection={connection} policy={policy.connection} />
-        <SitesSection hosts={hosts} />
+        <SitesSection hosts={hosts} allowInlineChips={policy.traffic.allowInlineChips} />
         <TransferSection parts={parts} />
       </section>
     </main>

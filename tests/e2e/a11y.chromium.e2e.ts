@@ -3,6 +3,7 @@ import type { Page } from 'puppeteer-core';
 import { FIXTURE_LEADS } from '../../mock-api/server';
 import { describeFindings, severeViolations } from '../harness/axe';
 import { badgeFor, badgeFrame, badgeScreen, launchExtension, screen, type ExtensionSession } from '../harness';
+import { settled } from '../support/popup-page';
 
 // axe-core on every surface a user sees, in light and dark mode: no serious or critical
 // violation. Each surface is shown filled in (results, open panels), not empty, so the
@@ -27,13 +28,17 @@ async function extensionPage(pagePath: string, colorScheme: 'light' | 'dark', wi
 }
 
 describe.each(SCHEMES)('accessibility (axe) in %s mode', (colorScheme) => {
-  it('popup with results, an open "All fields" panel and more filters', async () => {
+  it('popup with results, an open "All fields" panel, the filters, their chips and the saved searches', async () => {
     const page = await extensionPage('popup.html', colorScheme, 560);
     await screen(page).getByLabel('Lead ID').fill(FIXTURE_LEADS.leadB);
+    await screen(page).getByRole('button', { name: 'Filters' }).click();
+    await screen(page).getByLabel('Recipient').selectOption('Personal');
     await screen(page).getByRole('button', { name: 'Search', exact: true }).click();
-    await screen(page).getByText('5 callbacks', { exact: true }).waitFor();
-    await screen(page).getByText('More filters').click();
-    await screen(page).getByText('All fields').first().click();
+    // The list being refreshed is dimmed while "Searching…": check the lead's own list, not the default view's.
+    await settled(page);
+    await screen(page).getByRole('list', { name: 'Filtered by' }).waitFor();
+    await screen(page).getByRole('button', { name: 'Saved searches' }).click();
+    await screen(page).getByRole('button', { name: /^All fields of / }).first().click();
     await screen(page).locator('.raw-fields').first().waitFor();
     expect(describeFindings(await severeViolations(page))).toEqual([]);
     await page.close();

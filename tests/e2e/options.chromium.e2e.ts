@@ -19,7 +19,7 @@ afterEach(async () => {
   ext = undefined;
 });
 
-const REJECTED = 'Convoso refused the API token. Check the token in Settings, and that it may search callbacks.';
+const REJECTED = 'Convoso refused the API token. Check the token in the options, and that it may search callbacks.';
 const searchRequests = () => ext!.api.searchRequests();
 const text = (page: Page) => screen(page).locator('body').innerText();
 

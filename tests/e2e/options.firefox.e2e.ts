@@ -8,7 +8,7 @@ import { badgeText, clickButton, launchExtension, screen, textOf, typeInto, wait
 // clicking buttons. One browser for the whole file (a reinstall would change the UUID), so
 // the tests run in order and each builds on the one before.
 
-const REJECTED = 'Convoso refused the API token. Check the token in Settings, and that it may search callbacks.';
+const REJECTED = 'Convoso refused the API token. Check the token in the options, and that it may search callbacks.';
 
 let ff: ExtensionSession;
 let options: Page;

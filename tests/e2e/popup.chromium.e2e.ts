@@ -3,10 +3,12 @@ import type { Page } from 'puppeteer-core';
 import { DEMO_TOKEN, FIXTURE_LEADS, XSS_PAYLOAD } from '../../mock-api/server';
 import { AGENTS } from '../../mock-api/catalog';
 import { launchExtension, openPopup, press, screen, type ExtensionSession } from '../harness';
+import { openFilters, openSettledPopup, pager, settled } from '../support/popup-page';
 
 // The toolbar popup and the search tab, driven the way an agent works: fields
 // found by their labels, buttons by their names, answers read on screen, and
-// the request the API received checked to the parameter.
+// the request the API received checked to the parameter. The popup opens on a list
+// of its own (issue 19's default view): requests are counted from once it shows.
 
 let ext: ExtensionSession | undefined;
 afterEach(async () => {
@@ -23,10 +25,10 @@ async function search(page: Page) {
 describe('popup search', () => {
   it('sends exactly the filters typed and shows the callbacks', async () => {
     ext = await launchExtension();
-    const page = await openPopup(ext);
     // Chrome's popup is at most 800×600; ours is narrower still.
-    await page.setViewport({ width: 560, height: 600 });
+    const page = await openSettledPopup(ext);
     await screen(page).getByLabel('Lead ID').fill(FIXTURE_LEADS.withCallbacks);
+    await openFilters(page);
     await screen(page).getByLabel('Results per page').selectOption('50');
     await search(page);
 
@@ -34,7 +36,7 @@ describe('popup search', () => {
     expect(searchRequests().map((r) => r.query)).toEqual([
       { auth_token: DEMO_TOKEN, lead_id: FIXTURE_LEADS.withCallbacks, offset: '0', limit: '50' },
     ]);
-    const cards = screen(page).getByRole('listitem');
+    const cards = screen(page).getByRole('region', { name: 'Results' }).getByRole('listitem');
     expect(await cards.count()).toBe(3);
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     await expect.poll(() => screen(page).getByText('Customer asked to call back after 5pm').isVisible()).toBe(true);
@@ -49,15 +51,19 @@ describe('popup search', () => {
 
   it('pages forward and back with the same filters and the right offsets', async () => {
     ext = await launchExtension();
-    const page = await openPopup(ext);
+    const page = await openSettledPopup(ext);
+    await openFilters(page);
     await screen(page).getByLabel('Stage').selectOption('PENDING');
     await search(page);
+    // The default view on screen also reads "showing 1–20": wait for the Pending list itself.
+    await expect.poll(() => searchRequests().length).toBe(1);
+    await settled(page);
     await screen(page).getByText(/· showing 1–20$/).waitFor();
 
-    await screen(page).getByRole('button', { name: 'Next page' }).click();
+    await pager(page).getByRole('button', { name: 'Next page' }).click();
     await screen(page).getByText(/· showing 21–40$/).waitFor();
-    await screen(page).getByText(/^Page 2 of /).waitFor();
-    await screen(page).getByRole('button', { name: 'Previous page' }).click();
+    await pager(page).getByText(/^Page 2 of /).waitFor();
+    await pager(page, 'bottom').getByRole('button', { name: 'Previous page' }).click();
     await screen(page).getByText(/· showing 1–20$/).waitFor();
 
     expect(searchRequests().map((r) => [r.query.stage, r.query.offset, r.query.limit])).toEqual([
@@ -69,7 +75,8 @@ describe('popup search', () => {
 
   it('an invalid date is shown beside its field and nothing is sent', async () => {
     ext = await launchExtension();
-    const page = await openPopup(ext);
+    const page = await openSettledPopup(ext);
+    await openFilters(page);
     await screen(page).getByLabel('Start date').fill('2025-06-10');
     await screen(page).getByLabel('End date').fill('2025-06-01');
     await search(page);
@@ -90,7 +97,7 @@ describe('popup search', () => {
 
   it('a comment holding HTML and script shows as text and runs nothing', async () => {
     ext = await launchExtension();
-    const page = await openPopup(ext);
+    const page = await openSettledPopup(ext);
     await screen(page).getByLabel('Lead ID').fill(FIXTURE_LEADS.xss);
     await search(page);
     await screen(page).getByText(XSS_PAYLOAD, { exact: true }).waitFor();
@@ -100,7 +107,7 @@ describe('popup search', () => {
 
   it('reopening the popup shows the last search at once and refreshes it', async () => {
     ext = await launchExtension();
-    const first = await openPopup(ext);
+    const first = await openSettledPopup(ext);
     await screen(first).getByLabel('Lead ID').fill(FIXTURE_LEADS.withCallbacks);
     await search(first);
     await screen(first).getByText('3 callbacks', { exact: true }).waitFor();
@@ -120,14 +127,16 @@ describe('popup search', () => {
 describe('"Mine" quick filter', () => {
   it('searches with the user ID saved in the options, and is not offered without one', async () => {
     ext = await launchExtension();
-    let page = await openPopup(ext);
+    let page = await openSettledPopup(ext);
     const quick = screen(page).getByRole('group', { name: 'Quick filters' });
     expect(await quick.getByRole('button').allTextContents()).toEqual(['Today', 'Overdue']);
     await page.close();
 
     const agent = AGENTS[0]!;
     await ext.setStorage('local', { userId: agent.id });
-    page = await openPopup(ext);
+    page = await openSettledPopup(ext);
+    expect(await screen(page).getByRole('group', { name: 'Quick filters' }).getByRole('button').allTextContents()).toEqual(['Due', 'Today', 'Overdue', 'Mine']);
+    await openFilters(page);
     await screen(page).getByLabel('Stage').selectOption('PENDING');
     await screen(page).getByRole('group', { name: 'Quick filters' }).getByRole('button', { name: 'Mine' }).click();
     await expect.poll(() => searchRequests().length).toBe(1);
@@ -136,18 +145,24 @@ describe('"Mine" quick filter', () => {
     const expected = ext.api.dataset.callbacks.filter((c) => c.record.user === agent.id).length;
     expect(expected).toBeGreaterThan(0);
     await screen(page).getByText(/^[\d,]+ callbacks?$/).waitFor();
-    expect(await screen(page).getByRole('listitem').first().textContent()).toContain(agent.name);
+    expect(await screen(page).getByRole('region', { name: 'Results' }).getByRole('listitem').first().textContent()).toContain(agent.name);
   });
 
-  it('shows Convoso\'s "invalid user" at the User ID field when the saved ID is unknown', async () => {
+  it('an unknown saved user ID: the default view opens the options at it, and "Mine" marks the User ID field', async () => {
     ext = await launchExtension();
     await ext.setStorage('local', { userId: '1234' });
-    const page = await openPopup(ext);
+    const page = await openSettledPopup(ext);
+    const alert = screen(page).getByRole('alert');
+    await alert.getByText(/Convoso doesn't know that user/).waitFor();
+    const options = ext.nextPage();
+    await alert.getByRole('button', { name: 'Open options' }).click();
+    expect((await options).url()).toMatch(/\/options\.html#user-id$/);
+    await (await options).close();
+
     await screen(page).getByRole('group', { name: 'Quick filters' }).getByRole('button', { name: 'Mine' }).click();
     await expect.poll(() => searchRequests().length).toBe(1);
     expect(searchRequests()[0]!.query).toEqual({ auth_token: DEMO_TOKEN, user_id: '1234', offset: '0', limit: '20' });
-    await screen(page).getByRole('alert').waitFor();
-    expect(await screen(page).getByLabel('User ID').getAttribute('aria-invalid')).toBe('true');
+    await expect.poll(() => screen(page).getByLabel('User ID').getAttribute('aria-invalid')).toBe('true');
   });
 });
 
@@ -176,8 +191,9 @@ describe('popup states', () => {
 
   it('a refused parameter (6031) shows its sentence and marks the field', async () => {
     ext = await launchExtension();
+    const page = await openSettledPopup(ext);
     ext.api.setFaults({ successFalse: { code: 6031, text: 'Invalid date format' } });
-    const page = await openPopup(ext);
+    await openFilters(page);
     await screen(page).getByLabel('Start date').fill('2025-06-01');
     await search(page);
     await screen(page).getByRole('alert').getByText(/Convoso refused the date format/).waitFor();
@@ -233,44 +249,39 @@ describe('keyboard, layout and themes', () => {
     throw new Error(`${name} never got focus; last was ${await focused(page)}`);
   }
 
+  /** Presses Shift+Tab until the focused element's name starts with `name`. */
+  async function shiftTabUntil(page: Page, name: string, max = 40) {
+    for (let i = 0; i < max; i++) {
+      if ((await focused(page)).startsWith(name)) return;
+      await press(page, 'Shift+Tab');
+    }
+    throw new Error(`${name} never got focus going back; last was ${await focused(page)}`);
+  }
+
   it('works from the keyboard alone, in a sensible order, with focus always visible', async () => {
     ext = await launchExtension();
-    const page = await openPopup(ext);
-    await page.setViewport({ width: 560, height: 600 });
+    const page = await openSettledPopup(ext);
 
-    // The popup opens ready to type a lead ID; then the order a Tab key walks:
-    // the common filters, the rest, then the actions.
-    // (A date input's month/day/year parts each take a Tab; they count once.)
+    // The popup opens ready to type a lead ID; then the order a Tab key walks: the
+    // search, Clear, the folded filters, the quick filters, the order and the pager.
     const order: string[] = [await focused(page)];
-    for (let i = 0; i < 30 && order.at(-1) !== 'Open in tab'; i++) {
+    for (let i = 0; i < 30 && order.at(-1) !== 'Next page'; i++) {
       await page.keyboard.press('Tab');
       const name = await focused(page);
       if (name !== order.at(-1)) order.push(name);
     }
-    expect(order).toEqual([
-      'search-lead_id',
-      'search-user_id',
-      'search-campaign_id',
-      'search-stage',
-      'search-recipient',
-      'search-start_date',
-      'search-end_date',
-      'search-limit',
-      'More filters',
-      'Search',
-      'Clear',
-      'Today',
-      'Overdue',
-      'Open in tab',
-    ]);
+    expect(order).toEqual(['search-lead_id', 'Search', 'Clear', 'Filters', 'Today', 'Overdue', 'search-sort', 'Previous page', 'Next page']);
     expect(await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle)).toBe('solid');
-
-    // "More filters" opens with Enter and its fields follow in the order.
+    // The secondary actions sit before the form, a Shift+Tab away.
+    await page.focus('#search-lead_id');
     await press(page, 'Shift+Tab');
-    await tabUntil(page, 'More filters');
+    expect(await focused(page)).toBe('Options');
+
+    // "Filters" opens with Enter and its fields follow in the order.
+    await tabUntil(page, 'Filters');
     await page.keyboard.press('Enter');
     await page.keyboard.press('Tab');
-    expect(await focused(page)).toBe('search-comments');
+    expect(await focused(page)).toBe('search-user_id');
 
     // A quick filter searches; the result is announced in the status region.
     await tabUntil(page, 'Overdue');
@@ -279,8 +290,7 @@ describe('keyboard, layout and themes', () => {
     expect(searchRequests().at(-1)!.query).toMatchObject({ stage: 'PASTDUE', offset: '0' });
 
     // Open in tab, from the keyboard.
-    await page.keyboard.press('Tab');
-    expect(await focused(page)).toBe('Open in tab');
+    await shiftTabUntil(page, 'Open in tab');
     const tab = ext.nextPage();
     await page.keyboard.press('Enter');
     const opened = await tab;
@@ -288,29 +298,36 @@ describe('keyboard, layout and themes', () => {
     await screen(opened).getByRole('table').waitFor();
     await opened.close();
 
-    // Sort, then every field of the first callback.
-    await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement!.tagName)).toBe('SELECT');
+    // Sort (every match: 2,412 past due, fetched in pages of 1,000), then every field of the first callback.
+    await tabUntil(page, 'search-sort');
     await page.keyboard.press('ArrowDown');
     expect(await screen(page).getByLabel('Sort').inputValue()).toBe('time-asc');
+    await expect.poll(() => searchRequests().filter((r) => r.query.limit === '1000').length).toBe(3);
+    await expect.poll(() => screen(page).getByRole('button', { name: 'Cancel sort' }).count()).toBe(0);
     await tabUntil(page, 'All fields of callback');
     await page.keyboard.press('Enter');
-    await screen(page).locator('.callback-card').first().getByText('callback_time', { exact: true }).waitFor();
+    await screen(page).locator('.callback-card').first().getByText('Callback time', { exact: true }).waitFor();
 
-    // Paging keeps focus on the pager, even on the button that becomes unavailable.
+    // Paging keeps focus on a pager, even on the button that becomes unavailable.
     await tabUntil(page, 'Next page');
     await page.keyboard.press('Enter');
-    await screen(page).getByText(/^Page 2 of /).waitFor();
-    expect(await focused(page)).toBe('Next page');
+    await pager(page).getByText(/^Page 2 of /).waitFor();
+    await expect.poll(() => focused(page)).toBe('Next page');
     await press(page, 'Shift+Tab');
     expect(await focused(page)).toBe('Previous page');
     await page.keyboard.press('Enter');
-    await screen(page).getByText(/^Page 1 of /).waitFor();
+    await pager(page).getByText(/^Page 1 of /).waitFor();
     expect(await focused(page)).toBe('Previous page');
-    expect(await screen(page).getByRole('button', { name: 'Previous page' }).getAttribute('aria-disabled')).toBe('true');
+    expect(await pager(page).getByRole('button', { name: 'Previous page' }).getAttribute('aria-disabled')).toBe('true');
     expect(await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle)).toBe('solid');
-    // The popup's search, the tab's, then the popup's two pages.
-    expect(searchRequests().map((r) => r.query.offset)).toEqual(['0', '0', '20', '0']);
+    // The quick filter, the tab's search, then every match to sort; paging the sorted list asks nothing.
+    expect(searchRequests().map((r) => [r.query.offset, r.query.limit])).toEqual([
+      ['0', '20'],
+      ['0', '20'],
+      ['0', '1000'],
+      ['1000', '1000'],
+      ['2000', '1000'],
+    ]);
   });
 
   it.each([
@@ -327,8 +344,8 @@ describe('keyboard, layout and themes', () => {
     await screen(page).getByLabel('Lead ID').fill(FIXTURE_LEADS.leadB);
     await search(page);
     await screen(page).getByText('5 callbacks', { exact: true }).waitFor();
-    await screen(page).getByText('More filters').click();
-    for (const details of await screen(page).getByText('All fields').all()) await details.click();
+    await openFilters(page);
+    for (const details of await screen(page).getByRole('button', { name: /^All fields of / }).all()) await details.click();
     await screen(page).locator('.raw-fields').first().waitFor();
 
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);

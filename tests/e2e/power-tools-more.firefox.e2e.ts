@@ -154,7 +154,8 @@ describe('lookup from anywhere, reminders and saved searches in a real Firefox',
     // The popup opens on the last search (the tests above searched a lead): start from none.
     await clickButton(popup, 'Clear');
     await waitUntil(async () => (await (await byLabel(popup, 'Lead ID')).evaluate((el) => el.value)) === '', 'Clear left the lead ID');
-    await clickButton(popup, 'Save or edit searches');
+    await clickButton(popup, 'Saved searches');
+    await clickButton(popup, 'Filters');
     await (await byLabel(popup, 'Stage')).select('PASTDUE');
     await typeInto(popup, 'Name for the current filters', 'Overdue');
     await clickButton(popup, 'Save search');
@@ -176,6 +177,8 @@ describe('lookup from anywhere, reminders and saved searches in a real Firefox',
     // Kept across popups; one click searches with the saved filters. (The quick filter
     // "Overdue" searches the same stage: the click goes to the saved search's own button.)
     popup = await ff.openPage('popup.html');
+    await waitUntil(() => popup.evaluate(() => !(document.querySelector('[role="status"]')?.textContent ?? '').includes('Searching…') && !!document.querySelector('.results, .idle-hint')), 'the popup never showed its list');
+    await clickButton(popup, 'Saved searches');
     await waitForRunRow(popup, ['Lead B', 'Past due']);
     ff.api.clearRequests();
     const pastDue = await popup.$$(`${RUN_LIST} button`).then((buttons) => buttons[1] as ElementHandle<HTMLElement>);
@@ -186,7 +189,7 @@ describe('lookup from anywhere, reminders and saved searches in a real Firefox',
     expect(searchRequests()[0]!.query.lead_id).toBeUndefined();
     expect(await (await byLabel(popup, 'Stage')).evaluate((el) => el.value)).toBe('PASTDUE');
 
-    await clickButton(popup, 'Save or edit searches');
+    await clickButton(popup, 'Saved searches');
     await clickButton(popup, 'Delete Lead B');
     await waitForRunRow(popup, ['Past due']);
     await popup.close();

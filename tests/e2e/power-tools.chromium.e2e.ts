@@ -6,6 +6,7 @@ import { FIXTURE_LEADS } from '../../mock-api/server';
 import { CSV_COLUMNS } from '../../utils/search/export/csv';
 import { parseCsv } from '../support/csv';
 import { launchExtension, screen, type ExtensionSession } from '../harness';
+import { openFilters, openSettledPopup } from '../support/popup-page';
 
 // Issue 12's power tools in real Chromium, driven as an agent uses them. The
 // context menu and the address bar cannot be clicked by a test: the tests call the
@@ -60,6 +61,7 @@ describe('Export CSV', () => {
     ext.api.setFaults({ latencyMs: 300 });
 
     const popup = await ext.openPage('popup.html');
+    await openFilters(popup);
     await screen(popup).getByLabel('Stage', { exact: true }).selectOption('PASTDUE');
     await screen(popup).getByRole('button', { name: 'Export CSV' }).click();
     const downloaded = ext.nextDownload();
@@ -190,7 +192,9 @@ describe('saved searches', () => {
   it('saves the current filters, runs one in a click, renames, reorders and deletes', async () => {
     ext = await launchExtension();
     let popup = await ext.openPage('popup.html');
-    await screen(popup).getByText('Save or edit searches').click();
+    const savedSearches = () => screen(popup).getByRole('button', { name: 'Saved searches' });
+    await savedSearches().click();
+    await openFilters(popup);
     await screen(popup).getByLabel('Stage', { exact: true }).selectOption('PASTDUE');
     await screen(popup).getByLabel('Name for the current filters').fill('Overdue');
     await screen(popup).getByRole('button', { name: 'Save search' }).click();
@@ -209,15 +213,15 @@ describe('saved searches', () => {
     await popup.close();
 
     // Kept across popups; one click searches with the saved filters.
-    popup = await ext.openPage('popup.html');
-    ext.api.clearRequests();
+    popup = await openSettledPopup(ext);
+    await savedSearches().click();
     await screen(popup).getByRole('list', { name: 'Run a saved search' }).getByRole('button', { name: 'Past due' }).click();
     await expect.poll(() => searchRequests().length).toBe(1);
     expect(searchRequests()[0]!.query).toMatchObject({ stage: 'PASTDUE', offset: '0' });
     expect(searchRequests()[0]!.query.lead_id).toBeUndefined();
     expect(await screen(popup).getByLabel('Stage', { exact: true }).inputValue()).toBe('PASTDUE');
 
-    await screen(popup).getByText('Save or edit searches').click();
+    await savedSearches().click();
     await screen(popup).getByRole('button', { name: 'Delete Lead B' }).click();
     await expect
       .poll(() => screen(popup).getByRole('list', { name: 'Run a saved search' }).getByRole('button').allTextContents())

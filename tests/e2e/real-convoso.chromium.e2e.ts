@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { FIXTURE_LEADS } from '../../mock-api/server';
+import { openSettledPopup, pager, settled } from '../support/popup-page';
 import { wallIn } from '../support/wall-in';
 import { badgeFor, badgeScreen, badgeText, launchExtension, openPopup, screen, type ExtensionSession } from '../harness';
 
@@ -98,21 +99,25 @@ describe('Convoso answers in a real Chromium', () => {
 
   it('without a usable total a full page says "At least" and the pager goes on', async () => {
     ext = await launchExtension();
+    // The popup opens on a list of its own: the fault and the requests count from there.
+    const popup = await openSettledPopup(ext);
     ext.api.setFaults({ answer: { shape: 'total-missing', times: 1 } });
-    const popup = await openPopup(ext);
     await searchLead(popup, '880100');
     await screen(popup).getByText('At least 2 callbacks', { exact: true }).waitFor();
-    expect(await screen(popup).getByText('Page 1', { exact: true }).count()).toBe(1);
-    await screen(popup).getByRole('button', { name: 'Next page' }).click();
+    expect(await pager(popup).getByText('Page 1', { exact: true }).count()).toBe(1);
+    await pager(popup).getByRole('button', { name: 'Next page' }).click();
     await expect.poll(() => searchRequests().length).toBe(2);
     expect(searchRequests()[1]!.params.offset).toBe('2');
   });
 
   it('an HTTP 500 is asked once more, then the search shows', async () => {
     ext = await launchExtension();
+    const popup = await openSettledPopup(ext);
     ext.api.setFaults({ status5xx: { status: 500, times: 1 } });
-    const popup = await openPopup(ext);
     await searchLead(popup, LEAD);
+    // The default view may show this lead's callback too: wait for the second ask and its list.
+    await expect.poll(() => searchRequests().length).toBe(2);
+    await settled(popup);
     await screen(popup).getByText('Customer asked to call back after 5pm').waitFor();
     expect(searchRequests()).toHaveLength(2);
   });
@@ -120,9 +125,12 @@ describe('Convoso answers in a real Chromium', () => {
   it('an account that refuses PASTDUE is asked with PAST_DUE once, and the background remembers it', async () => {
     ext = await launchExtension();
     ext.api.setFaults({ refuseStage: { spelling: 'PASTDUE' } });
-    const popup = await openPopup(ext);
+    // The default view (the account's callbacks from today on) asks for no stage; requests count from it.
+    const popup = await openSettledPopup(ext);
     const overdue = screen(popup).getByRole('group', { name: 'Quick filters' }).getByRole('button', { name: 'Overdue' });
     await overdue.click();
+    await expect.poll(() => searchRequests().length).toBe(2);
+    await settled(popup);
     await expect.poll(() => screen(popup).getByText(/^[\d,]+ callbacks?$/).count()).toBeGreaterThan(0);
     expect(searchRequests().map((r) => r.params.stage)).toEqual(['PASTDUE', 'PAST_DUE']);
     await expect.poll(async () => (await ext!.getStorage('local')).pastDueSpelling).toBe('PAST_DUE');
@@ -200,7 +208,7 @@ describe('an agent in New York on a Pacific account', () => {
     await screen(options).getByRole('button', { name: 'Save', exact: true }).click();
     await expect.poll(() => screen(options).locator('#connection-status').innerText()).toBe('Saved.');
 
-    const popup = await openPopup(ext);
+    const popup = await openSettledPopup(ext);
     await screen(popup).getByRole('group', { name: 'Quick filters' }).getByRole('button', { name: 'Today' }).click();
     await expect.poll(() => searchRequests().length).toBe(1);
     const accountToday = wallIn('America/Los_Angeles', 0).date;

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { findFirefox, markFirefox, NO_BROWSER_MESSAGE } from './browsers';
@@ -37,6 +37,8 @@ interface Granted {
 interface Held extends HeldFirefox {
   /** The browser's profile and downloads. */
   folder: string;
+  /** Started with a policy of its own: never handed to another session. */
+  own: boolean;
   /** What the fresh install was granted (required origins and API permissions), read at launch. */
   fresh: Granted;
 }
@@ -44,8 +46,16 @@ interface Held extends HeldFirefox {
 let spare: Held | undefined;
 const inUse = new WeakMap<Browser, Held>();
 
-/** A Firefox with the add-on as freshly installed: this worker's last one, put back so, else a new one. */
-export async function takeFirefox(): Promise<HeldFirefox> {
+/**
+ * A Firefox with the add-on as freshly installed: this worker's last one, put back so, else a new one.
+ * With `policy`, a new Firefox of its own whose add-on reads that policy as storage.managed.
+ */
+export async function takeFirefox(policy?: Record<string, unknown>): Promise<HeldFirefox> {
+  if (policy) {
+    const own = await launch(policy);
+    inUse.set(own.browser, own);
+    return own;
+  }
   const used = spare;
   spare = undefined;
   let held: Held | undefined;
@@ -69,12 +79,26 @@ export async function giveBackFirefox(browser: Browser): Promise<void> {
   const held = inUse.get(browser);
   inUse.delete(browser);
   if (!held) return;
-  if (!process.env.VITEST) return shutDown(held);
+  if (!process.env.VITEST || held.own) return shutDown(held);
   if (spare) await shutDown(spare);
   spare = held;
 }
 
-async function launch(): Promise<Held> {
+/**
+ * A home folder holding a managed storage manifest: Firefox on Linux reads an add-on's
+ * storage.managed from ~/.mozilla/managed-storage/<add-on ID>.json, so a Firefox started
+ * with HOME there has this policy, and nothing on the machine changes.
+ */
+async function policyHome(folder: string, policy: Record<string, unknown>): Promise<string> {
+  const home = path.join(folder, 'home');
+  const manifests = path.join(home, '.mozilla', 'managed-storage');
+  await mkdir(manifests, { recursive: true });
+  const manifest = { name: GECKO_ID, description: 'Test policy', type: 'storage', data: policy };
+  await writeFile(path.join(manifests, `${GECKO_ID}.json`), JSON.stringify(manifest));
+  return home;
+}
+
+async function launch(policy?: Record<string, unknown>): Promise<Held> {
   const executablePath = findFirefox();
   if (!executablePath) throw new Error(NO_BROWSER_MESSAGE.firefox);
   const uuid = crypto.randomUUID();
@@ -83,7 +107,9 @@ async function launch(): Promise<Held> {
   await mkdir(downloads);
   let browser: Browser | undefined;
   try {
+    const env = policy ? { ...process.env, HOME: await policyHome(folder, policy) } : undefined;
     browser = await puppeteer.launch({
+      ...(env && { env }),
       browser: 'firefox',
       executablePath,
       headless: true,
@@ -113,7 +139,7 @@ async function launch(): Promise<Held> {
     await browser.installExtension(FIREFOX_EXTENSION_DIR);
     const bridge = await openBridge(browser, uuid);
     const fresh = await bridge.evaluate(readGranted);
-    return { browser, uuid, folder, downloads, fresh, bridge };
+    return { browser, uuid, folder, downloads, fresh, bridge, own: policy !== undefined };
   } catch (error) {
     await browser?.close().catch(() => undefined);
     await rm(folder, { recursive: true, force: true });

@@ -32,6 +32,12 @@ export interface LaunchOptions {
   fresh?: boolean;
   /** 0 (the default) picks a free port. */
   apiPort?: number;
+  /**
+   * Firefox only: the administrator's policy (storage.managed), given to a Firefox of the
+   * session's own through a managed storage manifest in a temporary HOME. Chromium reads
+   * policy only from /etc/chromium/policies, for the whole machine: refused there.
+   */
+  policy?: Record<string, unknown>;
   /** Chromium only: another unpacked build (the bench times older ones). */
   extensionDir?: string;
   /** Chromium only: the demo shows a real window when a display exists. */
@@ -113,8 +119,11 @@ interface Held {
 
 async function take(name: BrowserName, opts: LaunchOptions): Promise<Held> {
   if (name === 'firefox') {
-    const ff = await takeFirefox();
+    const ff = await takeFirefox(opts.policy);
     return { name, browser: ff.browser, extensionId: ff.uuid, downloads: ff.downloads, firefox: ff, giveBack: () => giveBackFirefox(ff.browser) };
+  }
+  if (opts.policy) {
+    throw new Error('launchExtension({ policy }) is Firefox only: Chromium reads policy only from /etc/chromium/policies, for the whole machine (docs/DEVELOPING.md, "Firefox").');
   }
   const chromium = await takeChromium({
     extensionDir: opts.extensionDir ?? CHROMIUM_EXTENSION_DIR,

@@ -4,11 +4,14 @@ import type { RequestOf } from '../../utils/core/messaging/define-message';
 import type * as connection from '../../utils/connection/connection-messages';
 import type * as lookup from '../../utils/lookup/lookup-messages';
 import type * as search from '../../utils/search/search-messages';
+import type * as gateway from '../../utils/core/gateway/gateway-messages';
 import type * as sites from '../../utils/sites/sites-messages';
 
 /** Every request a page can send. */
 export type Request =
   | RequestOf<typeof search.search>
+  | RequestOf<typeof search.cancelSearch>
+  | RequestOf<typeof gateway.trafficStatus>
   | RequestOf<typeof connection.settingsStatus>
   | RequestOf<typeof connection.testConnection>
   | RequestOf<typeof lookup.leadSummary>

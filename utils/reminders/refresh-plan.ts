@@ -1,4 +1,5 @@
 import { readTrafficPolicy } from '../core/storage/traffic-policy';
+import { appliedRefreshMinutes } from './refresh-floor';
 import { dueBadgeMinutesSetting, dueBadgeSetting, reminderMinutesSetting, remindersSetting } from './reminder-settings';
 import type { Notifier } from './reminders';
 
@@ -51,7 +52,7 @@ export async function readRefreshPlan(agent: AgentReader, notifier: () => Notifi
     notify: remind ? notify : null,
     userId: who.userId,
     timeZone: who.timeZone,
-    periodMinutes: Math.max(minutes.value, policy.minRefreshMinutes ?? 0),
+    periodMinutes: appliedRefreshMinutes(minutes.value, policy.minRefreshMinutes),
     leadMinutes: lead.value,
   };
   return { plan, problems };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EMPTY_FORM, type SearchForm } from './form-state';
-import { emptySentence, filtersUsed } from './filter-labels';
+import { chipFields, emptySentence, filterText, filtersUsed } from './filter-labels';
 
 const form = (values: Partial<SearchForm>): SearchForm => ({ ...EMPTY_FORM, ...values });
 
@@ -23,5 +23,13 @@ describe('emptySentence', () => {
     [form({ lead_id: '1', user_id: '2', stage: 'MISSED' }), 'No callbacks matched Lead ID 1, User ID 2 and Stage Missed.'],
   ])('%o', (f, expected) => {
     expect(emptySentence(f)).toBe(expected);
+  });
+});
+
+describe('chips', () => {
+  it('one per filter set, besides the Lead ID typed in its own field', () => {
+    const f = form({ lead_id: '1001', user_id: '70003', stage: 'PASTDUE', limit: '50', comments: ' ' });
+    expect(chipFields(f)).toEqual(['user_id', 'stage']);
+    expect(chipFields(f).map((field) => filterText(f, field))).toEqual(['User ID 70003', 'Stage Past due']);
   });
 });

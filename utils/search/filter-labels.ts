@@ -1,4 +1,4 @@
-import { FIELD_LABELS, FILTER_FIELDS, type RecipientFilter, type StageFilter } from '../core/api/vocabulary';
+import { FIELD_LABELS, FILTER_FIELDS, type FilterField, type RecipientFilter, type StageFilter } from '../core/api/vocabulary';
 import type { SearchForm } from './form-state';
 
 /** How the stage filter values read in a select and in sentences. */
@@ -24,7 +24,15 @@ const valueLabel = (field: keyof SearchForm, value: string): string => {
 
 /** The filters in use, as "Lead ID 424242", in form order; for "nothing matched …". */
 export function filtersUsed(form: SearchForm): string[] {
-  return FILTER_FIELDS.filter((f) => form[f].trim() !== '').map((f) => `${FIELD_LABELS[f]} ${valueLabel(f, form[f].trim())}`);
+  return FILTER_FIELDS.filter((f) => form[f].trim() !== '').map((f) => filterText(form, f));
+}
+
+/** "Stage Past due": one filter as its chip and sentences read it. */
+export const filterText = (form: SearchForm, field: FilterField): string => `${FIELD_LABELS[field]} ${valueLabel(field, form[field].trim())}`;
+
+/** The filters in force beside the Lead ID the agent types: one chip each (the Lead ID shows in its own field). */
+export function chipFields(form: SearchForm): FilterField[] {
+  return FILTER_FIELDS.filter((f) => f !== 'lead_id' && form[f].trim() !== '');
 }
 
 /** "No callbacks matched Lead ID 1 and Stage Pending." / "… with no filters." */

@@ -1,10 +1,12 @@
 import { OFFSET_MAX } from '../core/api/vocabulary';
 import type { SearchPage } from '../core/api/model';
 
-// The numbers around a result page, as people read them.
+// The numbers around a result page, as people read them (the platform's Intl).
 
 const formatCount = (n: number, locale?: string) => n.toLocaleString(locale);
-const callbacksText = (total: number, locale?: string) => `${formatCount(total, locale)} ${total === 1 ? 'callback' : 'callbacks'}`;
+
+/** "12,250 callbacks", "1 callback". */
+export const callbacksText = (total: number, locale?: string) => `${formatCount(total, locale)} ${total === 1 ? 'callback' : 'callbacks'}`;
 
 type PageShape = Pick<SearchPage, 'offset' | 'limit' | 'total' | 'totalAtLeast'> & { results: readonly unknown[] };
 

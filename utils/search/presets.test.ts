@@ -25,6 +25,7 @@ describe('applyPreset', () => {
     ['mine', '1234', {}, { user_id: '1234' }],
     ['mine', '1234', { user_id: '7', stage: 'PASTDUE', start_date: '2025-06-03', end_date: '2025-06-03' }, { user_id: '1234', stage: 'PASTDUE', start_date: '2025-06-03', end_date: '2025-06-03' }],
     ['mine', '', { user_id: '7', lead_id: '424242' }, { user_id: '7', lead_id: '424242' }],
+    ['due', '1234', { user_id: '7', stage: 'COMPLETED', limit: '50' }, { limit: '50' }],
   ])('%s with user ID %j on %o gives %o', (preset, userId, before, after) => {
     expect(applyPreset(form(before), preset, { now, userId })).toEqual(form(after));
   });
@@ -33,7 +34,7 @@ describe('applyPreset', () => {
 describe('availablePresets', () => {
   it.each<[string, Preset[]]>([
     ['', ['today', 'overdue']],
-    ['1234', ['today', 'overdue', 'mine']],
+    ['1234', ['due', 'today', 'overdue', 'mine']],
   ])('with user ID %j: %o', (userId, presets) => {
     expect(availablePresets(userId)).toEqual(presets);
   });
@@ -41,6 +42,7 @@ describe('availablePresets', () => {
 
 describe('presetHint', () => {
   it.each<[Preset, string]>([
+    ['due', 'Your callbacks that need action, past due and due today: what the toolbar count counts.'],
     ['today', 'Sets the start and end date to today and searches.'],
     ['overdue', 'Sets the stage to Past due and searches.'],
     ['mine', 'Sets the User ID to yours (1234) and searches.'],

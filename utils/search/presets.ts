@@ -1,13 +1,13 @@
 import { localDate } from '../core/time/wall-clock';
-import type { SearchForm } from './form-state';
+import { EMPTY_FORM, type SearchForm } from './form-state';
 
-// One-click filters for what an agent asks most: a blank search lists the
-// oldest callbacks first (the API sorts by time, ascending), which is rarely
-// what anyone wants to see. A preset only fills fields the user can see and
-// change; every other filter typed (a User ID, a campaign) is kept, so presets
-// combine: "Mine", then "Today", is my callbacks for today.
+// One-click filters for what an agent asks most. "Due" is the toolbar count's
+// list: the agent's callbacks that need action (views.ts), nothing else. The
+// others only fill fields the user can see and change; every other filter typed
+// (a User ID, a campaign) is kept, so they combine: "Mine", then "Today", is my
+// callbacks for today.
 
-export const PRESETS = ['today', 'overdue', 'mine'] as const;
+export const PRESETS = ['due', 'today', 'overdue', 'mine'] as const;
 export type Preset = (typeof PRESETS)[number];
 
 /** What a preset may depend on besides the form. */
@@ -22,6 +22,7 @@ export interface PresetContext {
 }
 
 export const PRESET_LABELS: Readonly<Record<Preset, string>> = {
+  due: 'Due',
   today: 'Today',
   overdue: 'Overdue',
   mine: 'Mine',
@@ -30,6 +31,8 @@ export const PRESET_LABELS: Readonly<Record<Preset, string>> = {
 /** What each preset does, for its tooltip and screen-reader description. */
 export function presetHint(preset: Preset, userId: string): string {
   switch (preset) {
+    case 'due':
+      return 'Your callbacks that need action, past due and due today: what the toolbar count counts.';
     case 'today':
       return 'Sets the start and end date to today and searches.';
     case 'overdue':
@@ -39,13 +42,16 @@ export function presetHint(preset: Preset, userId: string): string {
   }
 }
 
-/** "Mine" needs a user ID saved in the options; without one it would only clear the field. */
+/** "Due" and "Mine" need a user ID saved in the options. */
 export function availablePresets(userId: string): Preset[] {
-  return PRESETS.filter((p) => p !== 'mine' || userId !== '');
+  return PRESETS.filter((p) => (p !== 'mine' && p !== 'due') || userId !== '');
 }
 
 export function applyPreset(form: SearchForm, preset: Preset, context: PresetContext): SearchForm {
   switch (preset) {
+    case 'due':
+      // A blank search is the due view (views.ts); the page size stays.
+      return { ...EMPTY_FORM, limit: form.limit };
     case 'today': {
       const today = localDate(context.now, { account: context.timeZone, browser: context.browserTimeZone });
       return { ...form, start_date: today, end_date: today };

@@ -5,6 +5,8 @@ import { EMPTY_FORM } from './form-state';
 import { clearPopupState, readPopupState, writePopupState, type PopupState } from './session-state';
 
 const state: PopupState = {
+  view: 'filters',
+  sort: 'time-desc',
   form: { ...EMPTY_FORM, lead_id: '424242', stage: 'PENDING' },
   offset: 20,
   page: {
@@ -36,7 +38,10 @@ describe('popup session state', () => {
     ['a form with an unknown key', { ...state, form: { ...state.form, auth_token: 'test-token-not-real-0001' } }],
     ['a negative offset', { ...state, offset: -1 }],
     ['an unknown stage', { ...state, page: { ...state.page!, results: [{ ...state.page!.results[0]!, stage: 'later' }] } }],
-    ['a missing page', { form: state.form, offset: 0 }],
+    ['a missing page', { view: 'filters', sort: 'received', form: state.form, offset: 0 }],
+    ['an unknown view', { ...state, view: 'oldest' }],
+    ['an unknown order', { ...state, sort: 'random' }],
+    ['an older build’s value, without view and order', { form: state.form, offset: 0, page: null }],
     ['a bad wall time', { ...state, page: { ...state.page!, results: [{ ...state.page!.results[0]!, callbackTime: { local: 'soon' } }] } }],
   ])('ignores %s', async (_, value) => {
     await fakeBrowser.storage.session.set({ popupState: value });

@@ -4,10 +4,14 @@ import { FILTER_FIELDS, type FilterField } from '../core/api/vocabulary';
 import { CALLBACK_RECIPIENTS, CALLBACK_STAGES, type Callback, type SearchPage } from '../core/api/model';
 import type { Same } from '../core/storage/schema-matches';
 import type { SearchForm } from './form-state';
+import { SORT_KEYS, type SortKey } from './sort';
+import type { ViewKind } from './views';
+
+const VIEW_KINDS = ['due', 'upcoming', 'filters'] as const satisfies readonly ViewKind[];
 import { STORAGE_KEYS } from '../core/storage/storage-keys';
 
-// The popup forgets everything when it closes; the last search lives in
-// storage.session (memory only, gone with the browser session, readable only by
+// The popup forgets everything when it closes; the last search (its view, form,
+// offset, order and the page on screen) lives in storage.session (memory only, gone with the browser session, readable only by
 // extension pages) so reopening shows it at once. Whatever is read back is
 // validated: an older build or a corrupted value is ignored, never trusted.
 
@@ -65,15 +69,20 @@ void callbackSchemaMatches;
 void pageSchemaMatches;
 
 export const PopupStateSchema = v.strictObject({
+  /** Which view was shown; a search by filters searched `form`. */
+  view: v.picklist(VIEW_KINDS),
   form: FormSchema,
   offset: Count,
-  /** The page last shown for exactly this form and offset, or null before any result. */
+  sort: v.picklist(SORT_KEYS),
+  /** The page last shown for exactly this view, offset and order, or null before any result. */
   page: v.nullable(PageSchema),
 });
 
 export interface PopupState {
+  view: ViewKind;
   form: SearchForm;
   offset: number;
+  sort: SortKey;
   page: SearchPage | null;
 }
 

@@ -1,6 +1,7 @@
 import type { Callback, CallbackStage } from '../core/api/model';
 
-// Sorting the page on screen only; the API has no sort parameter.
+// The orders a list can take. The API has no sort parameter: what an order
+// covers (every match, or the page) is sort-plan.ts's question.
 
 export const SORT_KEYS = ['received', 'time-asc', 'time-desc', 'stage', 'agent'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];

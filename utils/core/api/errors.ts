@@ -154,7 +154,7 @@ export const CONVOSO_CODES: Readonly<Record<number, CodeEntry>> = {
   7258: { field: 'limit', message: 'Convoso refused the page size. Use a whole number from 1 to 5000.' },
 };
 
-const AUTH_MESSAGE = 'Convoso refused the API token. Check the token in Settings, and that it may search callbacks.';
+const AUTH_MESSAGE = 'Convoso refused the API token. Check the token in the options, and that it may search callbacks.';
 /** 5001 "Auth token is invalid" and the wordings public clients show for a bad or underpowered token. */
 const AUTH_CODES: ReadonlySet<number> = new Set([401, 403, 5001]);
 const AUTH_TEXT =
@@ -257,8 +257,8 @@ export function errorFromStatus(
     excerpt: bit,
     message:
       status === 404
-        ? 'The API address was not found (HTTP 404). Check the API address in Settings.'
-        : `Convoso answered HTTP ${status}. Check the API address in Settings.`,
+        ? 'The API address was not found (HTTP 404). Check the API address in the options.'
+        : `Convoso answered HTTP ${status}. Check the API address in the options.`,
   };
 }
 
@@ -268,7 +268,7 @@ export function badResponse(status: number, bodyText: string, token: string): Ap
     kind: 'bad-response',
     status,
     excerpt: excerpt(bodyText, token),
-    message: "Convoso's answer could not be read. Check the API address in Settings.",
+    message: "Convoso's answer could not be read. Check the API address in the options.",
   };
 }
 
