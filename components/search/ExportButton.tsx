@@ -29,8 +29,6 @@ export interface ExportButtonProps {
    * file is written from it, in the order shown, with no request.
    */
   held?: (() => readonly Callback[]) | null;
-  /** Where the file goes; tests replace the download. */
-  save?(blob: Blob, name: string): void;
 }
 
 function download(blob: Blob, name: string) {
@@ -97,14 +95,14 @@ export function ExportButton(props: ExportButtonProps) {
       setState(result.cancelled ? { phase: 'cancelled' } : { phase: 'failed', message: result.error.message });
       return;
     }
-    (props.save ?? download)(new Blob(chunks, { type: 'text/csv;charset=utf-8' }), csvFileName());
+    download(new Blob(chunks, { type: 'text/csv;charset=utf-8' }), csvFileName());
     chunks.length = 0;
     setState({ phase: 'done', rows: result.rows, capped: result.capped, total: result.total });
   }
 
   function saveHeld(held: readonly Callback[]) {
     const text = csvHeader() + csvRows(held);
-    (props.save ?? download)(new Blob([text], { type: 'text/csv;charset=utf-8' }), csvFileName());
+    download(new Blob([text], { type: 'text/csv;charset=utf-8' }), csvFileName());
     setState({ phase: 'done', rows: held.length, capped: false, total: held.length });
   }
 

@@ -1,5 +1,5 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { normalizeCallback } from '../../utils/core/api/normalize';
 import type { Request } from '../../tests/support/send-stub';
@@ -36,11 +36,28 @@ function fakeSearch(total: number, gated = false) {
   return { asked, cancels, release: () => gates.shift()?.() };
 }
 
+/** What the page hands the browser to download: the blob behind the link and its file name. */
+function captureDownloads(): Mock<(blob: Blob, name: string) => void> {
+  const blobs = new Map<string, Blob>();
+  let n = 0;
+  vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
+    const url = `blob:test/${++n}`;
+    blobs.set(url, blob as Blob);
+    return url;
+  });
+  vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
+  const save = vi.fn<(blob: Blob, name: string) => void>();
+  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+    save(blobs.get(this.href)!, this.download);
+  });
+  return save;
+}
+
 describe('ExportButton in the tab view', () => {
   it('shows progress, then saves one CSV file with the BOM, the header and neutralised cells', async () => {
     const { asked, release } = fakeSearch(1500, true);
-    const save = vi.fn<(blob: Blob, name: string) => void>();
-    render(<ExportButton layout="tab" form={{ ...EMPTY_FORM, stage: 'PENDING' }} locale="en-US" save={save} />);
+    const save = captureDownloads();
+    render(<ExportButton layout="tab" form={{ ...EMPTY_FORM, stage: 'PENDING' }} locale="en-US" />);
     fireEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
     await waitFor(() => expect(asked).toHaveLength(1));
     expect(asked[0]).toEqual({ type: 'search', purpose: 'export', query: { stage: 'PENDING', offset: 0, limit: 1000 } });
@@ -61,8 +78,8 @@ describe('ExportButton in the tab view', () => {
 
   it('Cancel stops paging, drops the page waiting in the background, and saves nothing', async () => {
     const { asked, cancels, release } = fakeSearch(5000, true);
-    const save = vi.fn();
-    render(<ExportButton layout="tab" form={{ ...EMPTY_FORM }} locale="en-US" save={save} />);
+    const save = captureDownloads();
+    render(<ExportButton layout="tab" form={{ ...EMPTY_FORM }} locale="en-US" />);
     fireEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
     release();
     await screen.findByText('Exporting… 1,000 of 5,000 callbacks');
@@ -91,8 +108,8 @@ describe('ExportButton when the list holds every match', () => {
   it.each(['popup', 'tab'] as const)('in the %s, writes the file from the list as shown, with no request', async (layout) => {
     const { asked } = fakeSearch(0);
     const create = vi.spyOn(fakeBrowser.tabs, 'create');
-    const save = vi.fn<(blob: Blob, name: string) => void>();
-    render(<ExportButton layout={layout} form={{ ...EMPTY_FORM }} held={() => [callback(3), callback(1)]} locale="en-US" save={save} />);
+    const save = captureDownloads();
+    render(<ExportButton layout={layout} form={{ ...EMPTY_FORM }} held={() => [callback(3), callback(1)]} locale="en-US" />);
     fireEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
     await screen.findByText('Exported 2 callbacks.');
     const bytes = new Uint8Array(await save.mock.calls[0]![0].arrayBuffer());

@@ -92,18 +92,19 @@ describe('the badge’s size tells the page nothing (issue 20, item 10)', () => 
     // Two leads in elements that grow with what they hold, the same text in each.
     const leads: string[] = [FIXTURE_LEADS.withCallbacks, FIXTURE_LEADS.noCallbacks];
     const page = await open(ext, '/crm/no-lead.html');
-    await evaluateIn(
+    // Measured bare in the same task that adds them, before the content script hears of them.
+    const bare = await evaluateIn(
       page,
       (ids: string[]) => {
         const box = document.createElement('div');
         for (const id of ids) box.insertAdjacentHTML('beforeend', `<p><span style="display:inline-block" data-lead-id="${id}">Lead ${id}</span></p>`);
         document.body.prepend(box);
+        return ids.map((id) => box.querySelector(`span[data-lead-id="${id}"]`)!.getBoundingClientRect().width);
       },
       leads,
     );
     const widths = () =>
       evaluateIn(page, (ids: string[]) => ids.map((id) => document.querySelector(`span[data-lead-id="${id}"]`)!.getBoundingClientRect().width), leads);
-    const bare = await widths();
     expect(bare[1]).toBe(bare[0]);
     await expect.poll(() => chipScreen(page, leads[0]!).getByRole('button').textContent()).toMatch(/3/);
     await expect.poll(() => ext!.api.searchRequests().filter((r) => leads.includes(String(r.params.lead_id))).length).toBe(2);

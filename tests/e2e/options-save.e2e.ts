@@ -89,7 +89,7 @@ describe('Save checks the token with Convoso (issue 19)', () => {
   });
 
   it.each([
-    ['Convoso cannot be reached', { dropConnection: true }, "Couldn't reach Convoso. Check your internet connection and the API address in Settings.", false],
+    ['Convoso cannot be reached', { dropConnection: true }, "Couldn't reach Convoso. Check your internet connection and the API address in the options.", false],
     ["Convoso's server fails", { status5xx: { status: 503 as const } }, "Convoso's server had a problem (HTTP 503). Try again in a moment.", true],
   ])('saves when %s, and says the token could not be checked', async (_, faults, why, answered) => {
     ext = await launchExtension({ token: null });

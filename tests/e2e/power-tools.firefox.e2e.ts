@@ -87,13 +87,16 @@ describe('power tools in a real Firefox', () => {
     const tab = await openSettledPage(ff, 'search.html');
     await (await byLabel(tab, 'Stage')).select('PASTDUE');
     await clickButton(tab, 'Export CSV');
-    const file = await waitUntil(
-      async () => (await readdir(downloads)).find((name) => name.endsWith('.csv')),
-      'no CSV file was saved',
-      60_000,
-    );
-    expect(file).toMatch(/^callbacks-\d{4}-\d{2}-\d{2}-\d{4}\.csv$/);
     await waitForText(tab, '.export-status', `Exported ${pastDue.length.toLocaleString('en-US')} callbacks.`, 60_000);
+    // Firefox writes a download under a random name of its own, then renames it to the page's.
+    const named = /^callbacks-\d{4}-\d{2}-\d{2}-\d{4}\.csv$/;
+    const file = await waitUntil(
+      async () => (await readdir(downloads)).find((name) => named.test(name)),
+      'no CSV file named callbacks-<date>-<time>.csv was saved',
+      60_000,
+    ).catch(async (error: Error) => {
+      throw new Error(`${error.message}; the folder holds ${JSON.stringify(await readdir(downloads))}`);
+    });
 
     // The file is complete once Firefox has renamed it from its .part and the rows are all there.
     const rows = await waitUntil(async () => {

@@ -89,7 +89,7 @@ export async function searchCallbacks(input: SearchQueryInput, opts: SearchOptio
 
   const url = searchUrl(opts.baseUrl);
   if (!url) {
-    return { ok: false, error: { kind: 'network', message: 'The API address in Settings is not a valid web address.' } };
+    return { ok: false, error: { kind: 'network', message: 'The API address in the options is not a valid web address.' } };
   }
   const fetchFn = opts.fetch ?? globalThis.fetch.bind(globalThis);
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -161,7 +161,7 @@ async function attemptOnce(
       }
       return {
         ok: false,
-        error: { kind: 'network', message: "Couldn't reach Convoso. Check your internet connection and the API address in Settings." },
+        error: { kind: 'network', message: "Couldn't reach Convoso. Check your internet connection and the API address in the options." },
       };
     }
 
@@ -171,7 +171,7 @@ async function attemptOnce(
       return { ok: false, error, ...(retryAfterMs !== undefined && { retryAfterMs }) };
     }
     if (jsonTooDeep(text)) {
-      return { ok: false, error: { kind: 'bad-response', status, excerpt: '', message: "Convoso's answer is nested too deeply to read. Check the API address in Settings." } };
+      return { ok: false, error: { kind: 'bad-response', status, excerpt: '', message: "Convoso's answer is nested too deeply to read. Check the API address in the options." } };
     }
     let json: unknown;
     try {
@@ -194,7 +194,7 @@ function redirected(status: number): ApiError {
     status,
     excerpt: '',
     message:
-      'The API address answered with a redirect to another address. The extension does not follow redirects, so your token stays with the address in Settings; check that address.',
+      'The API address answered with a redirect to another address. The extension does not follow redirects, so your token stays with the address in the options; check that address.',
   };
 }
 

@@ -27,7 +27,7 @@ export async function apiHostRefusal(baseUrl: string, isGranted: HostCheck = gra
   try {
     url = new URL(baseUrl);
   } catch {
-    return { kind: 'refused', message: 'The API address in Settings is not a valid web address.' };
+    return { kind: 'refused', message: 'The API address in the options is not a valid web address.' };
   }
   if (url.origin === DEFAULT_API_ORIGIN) return null;
   const pattern = originPattern(baseUrl);

@@ -89,7 +89,7 @@ export function createTrafficGate(): TrafficGate {
       try {
         outcome = await attempt();
       } catch {
-        outcome = { ok: false, error: { kind: 'network', message: "Couldn't reach Convoso. Check your internet connection and the API address in Settings." } };
+        outcome = { ok: false, error: { kind: 'network', message: "Couldn't reach Convoso. Check your internet connection and the API address in the options." } };
       } finally {
         inFlight.set(host, (inFlight.get(host) ?? 1) - 1);
       }
