@@ -19,13 +19,14 @@ const ext = await launchExtension({ token: DEMO_TOKEN, headless, apiPort: port }
 console.log(`Local Convoso-compatible API: ${ext.api.apiBase}  (token: ${DEMO_TOKEN})`);
 console.log(`Demo CRM pages:               ${ext.crmUrl('/crm/')}`);
 
-const stops: { name: string; page: () => Promise<Page>; show: (page: Page) => Promise<void> }[] = [
+// Screenshots at the sizes people see: the popup's 560 × 600, a tab's 1280 × 800 (the harness's window).
+const stops: { name: string; page: () => Promise<Page>; show: (page: Page) => Promise<void>; fullPage?: boolean }[] = [
   {
     name: '1-popup-search',
     page: () => ext.openPage('popup.html'),
     show: async (page) => {
-      await page.setViewport({ width: 800, height: 600 });
-      await screen(page).getByRole('button', { name: 'Search', exact: true }).click();
+      await page.setViewport({ width: 560, height: 600 });
+      // Its default view: the account's callbacks from today on (no user ID is set in the demo).
       await screen(page).getByText(/callbacks?$/).first().waitFor();
     },
   },
@@ -46,7 +47,7 @@ const stops: { name: string; page: () => Promise<Page>; show: (page: Page) => Pr
       await screen(page).getByText(/callbacks?$/).first().waitFor();
     },
   },
-  { name: '4-options', page: () => ext.openPage('options.html'), show: (page) => screen(page).getByLabel('API token').waitFor() },
+  { name: '4-options', page: () => ext.openPage('options.html'), show: (page) => screen(page).getByLabel('API token').waitFor(), fullPage: true },
 ];
 
 if (headless) {
@@ -61,7 +62,7 @@ if (headless) {
       failed++;
       console.error(`  ${stop.name}: ${(error as Error).message.split('\n')[0]}`);
     }
-    await page.screenshot({ path: path.join(dir, `${stop.name}.png`) as `${string}.png`, fullPage: true });
+    await page.screenshot({ path: path.join(dir, `${stop.name}.png`) as `${string}.png`, fullPage: stop.fullPage === true });
   }
   console.log(`Screenshots of what the extension shows: ${dir}`);
   await ext.close();
