@@ -6,7 +6,7 @@
 // bench-results/fleet.json and fleet.md.
 //   npm run fleet                          every case
 //   npm run fleet -- --only=idle,outage    the cases whose names contain these
-//   npm run fleet -- --chip-rows=15        chips asking for 15 rows a visit (default 50)
+//   npm run fleet -- --chip-rows=50        chips for 50 rows a visit (default 20: the rows on screen)
 import { spawnSync } from 'node:child_process';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -19,7 +19,7 @@ const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`
 const only = (arg('only') ?? '').split(',').filter(Boolean);
 
 await rm(path.join(OUT, 'fleet'), { recursive: true, force: true });
-const result: FleetResult = { chipRows: 50, distinctLeads: 0, hours: 0, popupRetryLoop: false, outcomes: [] };
+const result: FleetResult = { chipRows: Number(arg('chip-rows') ?? 20), distinctLeads: 0, hours: 0, popupRetryLoop: false, outcomes: [] };
 for (const [index, name] of SCENARIO_NAMES.entries()) {
   if (only.length && !only.some((o) => name.includes(o))) continue;
   const started = Date.now();

@@ -19,6 +19,13 @@ async function send(message: Record<string, unknown>, sender: Record<string, unk
 
 const page = (url: string, tabId: number) => ({ url, tab: { id: tabId, index: 0, windowId: 1 }, frameId: 0 });
 
+/** The badge's or a chip's frame (an extension page) inside the web page `url` of tab `tabId`. */
+const framed = (path: string, url: string, tabId: number, frameId: number) => ({
+  url: `${ORIGIN}${path}`,
+  tab: { id: tabId, index: 0, windowId: 1, url },
+  frameId,
+});
+
 /** What the popup does when a search comes back rate-limited: the version of the UI under test decides. */
 export type PopupRetry = ((retryAfterMs: number | undefined, waitedMs: number) => number | null) | null;
 
@@ -30,18 +37,27 @@ export function createAgent(options: { wait: (ms: number) => Promise<void>; popu
   let lastPopupSearch: Record<string, unknown> | null = null;
 
   async function lead(e: Extract<DayEvent, { kind: 'lead' }>) {
-    const sender = page(`https://crm.example.com/leads/${e.leadId}?lead_id=${e.leadId}`, e.tabId);
+    const url = `https://crm.example.com/leads/${e.leadId}?lead_id=${e.leadId}`;
+    const sender = page(url, e.tabId);
     if (!e.spa) await send({ type: 'site-config' }, sender);
-    const reply = await send({ type: 'lead-summary', leadId: e.leadId }, sender);
-    if (reply.ok && reply.refreshing) await send({ type: 'lead-summary', leadId: e.leadId, afterRefresh: true }, sender);
+    // The content script names the lead; the badge's frame asks for its callbacks.
+    await send({ type: 'page-lead', leadId: e.leadId }, sender);
+    const badge = framed(`/badge.html#${e.leadId}`, url, e.tabId, 1);
+    const reply = await send({ type: 'lead-summary', leadId: e.leadId }, badge);
+    if (reply.ok && reply.refreshing) await send({ type: 'lead-summary', leadId: e.leadId, afterRefresh: true }, badge);
   }
 
   async function chips(e: Extract<DayEvent, { kind: 'chips' }>) {
-    const sender = page('https://list.example.com/leads', e.tabId);
-    await send({ type: 'site-config' }, sender);
-    const reply = await send({ type: 'lead-summaries', leadIds: e.leadIds }, sender);
-    const refreshing = Object.entries(reply.summaries ?? {}).filter(([, r]) => r.ok && r.refreshing).map(([id]) => id);
-    if (refreshing.length) await send({ type: 'lead-summaries', leadIds: refreshing, afterRefresh: true }, sender);
+    const url = 'https://list.example.com/leads';
+    await send({ type: 'site-config' }, page(url, e.tabId));
+    // One frame per row on screen, each asking for its own lead.
+    await Promise.all(
+      e.leadIds.map(async (leadId, i) => {
+        const chip = framed(`/chip.html#${leadId}`, url, e.tabId, 2 + i);
+        const reply = await send({ type: 'lead-summaries', leadIds: [leadId] }, chip);
+        if (reply.summaries?.[leadId]?.refreshing) await send({ type: 'lead-summaries', leadIds: [leadId], afterRefresh: true }, chip);
+      }),
+    );
   }
 
   /** One search from the popup, with the UI's own waits on a rate-limited answer if it has them. */

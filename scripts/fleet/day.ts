@@ -80,7 +80,8 @@ export function agentDay(dataset: Dataset, agentId: string, options: DayOptions 
     popupSearches: 20,
     listVisits: 20,
     listRows: 50,
-    chipRows: 50,
+    // Chips are made for the rows on screen and 200 px below it: about 20 at 1280 × 800.
+    chipRows: 20,
     exportPages: 5,
     ...options,
   };

@@ -11,7 +11,7 @@ import { buildScenarios } from './scenarios';
 
 const OUT = path.resolve(import.meta.dirname, '../../bench-results/fleet');
 const name = process.env.FLEET_SCENARIO ?? '';
-const chipRows = Number(process.env.FLEET_CHIP_ROWS ?? 50);
+const chipRows = Number(process.env.FLEET_CHIP_ROWS ?? 20);
 
 /** The popup keeps no retry loop of its own (issue 21): only the gate asks again. */
 const retry: PopupRetry = null;
