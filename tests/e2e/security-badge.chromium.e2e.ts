@@ -124,11 +124,24 @@ describe('security: the badge against its page (issue 8)', () => {
     const asked = new Set(leadRequests(ext).map((r) => String(r.params.lead_id)));
     expect(asked.size).toBeLessThanOrEqual(10);
     expect(asked.has(last)).toBe(false);
+
+    // The budget outlives the service worker (issue 20, item 2): stopped, as Chrome does
+    // after 30 s idle, and woken by the next lead, it still says no.
+    const cdp = await page.createCDPSession();
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    const after = '900100';
+    await page.evaluate((lead) => history.replaceState(null, '', `?lead_id=${lead}`), after);
+    await expect.poll(() => badgeFor(page, after).textContent(), { timeout: 15_000 }).toMatch(/^Paused/);
+    expect(leadRequests(ext).some((r) => String(r.params.lead_id) === after)).toBe(false);
   });
 
   it('inline flood: a page putting 40 new leads on screen every second does not starve a badge, and stops when closed', async () => {
     ext = await launchExtension({
       sites: [{ id: 'flood', pattern: 'http://localhost/crm/no-lead.html*', mode: 'inline', rules: [] }],
+      // Closed afterwards rather than reset for the next test: hundreds of chip frames made and
+      // dropped leave a browser slow to reset on a busy machine.
+      ownBrowser: true,
     });
     ext.api.setFaults({ latencyMs: 50 });
     const FIRST = 5_000_000;
@@ -187,12 +200,14 @@ describe('security: the badge against its page (issue 8)', () => {
     // (issue 21): a burst, then one a second, however many rows it invents.
     ext.api.resetFaults();
     const started = Date.now();
-    await flooding(SECOND);
+    const second = await flooding(SECOND);
     await expect.poll(() => leadRequests(ext!, from(SECOND)).length, { timeout: 30_000 }).toBeGreaterThan(BURST / 2);
     await sleep(10_000);
     const seconds = (Date.now() - started) / 1000;
     expect(leadRequests(ext, from(SECOND)).length).toBeLessThanOrEqual(BURST + Math.ceil(seconds) + 1);
-  }, 120_000);
+    // Closed here, while the test still has time: a tab holding 200 chip frames is slow to close on a busy machine.
+    await second.close();
+  }, 180_000);
 });
 
 describe('the badge recovers by itself (issue 8, item 10)', () => {

@@ -191,7 +191,15 @@ export class Locator {
         TIMEOUT,
       );
       if (!box || box.width === 0 || box.height === 0) throw new Error(`${this.describe()} has no box to click`);
-      await this.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+      await this.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      await this.page.mouse.down();
+      // A press that removes its own frame (the badge's "Hide on this page") leaves Chromium's
+      // driver waiting for that frame to acknowledge the release, which it never does.
+      const up = this.page.mouse.up().then(
+        () => true,
+        () => true,
+      );
+      await Promise.race([up, sleep(3_000)]);
     });
   }
   focus(): Promise<void> {
