@@ -191,8 +191,8 @@ function sessionOf(held: Held, api: MockApi): ExtensionSession {
     const known = new Set(browser.targets());
     const target = await browser.waitForTarget((t: Target) => t.type() === 'page' && !known.has(t), { timeout: 30_000 });
     const page = (await target.page())!;
-    // A new tab starts at about:blank: wait for the address it was opened at.
-    await waitUntil(async () => page.url() !== 'about:blank', 'the new tab never left about:blank', 15_000).catch(() => undefined);
+    // A new tab starts with no address, then about:blank: wait for the address it was opened at.
+    await waitUntil(async () => !['', 'about:blank'].includes(page.url()), 'the new tab never left about:blank', 15_000).catch(() => undefined);
     return page;
   };
 
