@@ -42,7 +42,9 @@ export function senderRole(sender: Browser.runtime.MessageSender, own: Own): Sen
   if (sender.id !== own.id) return 'unknown';
   const url = sender.url ?? '';
   if (url.startsWith(`${own.origin}/`)) {
-    if (!(own.frames ?? []).includes(new URL(url).pathname)) return 'extension-page';
+    // The path after the origin, without a query or hash (no URL parsing that could throw).
+    const path = url.slice(own.origin.length).split(/[?#]/, 1)[0]!;
+    if (!(own.frames ?? []).includes(path)) return 'extension-page';
     const inWebPage = sender.tab?.id !== undefined && sender.tab.id >= 0 && (sender.frameId ?? 0) > 0 && isWebUrl(framedIn(sender, own));
     return inWebPage ? 'page-frame' : 'unknown';
   }
