@@ -172,36 +172,57 @@ export class Locator {
   /** A real left click at its centre (trusted, as a person's). */
   click(): Promise<void> {
     return this.on(async (el) => {
-      await el.evaluate((e) => e.scrollIntoView({ block: 'center', inline: 'center' }));
-      // As a person waits for what they aim at to stop moving: its centre inside its own
-      // window (a frame still growing clips it) and in the same place 50 ms apart.
-      // Its box in the page (a frame's place included) the same 100 ms apart as well: the
-      // browser routes a click into a frame by where it last drew it.
-      let box = await el.boundingBox();
-      await waitUntil(
-        async () => {
-          if (!(await el.evaluate(settledInView))) return false;
-          await sleep(50);
-          const now = await el.boundingBox();
-          const same = JSON.stringify(now) === JSON.stringify(box);
-          box = now;
-          return same;
-        },
-        `${this.describe()} did not settle inside its window`,
-        TIMEOUT,
-      );
-      if (!box || box.width === 0 || box.height === 0) throw new Error(`${this.describe()} has no box to click`);
-      await this.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-      await this.page.mouse.down();
-      // A press that removes its own frame (the badge's "Hide on this page") leaves Chromium's
-      // driver waiting for that frame to acknowledge the release, which it never does.
-      const up = this.page.mouse.up().then(
-        () => true,
-        () => true,
-      );
-      await Promise.race([up, sleep(3_000)]);
+      // In a frame (the badge's, a chip's), a press the browser sent to the page instead (it
+      // routes a press into a frame by where the frame was last drawn, late on a busy
+      // machine) never reached the element: a person would press again, and so does this.
+      const inFrame = await el.evaluate((e) => e.ownerDocument.defaultView !== e.ownerDocument.defaultView?.top);
+      for (let attempt = 1; ; attempt++) {
+        if (inFrame) await el.evaluate((e) => e.addEventListener('pointerdown', () => ((e as unknown as { pressed: boolean }).pressed = true), { once: true }));
+        await this.pressCentre(el);
+        if (!inFrame) return;
+        const reached = await waitUntil(
+          // A press that removed its own frame ("Hide on this page") reached it.
+          () => el.evaluate((e) => (e as unknown as { pressed?: boolean }).pressed === true).catch(() => true),
+          'unreached',
+          1_000,
+        ).then(() => true, () => false);
+        if (reached) return;
+        if (attempt === 3) throw new Error(`${this.describe()}: three presses at its centre never reached it`);
+      }
     });
   }
+
+  private async pressCentre(el: ElementHandle<HTMLElement>): Promise<void> {
+    await el.evaluate((e) => e.scrollIntoView({ block: 'center', inline: 'center' }));
+    // As a person waits for what they aim at to stop moving: its centre inside its own
+    // window (a frame still growing clips it) and in the same place 50 ms apart.
+    // Its box in the page (a frame's place included) the same 100 ms apart as well: the
+    // browser routes a click into a frame by where it last drew it.
+    let box = await el.boundingBox();
+    await waitUntil(
+      async () => {
+        if (!(await el.evaluate(settledInView))) return false;
+        await sleep(50);
+        const now = await el.boundingBox();
+        const same = JSON.stringify(now) === JSON.stringify(box);
+        box = now;
+        return same;
+      },
+      `${this.describe()} did not settle inside its window`,
+      TIMEOUT,
+    );
+    if (!box || box.width === 0 || box.height === 0) throw new Error(`${this.describe()} has no box to click`);
+    await this.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await this.page.mouse.down();
+    // A press that removes its own frame (the badge's "Hide on this page") leaves Chromium's
+    // driver waiting for that frame to acknowledge the release, which it never does.
+    const up = this.page.mouse.up().then(
+      () => true,
+      () => true,
+    );
+    await Promise.race([up, sleep(3_000)]);
+  }
+
   focus(): Promise<void> {
     return this.on((el) => el.focus());
   }
