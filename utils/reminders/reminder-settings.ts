@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { defineSetting } from '../core/storage/setting';
 import { STORAGE_KEYS } from '../core/storage/storage-keys';
+import { MAX_CHOSEN_REFRESH } from './refresh-floor';
 
 // The agent's own power tools: the toolbar count and reminders.
 // No secret here: the popup and the options page read these directly.
@@ -10,7 +11,7 @@ const minutes = (min: number, max: number, what: string) => {
   const message = `${what} must be a whole number of minutes from ${min} to ${max}.`;
   return v.pipe(v.number(message), v.integer(message), v.minValue(min, message), v.maxValue(max, message));
 };
-export const DueBadgeMinutesSchema = minutes(1, 60, 'The refresh interval');
+export const DueBadgeMinutesSchema = minutes(1, MAX_CHOSEN_REFRESH, 'The refresh interval');
 export const ReminderMinutesSchema = minutes(1, 120, 'The reminder time');
 
 export const dueBadgeSetting = defineSetting(STORAGE_KEYS.dueBadge, 'The toolbar count of due callbacks', DueBadgeSchema, false);
