@@ -22,14 +22,28 @@ async function nextTabUrl(ext: ExtensionSession, act: () => Promise<void>): Prom
   const before = new Set(await ext.pages());
   await act();
   // Read from the page itself: Firefox reports an extension tab's address late.
-  const [page, href] = await waitUntil(async () => {
-    for (const p of await ext.pages()) {
-      if (before.has(p)) continue;
-      const url = await p.evaluate(() => location.href).catch(() => '');
-      if (url.includes('options.html')) return [p, url] as const;
-    }
-    return null;
-  }, 'the options never opened');
+  // What the new tabs showed, for the message if the options never come.
+  let seen: string[] = [];
+  const [page, href] = await waitUntil(
+    async () => {
+      seen = [];
+      for (const p of await ext.pages()) {
+        if (before.has(p)) continue;
+        const url = await p.evaluate(() => location.href).catch((error: unknown) => {
+          seen.push(`${p.url()}: ${String(error)}`);
+          return '';
+        });
+        if (url.includes('options.html')) return [p, url] as const;
+        if (url) seen.push(url);
+      }
+      return null;
+    },
+    'the options never opened',
+    // As long as ext.nextPage waits for a new tab: a busy machine is slow to open one.
+    30_000,
+  ).catch((error: unknown) => {
+    throw new Error(`${String(error)}; new tabs: ${JSON.stringify(seen)}`);
+  });
   await page.close();
   return href;
 }
