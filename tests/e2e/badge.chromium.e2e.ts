@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { DEMO_TOKEN, FIXTURE_LEADS, TABLE_LEAD_IDS, XSS_PAYLOAD } from '../../mock-api/server';
-import { badgeFor, badgeScreen, badgeText, chipScreen, framesOf, launchExtension, press, screen, sleep, type ExtensionSession } from '../harness';
+import { badgeFor, badgeScreen, badgeText, chipScreen, framesOf, launchExtension, press, screen, sleep, waitUntil, type ExtensionSession } from '../harness';
 
 // The lead badge as an agent meets it: demo CRM pages served on localhost, where
 // the test build's content script runs, against a fresh mock API per test.
@@ -99,7 +99,8 @@ describe('lead badge in a real Chromium', () => {
     await page.keyboard.press('Space');
     const panel = badgeScreen(page).getByRole('dialog', { name: `Callbacks for lead ${FIXTURE_LEADS.withCallbacks}` });
     await panel.waitFor();
-    // Focus moved into the panel: Tab goes on to its buttons.
+    // Focus moved into the panel (once it is drawn): Tab goes on to its buttons.
+    await waitUntil(() => panel.isFocused(), 'the panel never took the focus');
     await page.keyboard.press('Tab');
     expect(await badgeScreen(page).getByRole('button', { name: 'Close' }).isFocused()).toBe(true);
     await page.keyboard.press('Escape');
@@ -454,7 +455,19 @@ describe('lead badge in a real Chromium', () => {
 
     const opened = ext.nextPage();
     await chip(FIXTURE_LEADS.leadB).click();
-    expect((await opened).url()).toContain(`/search.html?lead_id=${FIXTURE_LEADS.leadB}`);
+    const tab = await opened.catch(async (error: unknown) => {
+      // What the background heard after the press, and which tabs the browser has.
+      const seen = await Promise.race([
+        (async () => {
+          const worker = await ext!.worker();
+          const tabs = await worker.evaluate(async () => (await chrome.tabs.query({})).map((t: { id?: number; url?: string; pendingUrl?: string }) => `${t.id} ${t.url ?? t.pendingUrl ?? ''}`));
+          return `heard ${JSON.stringify((await messages()).slice(sent.length))}; tabs ${JSON.stringify(tabs)}`;
+        })().catch((e: unknown) => `no worker: ${String(e)}`),
+        sleep(5_000).then(() => 'no worker within 5 s'),
+      ]);
+      throw new Error(`no tab opened (${String(error)}); ${seen}`);
+    });
+    expect(tab.url()).toContain(`/search.html?lead_id=${FIXTURE_LEADS.leadB}`);
   });
 
   it("mode 'off' for the site: no badge and no request", async () => {

@@ -10,6 +10,8 @@ import { sleep, waitUntil } from './wait';
 // from Node (Firefox's extension pages' CSP blocks puppeteer's in-page waits).
 
 const TIMEOUT = 30_000;
+/** How long a click into a frame may take to arrive after its release was sent (its renderer may be busy). */
+const CLICK_ARRIVES_MS = 3_000;
 
 /**
  * Evaluates `fn(...args)` in `page`. Sent as one source text, with the helper that tsx
@@ -170,26 +172,31 @@ export class Locator {
   }
 
   /** A real left click at its centre (trusted, as a person's). */
-  click(): Promise<void> {
-    return this.on(async (el) => {
-      // In a frame (the badge's, a chip's), a press the browser sent to the page instead (it
-      // routes a press into a frame by where the frame was last drawn, late on a busy
-      // machine) never reached the element: a person would press again, and so does this.
-      const inFrame = await el.evaluate((e) => e.ownerDocument.defaultView !== e.ownerDocument.defaultView?.top);
-      for (let attempt = 1; ; attempt++) {
-        if (inFrame) await el.evaluate((e) => e.addEventListener('pointerdown', () => ((e as unknown as { pressed: boolean }).pressed = true), { once: true }));
+  async click(): Promise<void> {
+    // In a frame (the badge's, a chip's), a press can miss: the browser routes it by where
+    // it last drew the frame (late on a busy machine) and sends it to the page instead, or
+    // the frame draws its button anew between press and release. Either way no click
+    // reached the element: a person would press again, and so does this, finding the
+    // element afresh.
+    for (let attempt = 1; ; attempt++) {
+      const clicked = await this.on(async (el) => {
+        const inFrame = await el.evaluate((e) => e.ownerDocument.defaultView !== e.ownerDocument.defaultView?.top);
+        if (inFrame) await el.evaluate((e) => e.addEventListener('click', () => ((e as unknown as { clicked: boolean }).clicked = true), { once: true }));
         await this.pressCentre(el);
-        if (!inFrame) return;
-        const reached = await waitUntil(
-          // A press that removed its own frame ("Hide on this page") reached it.
-          () => el.evaluate((e) => (e as unknown as { pressed?: boolean }).pressed === true).catch(() => true),
-          'unreached',
-          1_000,
-        ).then(() => true, () => false);
-        if (reached) return;
-        if (attempt === 3) throw new Error(`${this.describe()}: three presses at its centre never reached it`);
-      }
-    });
+        if (!inFrame) return true;
+        return waitUntil(
+          // A click that removed its own frame ("Hide on this page") reached it.
+          () => el.evaluate((e) => (e as unknown as { clicked?: boolean }).clicked === true).catch(() => true),
+          'unclicked',
+          CLICK_ARRIVES_MS,
+        ).then(
+          () => true,
+          () => false,
+        );
+      });
+      if (clicked) return;
+      if (attempt === 3) throw new Error(`${this.describe()}: three presses at its centre never clicked it`);
+    }
   }
 
   private async pressCentre(el: ElementHandle<HTMLElement>): Promise<void> {

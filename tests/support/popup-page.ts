@@ -23,20 +23,34 @@ export async function settled(page: Page): Promise<void> {
   );
 }
 
+/**
+ * `settled`, and a list on screen is the answer to this page's own search: the last
+ * search's list shows at once, before its refresh starts (once the page has read its
+ * settings, later on a busy machine), and a request counted after it would be that refresh.
+ */
+async function firstListSettled(ext: ExtensionSession, page: Page, before: number): Promise<void> {
+  await settled(page);
+  if (!(await page.evaluate(() => document.querySelector('.results') !== null))) return;
+  await waitUntil(() => Promise.resolve(ext.api.searchRequests().length > before), 'the page never asked for the list it shows');
+  await settled(page);
+}
+
 /** The popup, its first list shown, and the API's record of requests emptied. */
 export async function openSettledPopup(ext: ExtensionSession, size = POPUP_SIZE): Promise<Page> {
+  const before = ext.api.searchRequests().length;
   const page = await openPopup(ext);
   await page.setViewport(size);
-  await settled(page);
+  await firstListSettled(ext, page, before);
   ext.api.clearRequests();
   return page;
 }
 
 /** An extension page (the tab view) once its first list shows, requests counted from there. */
 export async function openSettledPage(ext: ExtensionSession, pagePath: string, size = { width: 1280, height: 800 }): Promise<Page> {
+  const before = ext.api.searchRequests().length;
   const page = await ext.openPage(pagePath);
   await page.setViewport(size);
-  await settled(page);
+  await firstListSettled(ext, page, before);
   ext.api.clearRequests();
   return page;
 }
