@@ -12,11 +12,17 @@ type Kind = 'badge' | 'chip';
 /** Extension frames' addresses once read (Firefox's driver may go on naming a frame by its first address, about:blank). */
 const known = new WeakMap<Frame, string>();
 
+/** How long a frame may take to say its address: one on its way out may never answer (the driver's own limit is 30 s). */
+const ADDRESS_MS = 2_000;
+
 async function addressOf(frame: Frame): Promise<string> {
   const seen = known.get(frame);
   if (seen) return seen;
   let url = frame.url();
-  if (!/^(chrome|moz)-extension:/.test(url)) url = await frame.evaluate(() => location.href).catch(() => url);
+  if (!/^(chrome|moz)-extension:/.test(url)) {
+    const asked = frame.evaluate(() => location.href).catch(() => url);
+    url = await Promise.race([asked, new Promise<string>((resolve) => setTimeout(() => resolve(url), ADDRESS_MS))]);
+  }
   if (/^(chrome|moz)-extension:/.test(url)) known.set(frame, url);
   return url;
 }
@@ -33,7 +39,7 @@ const isKind = (url: string, kind: Kind) => {
 export async function framesOf(page: Page, kind: Kind): Promise<{ frame: Frame; url: string }[]> {
   const found: { frame: Frame; url: string }[] = [];
   for (const frame of page.frames()) {
-    if (frame === page.mainFrame()) continue;
+    if (frame === page.mainFrame() || frame.detached) continue;
     const url = await addressOf(frame);
     if (isKind(url, kind)) found.push({ frame, url });
   }
@@ -43,9 +49,9 @@ export async function framesOf(page: Page, kind: Kind): Promise<{ frame: Frame; 
 /** The lead a frame's address names (`chip.html#424242/shown`: utils/lookup/frame-port.ts). */
 const leadOf = (url: string) => url.split('#')[1]?.split('/')[0];
 
-/** The page's badge frame, if it has one. */
+/** The page's badge frame, if it has one (the newest, should the driver still list one the page dropped). */
 export async function badgeFrame(page: Page): Promise<Frame | undefined> {
-  return (await framesOf(page, 'badge'))[0]?.frame;
+  return (await framesOf(page, 'badge')).at(-1)?.frame;
 }
 
 /**
@@ -69,7 +75,7 @@ export const badgeScreen = (page: Page): Locator => screen(frameView(page, () =>
 
 /** What a person sees in the chip of `leadId`. */
 export const chipScreen = (page: Page, leadId: string): Locator =>
-  screen(frameView(page, async () => (await framesOf(page, 'chip')).find((f) => leadOf(f.url) === leadId)?.frame));
+  screen(frameView(page, async () => (await framesOf(page, 'chip')).findLast((f) => leadOf(f.url) === leadId)?.frame));
 
 /** The badge frame's timing marks of `name` for `leadId` (test builds: utils/lookup/bench-mark.ts), as their `kind`s in order. */
 export async function badgeMarks(page: Page, name: 'drawn' | 'visible', leadId: string): Promise<string[]> {
