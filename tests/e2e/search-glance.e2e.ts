@@ -2,8 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_TOKEN, FIXTURE_LEADS } from '../../mock-api/server';
 import { AGENTS } from '../../mock-api/catalog';
 import { searchCallbacks } from '../../mock-api/search';
-import { launchExtension, openPopup, screen, waitUntil, type ExtensionSession } from '../harness';
-import { POPUP_SIZE, localToday, openFilters, openSettledPopup, pager, search, settled, shownTimes } from '../support/popup-page';
+import { launchExtension, screen, waitUntil, type ExtensionSession } from '../harness';
+import { localToday, openFilters, openSettledPopup, pager, search, settled, shownTimes } from '../support/popup-page';
 
 // Issue 19 in the popup, as an agent works: the right answer at a glance. Every test runs
 // in Chromium and in Firefox, against the local API, reading the screen and checking the
@@ -39,12 +39,7 @@ describe('a lead typed into a reopened popup finds that lead', () => {
     await popup.close();
 
     // The last search shows at once from storage, then is asked again: requests count from that answer.
-    ext.api.clearRequests();
-    popup = await openPopup(ext);
-    await popup.setViewport(POPUP_SIZE);
-    await waitUntil(async () => queries().length === 1, 'the last search was not asked again');
-    await settled(popup);
-    ext.api.clearRequests();
+    popup = await openSettledPopup(ext);
     // What is in force shows where the agent types.
     const chips = screen(popup).getByRole('list', { name: 'Filtered by' });
     await chips.getByText(`User ID ${agent.id}`, { exact: true }).waitFor();

@@ -172,22 +172,27 @@ describe('security: the badge against its page (issue 8)', () => {
       await page.bringToFront();
       return page;
     };
-    /** For the message when a flood's requests do not come: what its page shows, and what the extension holds. */
-    const floodState = async (page: Page) =>
-      JSON.stringify({
-        page: await page
-          .evaluate(() => ({ visibility: document.visibilityState, rows: document.querySelectorAll('[data-lead-id]').length, chips: document.querySelectorAll('convoso-callbacks-chip').length }))
-          .catch((error: unknown) => String(error)),
-        session: await ext!.getStorage('session').catch((error: unknown) => String(error)),
-        requests: ext!.api.searchRequests().length,
-      });
     const from = (first: number) => (leadId: string) => Number(leadId) >= first && Number(leadId) < first + 1_000_000;
+    /**
+     * Waits (a minute: each chip is a frame to load, slow on a busy machine) until the flood of
+     * `page` from `first` has asked more than `count` times; if it does not, says what its page
+     * shows and what the extension holds.
+     */
+    const askedMoreThan = (page: Page, first: number, count: number) =>
+      waitUntil(() => Promise.resolve(leadRequests(ext!, from(first)).length > count), `the flood asked ${count} times or fewer`, 60_000).catch(async (error: unknown) => {
+        const state = {
+          page: await page
+            .evaluate(() => ({ visibility: document.visibilityState, rows: document.querySelectorAll('[data-lead-id]').length, chips: document.querySelectorAll('convoso-callbacks-chip').length }))
+            .catch((e: unknown) => String(e)),
+          session: await ext!.getStorage('session').catch((e: unknown) => String(e)),
+          requests: ext!.api.searchRequests().length,
+        };
+        throw new Error(`${String(error)}: ${JSON.stringify(state)}`);
+      });
 
     const flood = await flooding(FIRST);
     // A queue of dozens builds up (each chip is a frame to load: on a busy machine, 20 take 10 s or more).
-    await waitUntil(() => Promise.resolve(leadRequests(ext!, from(FIRST)).length > 20), 'the first flood asked for too little', 60_000).catch(async (error: unknown) => {
-      throw new Error(`${String(error)}: ${await floodState(flood)}`);
-    });
+    await askedMoreThan(flood, FIRST, 20);
 
     // Another tab's badge is served before the flood's queue (dozens waiting, 50 ms each, and
     // 40 more a second while the machine keeps up): served in turn, it would never come.
@@ -220,9 +225,7 @@ describe('security: the badge against its page (issue 8)', () => {
     const started = Date.now();
     const second = await flooding(SECOND, 10);
     // The flood is under way (each chip is a frame to load: slow on a busy machine)…
-    await waitUntil(() => Promise.resolve(leadRequests(ext!, from(SECOND)).length > 5), 'the second flood asked for nothing', 60_000).catch(async (error: unknown) => {
-      throw new Error(`${String(error)}: ${await floodState(second)}`);
-    });
+    await askedMoreThan(second, SECOND, 5);
     await sleep(10_000);
     const seconds = (Date.now() - started) / 1000;
     expect(leadRequests(ext, from(SECOND)).length).toBeLessThanOrEqual(BURST + Math.ceil(seconds) + 1);

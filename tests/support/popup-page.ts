@@ -1,5 +1,5 @@
 import type { Page } from 'puppeteer-core';
-import { openPopup, screen, waitUntil, type ExtensionSession } from '../harness';
+import { screen, waitUntil, type ExtensionSession } from '../harness';
 
 // The popup and the tab as an agent meets them in the real-browser tests: a page that
 // opens on a list of its own (the default view, or the last search), so a test counts
@@ -35,16 +35,6 @@ async function firstListSettled(ext: ExtensionSession, page: Page, before: numbe
   await settled(page);
 }
 
-/** The popup, its first list shown, and the API's record of requests emptied. */
-export async function openSettledPopup(ext: ExtensionSession, size = POPUP_SIZE): Promise<Page> {
-  const before = ext.api.searchRequests().length;
-  const page = await openPopup(ext);
-  await page.setViewport(size);
-  await firstListSettled(ext, page, before);
-  ext.api.clearRequests();
-  return page;
-}
-
 /** An extension page (the tab view) once its first list shows, requests counted from there. */
 export async function openSettledPage(ext: ExtensionSession, pagePath: string, size = { width: 1280, height: 800 }): Promise<Page> {
   const before = ext.api.searchRequests().length;
@@ -54,6 +44,9 @@ export async function openSettledPage(ext: ExtensionSession, pagePath: string, s
   ext.api.clearRequests();
   return page;
 }
+
+/** The popup, its first list shown, and the API's record of requests emptied. */
+export const openSettledPopup = (ext: ExtensionSession, size = POPUP_SIZE): Promise<Page> => openSettledPage(ext, 'popup.html', size);
 
 export const search = (page: Page) => screen(page).getByRole('button', { name: 'Search', exact: true }).click();
 
