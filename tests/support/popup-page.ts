@@ -15,9 +15,16 @@ export const POPUP_SIZE = { width: 560, height: 600 };
 export async function settled(page: Page): Promise<void> {
   await waitUntil(
     () =>
-      page.evaluate(() => {
-        const status = document.querySelector('[role="status"]')?.textContent ?? '';
-        return !status.includes('Searching…') && !!document.querySelector('.results, .error-notice, .idle-hint, .notice');
+      page.evaluate(async () => {
+        const done = () => {
+          const status = document.querySelector('[role="status"]')?.textContent ?? '';
+          return !status.includes('Searching…') && !!document.querySelector('.results, .error-notice, .idle-hint, .notice');
+        };
+        if (!done()) return false;
+        // The first search starts in the same turn as the settings arrive (the hint shows in
+        // between): still settled once that turn is over.
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        return done();
       }),
     'the page never showed its first list',
   );
