@@ -10,7 +10,7 @@ import { sleep, waitUntil } from './wait';
 // from Node (Firefox's extension pages' CSP blocks puppeteer's in-page waits).
 
 const TIMEOUT = 30_000;
-/** How long a click may take to arrive after its release was sent (its renderer may be busy). */
+/** How long a click into a frame may take to arrive after its release was sent (its renderer may be busy). */
 const CLICK_ARRIVES_MS = 3_000;
 
 /**
@@ -173,16 +173,19 @@ export class Locator {
 
   /** A real left click at its centre (trusted, as a person's). */
   async click(): Promise<void> {
-    // A press can miss: in a frame (the badge's, a chip's) the browser routes it by where it
-    // last drew the frame (late on a busy machine) and sends it to the page instead, and a
-    // page may draw its button anew between press and release. Either way no click reached
-    // the element: a person would press again, and so does this, finding the element afresh.
+    // In a frame (the badge's, a chip's), a press can miss: the browser routes it by where
+    // it last drew the frame (late on a busy machine) and sends it to the page instead, or
+    // the frame draws its button anew between press and release. Either way no click
+    // reached the element: a person would press again, and so does this, finding the
+    // element afresh.
     for (let attempt = 1; ; attempt++) {
       const clicked = await this.on(async (el) => {
-        await el.evaluate((e) => e.addEventListener('click', () => ((e as unknown as { clicked: boolean }).clicked = true), { once: true }));
+        const inFrame = await el.evaluate((e) => e.ownerDocument.defaultView !== e.ownerDocument.defaultView?.top);
+        if (inFrame) await el.evaluate((e) => e.addEventListener('click', () => ((e as unknown as { clicked: boolean }).clicked = true), { once: true }));
         await this.pressCentre(el);
+        if (!inFrame) return true;
         return waitUntil(
-          // A click that took its page or frame away ("Hide on this page", a link) reached it.
+          // A click that removed its own frame ("Hide on this page") reached it.
           () => el.evaluate((e) => (e as unknown as { clicked?: boolean }).clicked === true).catch(() => true),
           'unclicked',
           CLICK_ARRIVES_MS,
